@@ -1,0 +1,152 @@
+// Reads records from the database in their docketline/v1 form, with a fixed number of
+// statements whatever the number of records (children are fetched per kind, not per row).
+import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
+import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
+import type { Sql } from "@/lib/db/sql";
+
+export type CanonicalRecord = Record<string, unknown>;
+
+export interface RecordSelection {
+  courts?: string[];
+  officials?: string[];
+  lawsuits?: string[];
+  filings?: string[];
+}
+
+export interface DatasetRecords {
+  courts: CanonicalRecord[];
+  officials: CanonicalRecord[];
+  lawsuits: CanonicalRecord[];
+  filings: CanonicalRecord[];
+}
+
+const date = (value: string | null, precision: DatePrecision | null) =>
+  value === null || precision === null ? undefined : fromStored(value, precision);
+
+function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = row[key] as string;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(row);
+  }
+  return groups;
+}
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The records of each kind, in export order: courts and officials by id, lawsuits and
+ * filings by date (a wider period first), then id. A kind left out of `only` is read
+ * whole; an empty list reads none.
+ */
+export async function readRecords(sql: Sql, only?: RecordSelection): Promise<DatasetRecords> {
+  const filter = (ids: string[] | undefined, column = "id") => (ids ? sql`WHERE ${sql(column)} = ANY(${ids})` : sql``);
+  const skip = (ids: string[] | undefined) => ids !== undefined && ids.length === 0;
+
+  const [courts, officials, lawsuits, filings] = await Promise.all([
+    skip(only?.courts) ? [] : sql<Row[]>`SELECT id, short_name, full_name FROM court ${filter(only?.courts)} ORDER BY id`,
+    skip(only?.officials)
+      ? []
+      : sql<Row[]>`SELECT id, name, office, jurisdiction_code, term_start, term_start_precision, term_end, term_end_precision
+                   FROM official ${filter(only?.officials)} ORDER BY id`,
+    skip(only?.lawsuits) ? [] : readLawsuits(sql, only?.lawsuits),
+    skip(only?.filings) ? [] : readFilings(sql, only?.filings),
+  ]);
+
+  return {
+    courts: courts.map((c) => canonicalCourt({ id: c.id, shortName: c.short_name, fullName: c.full_name })),
+    officials: officials.map((o) =>
+      canonicalOfficial({
+        id: o.id,
+        name: o.name,
+        office: o.office,
+        jurisdiction: o.jurisdiction_code,
+        termStart: date(o.term_start, o.term_start_precision),
+        termEnd: date(o.term_end, o.term_end_precision),
+      }),
+    ),
+    lawsuits,
+    filings,
+  };
+}
+
+async function readLawsuits(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]> {
+  const where = ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql`WHERE lawsuit_id IS NOT NULL`;
+  const [lawsuits, plaintiffs, parties, relations, sources] = await Promise.all([
+    sql<Row[]>`
+      SELECT id, case_name, case_name_short, court_id, docket_number, judge, date_filed, date_filed_precision,
+             date_terminated, date_terminated_precision, status, summary
+      FROM lawsuit ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
+      ORDER BY date_filed, date_filed_precision DESC, id`,
+    sql<Row[]>`SELECT lawsuit_id, jurisdiction_code, role FROM lawsuit_plaintiff ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
+    sql<Row[]>`SELECT lawsuit_id, name, side FROM other_party ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
+    sql<Row[]>`SELECT lawsuit_id, related_lawsuit_id, relation FROM lawsuit_relation ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
+    sql<Row[]>`SELECT lawsuit_id, url, title, publisher, published, published_precision FROM source ${where} ORDER BY lawsuit_id, position`,
+  ]);
+  const plaintiffsOf = groupBy(plaintiffs, "lawsuit_id");
+  const partiesOf = groupBy(parties, "lawsuit_id");
+  const relationsOf = groupBy(relations, "lawsuit_id");
+  const sourcesOf = groupBy(sources, "lawsuit_id");
+  return lawsuits.map((l) =>
+    canonicalLawsuit({
+      id: l.id,
+      caseName: l.case_name,
+      caseNameShort: l.case_name_short,
+      court: l.court_id,
+      docketNumber: l.docket_number,
+      judge: l.judge,
+      dateFiled: fromStored(l.date_filed, l.date_filed_precision),
+      dateTerminated: date(l.date_terminated, l.date_terminated_precision),
+      status: l.status,
+      summary: l.summary,
+      plaintiffs: (plaintiffsOf.get(l.id) ?? []).map((p) => ({ jurisdiction: p.jurisdiction_code, role: p.role })),
+      otherParties: (partiesOf.get(l.id) ?? []).map((p) => ({ name: p.name, side: p.side })),
+      related: (relationsOf.get(l.id) ?? []).map((r) => ({ lawsuit: r.related_lawsuit_id, relation: r.relation })),
+      sources: (sourcesOf.get(l.id) ?? []).map(sourceFromRow),
+    }),
+  );
+}
+
+async function readFilings(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]> {
+  const byFiling = ids ? sql`WHERE filing_id = ANY(${ids})` : sql``;
+  const [filings, states, demands, sources] = await Promise.all([
+    sql<Row[]>`
+      SELECT id, lawsuit_id, kind, title, date_filed, date_filed_precision, entry_number, filed_by, responds_to_id, summary
+      FROM filing ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
+      ORDER BY date_filed, date_filed_precision DESC, id`,
+    sql<Row[]>`SELECT filing_id, jurisdiction_code, role, official_id, date_joined, date_joined_precision FROM filing_state ${byFiling} ORDER BY filing_id, position`,
+    sql<Row[]>`SELECT filing_id, text, category, outcome, decided_by_id FROM demand ${byFiling} ORDER BY filing_id, position`,
+    sql<Row[]>`SELECT filing_id, url, title, publisher, published, published_precision FROM source
+               ${ids ? sql`WHERE filing_id = ANY(${ids})` : sql`WHERE filing_id IS NOT NULL`} ORDER BY filing_id, position`,
+  ]);
+  const statesOf = groupBy(states, "filing_id");
+  const demandsOf = groupBy(demands, "filing_id");
+  const sourcesOf = groupBy(sources, "filing_id");
+  return filings.map((f) =>
+    canonicalFiling({
+      id: f.id,
+      lawsuit: f.lawsuit_id,
+      kind: f.kind,
+      title: f.title,
+      dateFiled: fromStored(f.date_filed, f.date_filed_precision),
+      entryNumber: f.entry_number,
+      filedBy: f.filed_by,
+      respondsTo: f.responds_to_id,
+      summary: f.summary,
+      states: (statesOf.get(f.id) ?? []).map((s) => ({
+        jurisdiction: s.jurisdiction_code,
+        role: s.role,
+        official: s.official_id,
+        dateJoined: date(s.date_joined, s.date_joined_precision),
+      })),
+      demands: (demandsOf.get(f.id) ?? []).map((d) => ({ text: d.text, category: d.category, outcome: d.outcome, decidedBy: d.decided_by_id })),
+      sources: (sourcesOf.get(f.id) ?? []).map(sourceFromRow),
+    }),
+  );
+}
+
+function sourceFromRow(s: Row) {
+  return { url: s.url, title: s.title, publisher: s.publisher, published: date(s.published, s.published_precision) };
+}

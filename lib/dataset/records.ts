@@ -1,0 +1,49 @@
+// The canonical form of each record: the field order of FORMAT.md, optional fields
+// left out when empty. The exporter writes it, and the importer compares against it
+// to tell an unchanged record from an updated one.
+import type { CourtRecord, FilingRecord, LawsuitRecord, OfficialRecord, SourceRecord } from "@/lib/dataset/schema";
+
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
+
+/** Copies the keys in order, leaving out undefined and null (but `keep` keeps null). */
+function ordered<T extends object>(value: T, keys: (keyof T)[], keep: (keyof T)[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === undefined || (v === null && !keep.includes(key))) continue;
+    out[key as string] = v;
+  }
+  return out;
+}
+
+export function canonicalSource(source: Nullable<SourceRecord>) {
+  return ordered(source, ["url", "title", "publisher", "published"]);
+}
+
+export function canonicalCourt(court: CourtRecord) {
+  return ordered(court, ["id", "shortName", "fullName"]);
+}
+
+export function canonicalOfficial(official: Nullable<OfficialRecord>) {
+  return ordered(official, ["id", "name", "office", "jurisdiction", "termStart", "termEnd"]);
+}
+
+export function canonicalLawsuit(lawsuit: Nullable<LawsuitRecord>) {
+  return {
+    ...ordered(lawsuit, ["id", "caseName", "caseNameShort", "court", "docketNumber", "judge", "dateFiled", "dateTerminated", "status", "summary"]),
+    plaintiffs: (lawsuit.plaintiffs ?? []).map((p) => ordered(p, ["jurisdiction", "role"])),
+    otherParties: (lawsuit.otherParties ?? []).map((p) => ordered(p, ["name", "side"])),
+    related: (lawsuit.related ?? []).map((r) => ordered(r, ["lawsuit", "relation"])),
+    sources: (lawsuit.sources ?? []).map(canonicalSource),
+  };
+}
+
+export function canonicalFiling(filing: Nullable<FilingRecord>) {
+  return {
+    // A filing outside any lawsuit says so with `"lawsuit": null`.
+    ...ordered({ ...filing, lawsuit: filing.lawsuit ?? null }, ["id", "lawsuit", "kind", "title", "dateFiled", "entryNumber", "filedBy", "respondsTo", "summary"], ["lawsuit"]),
+    states: (filing.states ?? []).map((s) => ordered(s, ["jurisdiction", "role", "official", "dateJoined"])),
+    demands: (filing.demands ?? []).map((d) => ordered(d, ["text", "category", "outcome", "decidedBy"])),
+    sources: (filing.sources ?? []).map(canonicalSource),
+  };
+}

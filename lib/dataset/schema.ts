@@ -1,0 +1,230 @@
+// The docketline/v1 dataset format (prisma/data/FORMAT.md), as one zod schema shared by
+// the CLI importer and exporter, the staff forms and upload, and the API. Rules that
+// involve more than one field or record are here too, so every caller enforces them.
+import { z } from "zod";
+
+import { isPartialDate, PARTIAL_DATE_HINT, comparePartialDates } from "@/lib/dates/partial-date";
+import { isJurisdictionCode } from "@/lib/jurisdictions/reference";
+
+export const DATASET_FORMAT = "docketline/v1";
+
+/** Named limits, so that forms can show them too. */
+export const LIMITS = {
+  id: 120,
+  title: 500,
+  summary: 20_000,
+  name: 500,
+  shortText: 200,
+  url: 2_000,
+  demandText: 5_000,
+} as const;
+
+export const FILING_KINDS = [
+  "complaint", "motion", "response", "reply", "brief", "amicus-brief",
+  "letter", "order", "settlement", "notice", "hearing", "statement",
+] as const;
+export const LAWSUIT_STATUSES = ["open", "stayed", "transferred", "dismissed", "decided", "settled", "closed", "unknown"] as const;
+export const COALITION_ROLES = ["lead", "co-lead", "joined"] as const;
+export const DEMAND_OUTCOMES = ["pending", "granted", "granted-in-part", "denied", "moot", "withdrawn", "unknown"] as const;
+export const PARTY_SIDES = ["plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor", "amicus", "other"] as const;
+export const LAWSUIT_RELATIONS = ["related", "appeal-of", "transferred-to-join", "transferred-to", "consolidated-with"] as const;
+
+export type FilingKind = (typeof FILING_KINDS)[number];
+export type LawsuitStatus = (typeof LAWSUIT_STATUSES)[number];
+export type CoalitionRole = (typeof COALITION_ROLES)[number];
+export type DemandOutcome = (typeof DEMAND_OUTCOMES)[number];
+export type PartySide = (typeof PARTY_SIDES)[number];
+export type LawsuitRelationKind = (typeof LAWSUIT_RELATIONS)[number];
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(", ")}` });
+
+export const slug = z
+  .string({ error: "must be a text id" })
+  .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug of lowercase letters, digits and single hyphens");
+
+const text = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max.toLocaleString("en-US")} characters`);
+
+/** Optional free text: absent, null, or non-empty after trimming. */
+const optionalText = (max: number) => text(max).nullish();
+
+export const partialDate = z
+  .string({ error: `must be a date as ${PARTIAL_DATE_HINT}` })
+  .refine(isPartialDate, `is not a valid date as ${PARTIAL_DATE_HINT}`);
+
+export const jurisdictionCode = z
+  .string({ error: "must be a USPS code" })
+  .refine(isJurisdictionCode, "is not a known jurisdiction");
+
+export const sourceUrl = z
+  .string({ error: "must be a URL" })
+  .trim()
+  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "must be an absolute http(s) URL");
+
+export const SourceSchema = z.strictObject({
+  url: sourceUrl,
+  title: text(LIMITS.title),
+  publisher: text(LIMITS.name),
+  published: partialDate.nullish(),
+});
+
+export const CourtSchema = z.strictObject({
+  id: slug,
+  shortName: text(LIMITS.shortText),
+  fullName: text(LIMITS.name),
+});
+
+export const OfficialSchema = z
+  .strictObject({
+    id: slug,
+    name: text(LIMITS.name),
+    office: text(LIMITS.shortText),
+    jurisdiction: jurisdictionCode,
+    termStart: partialDate.nullish(),
+    termEnd: partialDate.nullish(),
+  })
+  .superRefine((official, ctx) => {
+    if (official.termStart && official.termEnd && comparePartialDates(official.termEnd, official.termStart) < 0) {
+      ctx.addIssue({ code: "custom", path: ["termEnd"], message: `is before termStart "${official.termStart}"` });
+    }
+  });
+
+export const PlaintiffSchema = z.strictObject({
+  jurisdiction: jurisdictionCode,
+  role: oneOf(COALITION_ROLES),
+});
+
+export const OtherPartySchema = z.strictObject({
+  name: text(LIMITS.name),
+  side: oneOf(PARTY_SIDES),
+});
+
+export const LawsuitRelationSchema = z.strictObject({
+  lawsuit: slug,
+  relation: oneOf(LAWSUIT_RELATIONS),
+});
+
+export const LawsuitSchema = z
+  .strictObject({
+    id: slug,
+    caseName: text(LIMITS.title),
+    caseNameShort: text(LIMITS.shortText),
+    court: slug,
+    docketNumber: text(LIMITS.shortText),
+    judge: optionalText(LIMITS.name),
+    dateFiled: partialDate,
+    dateTerminated: partialDate.nullish(),
+    status: oneOf(LAWSUIT_STATUSES),
+    summary: text(LIMITS.summary),
+    plaintiffs: z.array(PlaintiffSchema).default([]),
+    otherParties: z.array(OtherPartySchema).default([]),
+    related: z.array(LawsuitRelationSchema).default([]),
+    sources: z.array(SourceSchema).default([]),
+  })
+  .superRefine((lawsuit, ctx) => {
+    if (lawsuit.dateTerminated && comparePartialDates(lawsuit.dateTerminated, lawsuit.dateFiled) < 0) {
+      ctx.addIssue({ code: "custom", path: ["dateTerminated"], message: `is before dateFiled "${lawsuit.dateFiled}"` });
+    }
+    reportDuplicates(ctx, lawsuit.plaintiffs, (p) => p.jurisdiction, "plaintiffs", "jurisdiction", "is listed more than once");
+    reportDuplicates(ctx, lawsuit.related, (r) => r.lawsuit, "related", "lawsuit", "is listed more than once");
+    lawsuit.related.forEach((relation, index) => {
+      if (relation.lawsuit === lawsuit.id) {
+        ctx.addIssue({ code: "custom", path: ["related", index, "lawsuit"], message: "is the lawsuit itself" });
+      }
+    });
+  });
+
+export const FilingStateSchema = z.strictObject({
+  jurisdiction: jurisdictionCode,
+  role: oneOf(COALITION_ROLES),
+  official: slug.nullish(),
+  dateJoined: partialDate.nullish(),
+});
+
+export const DemandSchema = z.strictObject({
+  text: text(LIMITS.demandText),
+  category: slug,
+  outcome: oneOf(DEMAND_OUTCOMES),
+  decidedBy: slug.nullish(),
+});
+
+export const FilingSchema = z
+  .strictObject({
+    id: slug,
+    lawsuit: slug.nullable().default(null),
+    kind: oneOf(FILING_KINDS),
+    title: text(LIMITS.title),
+    dateFiled: partialDate,
+    entryNumber: z
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .nonnegative("must not be negative")
+      .max(2_147_483_647, "is too large")
+      .nullish(),
+    filedBy: optionalText(LIMITS.name),
+    respondsTo: slug.nullish(),
+    summary: text(LIMITS.summary),
+    states: z.array(FilingStateSchema).default([]),
+    demands: z.array(DemandSchema).default([]),
+    sources: z.array(SourceSchema).default([]),
+  })
+  .superRefine((filing, ctx) => {
+    reportDuplicates(ctx, filing.states, (s) => s.jurisdiction, "states", "jurisdiction", "appears more than once on this filing");
+    if (filing.respondsTo === filing.id) {
+      ctx.addIssue({ code: "custom", path: ["respondsTo"], message: "is the filing itself" });
+    }
+  });
+
+export const DatasetSchema = z
+  .strictObject({
+    format: z.literal(DATASET_FORMAT, { error: `must be exactly "${DATASET_FORMAT}"` }),
+    title: optionalText(LIMITS.title),
+    description: optionalText(LIMITS.summary),
+    courts: z.array(CourtSchema).default([]),
+    officials: z.array(OfficialSchema).default([]),
+    lawsuits: z.array(LawsuitSchema).default([]),
+    filings: z.array(FilingSchema).default([]),
+  })
+  .superRefine((dataset, ctx) => {
+    for (const kind of ["courts", "officials", "lawsuits", "filings"] as const) {
+      reportDuplicates(ctx, dataset[kind] as { id: string }[], (r) => r.id, kind, "id", "is used by an earlier record too");
+    }
+  });
+
+export type Dataset = z.output<typeof DatasetSchema>;
+export type DatasetInput = z.input<typeof DatasetSchema>;
+export type CourtRecord = z.output<typeof CourtSchema>;
+export type OfficialRecord = z.output<typeof OfficialSchema>;
+export type LawsuitRecord = z.output<typeof LawsuitSchema>;
+export type FilingRecord = z.output<typeof FilingSchema>;
+export type SourceRecord = z.output<typeof SourceSchema>;
+
+function reportDuplicates<T>(
+  ctx: z.RefinementCtx,
+  items: T[],
+  key: (item: T) => string,
+  arrayField: string,
+  field: string,
+  message: string,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const value = key(item);
+    if (seen.has(value)) ctx.addIssue({ code: "custom", path: [arrayField, index, field], message });
+    seen.add(value);
+  });
+}

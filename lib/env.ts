@@ -1,0 +1,47 @@
+// The one place that reads configuration from the environment. Everything else asks
+// this module, so a bad value fails at start with a message naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const EnvSchema = z.object({
+  /** A PostgreSQL server of your own. Unset: Docketline starts an embedded one. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data. */
+  DOCKETLINE_DATA_DIR: z.string().trim().min(1).optional(),
+  /** The embedded PostgreSQL's port; unset: a free one. */
+  EMBEDDED_PG_PORT: port.optional(),
+  /** The web server's port. */
+  PORT: port.default(3000),
+  /** The public origin, for absolute links in citations and sitemaps. */
+  DOCKETLINE_PUBLIC_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const blankAsUnset = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, source[key] === "" ? undefined : source[key]]),
+  );
+  const result = EnvSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  if (source === process.env) cached = result.data;
+  return result.data;
+}
+
+/** The folder holding the embedded database, `.data` in the project by default. */
+export function getDataDir(env: Env = getEnv()): string {
+  return path.resolve(env.DOCKETLINE_DATA_DIR ?? path.join(process.cwd(), ".data"));
+}

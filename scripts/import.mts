@@ -1,0 +1,30 @@
+// npm run import -- <file.json>
+// Validates a docketline/v1 file completely, then imports it in one transaction.
+import { readFile } from "node:fs/promises";
+
+import { importDatasetText, RECORD_KINDS } from "@/lib/dataset/import";
+
+import { fail, withDatabase } from "./support/cli.mts";
+
+const USAGE = "Usage: npm run import -- <file.json>";
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
+  if (args.length !== 1) fail(new Error(USAGE));
+  const file = args[0];
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    fail(new Error(error.code === "ENOENT" ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`));
+  });
+  const summary = await withDatabase(({ sql }) => importDatasetText(sql, text));
+  console.log(`Imported ${file}`);
+  for (const kind of RECORD_KINDS) {
+    const { created, updated, unchanged } = summary[kind];
+    console.log(`  ${kind.padEnd(10)} ${created} created, ${updated} updated, ${unchanged} unchanged`);
+  }
+}
+
+main().catch(fail);

@@ -1,0 +1,33 @@
+// What the CLI commands share: a database connection for the lifetime of a command,
+// and one way to report failures.
+import { connectDatabase, type Connection } from "@/lib/db/connect";
+import { DatasetValidationError } from "@/lib/dataset/problems";
+import { DatasetSyntaxError } from "@/lib/dataset/validate";
+
+/** Runs `body` with a migrated database, closing it (and any server it started) afterwards. */
+export async function withDatabase<T>(body: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await connectDatabase();
+  try {
+    return await body(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+export function pluralize(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Prints an error as a person would want it and exits non-zero. */
+export function fail(error: unknown): never {
+  if (error instanceof DatasetValidationError) {
+    console.error(`Nothing was imported. ${error.message}`);
+  } else if (error instanceof DatasetSyntaxError) {
+    console.error(`Nothing was imported. ${error.message}`);
+  } else if (error instanceof Error) {
+    console.error(error.message);
+  } else {
+    console.error(String(error));
+  }
+  process.exit(1);
+}
