@@ -119,3 +119,22 @@ function requirePartialDate(value: PartialDateString): PartialDate {
   if (!date) throw new RangeError(`"${value}" is not a date as ${PARTIAL_DATE_HINT}`);
   return date;
 }
+
+/**
+ * The first day of the period of the given precision that contains `isoDay`: a stored
+ * date of that precision overlaps a range starting at `isoDay` exactly when it is on
+ * or after this day ("2018-06-15" at month precision → "2018-06-01").
+ */
+export function startOfPeriodContaining(isoDay: string, precision: DatePrecision): string {
+  if (precision === "year") return `${isoDay.slice(0, 4)}-01-01`;
+  if (precision === "month") return `${isoDay.slice(0, 7)}-01`;
+  return isoDay;
+}
+
+/** A `from`/`to` filter as inclusive ISO days: `from=2018-06` starts 1 June, `to=2018-06` ends 30 June. */
+export function rangeBounds(range: { from?: PartialDateString; to?: PartialDateString }): { from?: string; to?: string } {
+  return {
+    from: range.from === undefined ? undefined : periodOf(range.from).start,
+    to: range.to === undefined ? undefined : periodOf(range.to).end,
+  };
+}
