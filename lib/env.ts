@@ -1,6 +1,5 @@
 // The one place that reads configuration from the environment. Everything else asks
 // this module, so a bad value fails at start with a message naming the variable.
-import path from "node:path";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -39,9 +38,4 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = result.data;
   return result.data;
-}
-
-/** The folder holding the embedded database, `.data` in the project by default. */
-export function getDataDir(env: Env = getEnv()): string {
-  return path.resolve(env.DOCKETLINE_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }

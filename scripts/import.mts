@@ -2,7 +2,8 @@
 // Validates a docketline/v1 file completely, then imports it in one transaction.
 import { readFile } from "node:fs/promises";
 
-import { importDatasetText, RECORD_KINDS } from "@/lib/dataset/import";
+import { importDataset, RECORD_KINDS } from "@/lib/dataset/import";
+import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 
 import { fail, withDatabase } from "./support/cli.mts";
 
@@ -19,7 +20,9 @@ async function main() {
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     fail(new Error(error.code === "ENOENT" ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`));
   });
-  const summary = await withDatabase(({ sql }) => importDatasetText(sql, text));
+  // The file's own problems are reported before any database is needed.
+  const dataset = validateDataset(parseDatasetJson(text));
+  const summary = await withDatabase(({ sql }) => importDataset(sql, dataset));
   console.log(`Imported ${file}`);
   for (const kind of RECORD_KINDS) {
     const { created, updated, unchanged } = summary[kind];

@@ -53,7 +53,8 @@ export function describeProblem(raw: unknown, problem: DatasetProblem): string {
   const field = fieldPath(rest);
   const value = rest.length > 0 ? quote(valueAt(raw, path)) : "";
   const subject = `${field}${value}`;
-  const sentence = subject ? `${subject} ${message}` : message;
+  // A problem with the document itself (an unknown top-level field, not an object) names it.
+  const sentence = subject ? `${subject} ${message}` : prefix ? message : `the dataset ${message}`;
   return prefix ? `${prefix}: ${sentence}` : sentence;
 }
 
@@ -68,6 +69,11 @@ export function problemsFromZod(raw: unknown, error: z.ZodError): DatasetProblem
     }
     if (issue.code === "invalid_type" && valueAt(raw, path) === undefined) {
       problems.push({ path, message: "is required" });
+      continue;
+    }
+    if (issue.code === "invalid_type" && (issue.expected === "array" || issue.expected === "object")) {
+      // zod's own wording ("Invalid input: expected array, received string") is for code.
+      problems.push({ path, message: issue.expected === "array" ? "must be a list" : "must be an object" });
       continue;
     }
     problems.push({ path, message: issue.message });

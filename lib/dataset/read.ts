@@ -46,11 +46,11 @@ export async function readRecords(sql: Sql, only?: RecordSelection): Promise<Dat
   const skip = (ids: string[] | undefined) => ids !== undefined && ids.length === 0;
 
   const [courts, officials, lawsuits, filings] = await Promise.all([
-    skip(only?.courts) ? [] : sql<Row[]>`SELECT id, short_name, full_name FROM court ${filter(only?.courts)} ORDER BY id`,
+    skip(only?.courts) ? [] : sql<Row[]>`SELECT id, short_name, full_name FROM court ${filter(only?.courts)} ORDER BY id COLLATE "C"`,
     skip(only?.officials)
       ? []
       : sql<Row[]>`SELECT id, name, office, jurisdiction_code, term_start, term_start_precision, term_end, term_end_precision
-                   FROM official ${filter(only?.officials)} ORDER BY id`,
+                   FROM official ${filter(only?.officials)} ORDER BY id COLLATE "C"`,
     skip(only?.lawsuits) ? [] : readLawsuits(sql, only?.lawsuits),
     skip(only?.filings) ? [] : readFilings(sql, only?.filings),
   ]);
@@ -79,7 +79,7 @@ async function readLawsuits(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]
       SELECT id, case_name, case_name_short, court_id, docket_number, judge, date_filed, date_filed_precision,
              date_terminated, date_terminated_precision, status, summary
       FROM lawsuit ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
-      ORDER BY date_filed, date_filed_precision DESC, id`,
+      ORDER BY date_filed, date_filed_precision DESC, id COLLATE "C"`,
     sql<Row[]>`SELECT lawsuit_id, jurisdiction_code, role FROM lawsuit_plaintiff ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
     sql<Row[]>`SELECT lawsuit_id, name, side FROM other_party ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
     sql<Row[]>`SELECT lawsuit_id, related_lawsuit_id, relation FROM lawsuit_relation ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
@@ -115,7 +115,7 @@ async function readFilings(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]>
     sql<Row[]>`
       SELECT id, lawsuit_id, kind, title, date_filed, date_filed_precision, entry_number, filed_by, responds_to_id, summary
       FROM filing ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
-      ORDER BY date_filed, date_filed_precision DESC, id`,
+      ORDER BY date_filed, date_filed_precision DESC, id COLLATE "C"`,
     sql<Row[]>`SELECT filing_id, jurisdiction_code, role, official_id, date_joined, date_joined_precision FROM filing_state ${byFiling} ORDER BY filing_id, position`,
     sql<Row[]>`SELECT filing_id, text, category, outcome, decided_by_id FROM demand ${byFiling} ORDER BY filing_id, position`,
     sql<Row[]>`SELECT filing_id, url, title, publisher, published, published_precision FROM source

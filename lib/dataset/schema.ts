@@ -3,7 +3,7 @@
 // involve more than one field or record are here too, so every caller enforces them.
 import { z } from "zod";
 
-import { isPartialDate, PARTIAL_DATE_HINT, comparePartialDates } from "@/lib/dates/partial-date";
+import { isPartialDate, mayBeOnOrAfter, PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
 import { isJurisdictionCode } from "@/lib/jurisdictions/reference";
 
 export const DATASET_FORMAT = "docketline/v1";
@@ -67,6 +67,9 @@ export const sourceUrl = z
   .trim()
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
   .refine((value) => {
+    // WHATWG URL parsing also accepts "http:example.com" or "https:\\example.com"; an
+    // absolute URL is written with its scheme and "//".
+    if (!/^https?:\/\//i.test(value)) return false;
     try {
       const url = new URL(value);
       return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
@@ -98,7 +101,7 @@ export const OfficialSchema = z
     termEnd: partialDate.nullish(),
   })
   .superRefine((official, ctx) => {
-    if (official.termStart && official.termEnd && comparePartialDates(official.termEnd, official.termStart) < 0) {
+    if (official.termStart && official.termEnd && !mayBeOnOrAfter(official.termEnd, official.termStart)) {
       ctx.addIssue({ code: "custom", path: ["termEnd"], message: `is before termStart "${official.termStart}"` });
     }
   });
@@ -136,7 +139,8 @@ export const LawsuitSchema = z
     sources: z.array(SourceSchema).default([]),
   })
   .superRefine((lawsuit, ctx) => {
-    if (lawsuit.dateTerminated && comparePartialDates(lawsuit.dateTerminated, lawsuit.dateFiled) < 0) {
+    // "2018-06" may end a case filed "2018-06-26": compare whole periods, not first days.
+    if (lawsuit.dateTerminated && !mayBeOnOrAfter(lawsuit.dateTerminated, lawsuit.dateFiled)) {
       ctx.addIssue({ code: "custom", path: ["dateTerminated"], message: `is before dateFiled "${lawsuit.dateFiled}"` });
     }
     reportDuplicates(ctx, lawsuit.plaintiffs, (p) => p.jurisdiction, "plaintiffs", "jurisdiction", "is listed more than once");
@@ -165,7 +169,9 @@ export const DemandSchema = z.strictObject({
 export const FilingSchema = z
   .strictObject({
     id: slug,
-    lawsuit: slug.nullable().default(null),
+    // Required, and null for a letter or statement outside any lawsuit: a missing key
+    // is more likely a mistake than a deliberate "no lawsuit".
+    lawsuit: slug.nullable(),
     kind: oneOf(FILING_KINDS),
     title: text(LIMITS.title),
     dateFiled: partialDate,

@@ -14,6 +14,8 @@ export class DatasetSyntaxError extends Error {
 
 /** Parses JSON text; malformed JSON is reported with its line and column. */
 export function parseDatasetJson(text: string): unknown {
+  // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch {

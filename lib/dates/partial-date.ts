@@ -90,6 +90,11 @@ export function comparePartialDates(a: PartialDateString, b: PartialDateString):
   return PRECISION_RANK[sa.precision] - PRECISION_RANK[sb.precision];
 }
 
+/** Whether `later` can be on or after `earlier`: its period ends no sooner than the other starts. */
+export function mayBeOnOrAfter(later: PartialDateString, earlier: PartialDateString): boolean {
+  return periodOf(later).end >= periodOf(earlier).start;
+}
+
 /** For readers: "2 July 2018", "June 2018", "2018". */
 export function formatPartialDate(value: PartialDateString): string {
   const date = requirePartialDate(value);

@@ -1,10 +1,12 @@
 // How scripts (start, import, export, tests) get a database: the user's DATABASE_URL,
 // or the embedded server for the data folder, started here if it is not running,
-// migrated either way.
+// migrated either way. Scripts only: the Next.js server is handed the URL.
+import path from "node:path";
+
 import { startEmbeddedDatabase, type DatabaseHandle } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createSql, type Sql } from "@/lib/db/sql";
-import { getDataDir, getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 
 export interface Connection {
   url: string;
@@ -41,4 +43,9 @@ export async function connectDatabase(options: { log?: (line: string) => void } 
     await handle.stop();
     throw error;
   }
+}
+
+/** The folder holding the embedded database, `.data` in the project by default. */
+export function getDataDir(env: Env = getEnv()): string {
+  return path.resolve(env.DOCKETLINE_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }

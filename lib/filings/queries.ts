@@ -81,3 +81,7 @@ export async function listFilings(options: FilingListOptions = {}): Promise<Fili
     leads: row.states.map((s) => ({ code: s.jurisdictionCode, name: getJurisdictionName(s.jurisdictionCode) })),
   }));
 }
+
+export async function countFilings(options: Pick<FilingListOptions, "from" | "to"> = {}): Promise<number> {
+  return db.filing.count({ where: dateRangeWhere(options) });
+}

@@ -1,8 +1,13 @@
-// What the CLI commands share: a database connection for the lifetime of a command,
-// and one way to report failures.
+// What the CLI commands share: the .env file, a database connection for the lifetime
+// of a command, and one way to report failures.
+import { existsSync } from "node:fs";
+
 import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { DatasetValidationError } from "@/lib/dataset/problems";
 import { DatasetSyntaxError } from "@/lib/dataset/validate";
+
+// Next.js reads .env by itself; the scripts read the same file, so both agree.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 /** Runs `body` with a migrated database, closing it (and any server it started) afterwards. */
 export async function withDatabase<T>(body: (connection: Connection) => Promise<T>): Promise<T> {

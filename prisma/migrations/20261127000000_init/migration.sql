@@ -358,7 +358,8 @@ ALTER TABLE "official"
 ALTER TABLE "lawsuit"
     ADD CONSTRAINT "lawsuit_date_terminated_precision_check" CHECK (("date_terminated" IS NULL) = ("date_terminated_precision" IS NULL)),
     ADD CONSTRAINT "lawsuit_date_filed_period_check" CHECK ("date_filed_precision" = 'day' OR date_trunc(CAST("date_filed_precision" AS TEXT), CAST("date_filed" AS TIMESTAMP)) = "date_filed"),
-    ADD CONSTRAINT "lawsuit_terminated_after_filed_check" CHECK ("date_terminated" IS NULL OR "date_terminated" >= "date_filed");
+    -- The termination's period (a day, month or year) must not end before the filing date.
+    ADD CONSTRAINT "lawsuit_terminated_after_filed_check" CHECK ("date_terminated" IS NULL OR "date_terminated" + CASE "date_terminated_precision" WHEN 'year' THEN INTERVAL '1 year' WHEN 'month' THEN INTERVAL '1 month' ELSE INTERVAL '1 day' END > "date_filed");
 ALTER TABLE "filing"
     ADD CONSTRAINT "filing_date_filed_period_check" CHECK ("date_filed_precision" = 'day' OR date_trunc(CAST("date_filed_precision" AS TEXT), CAST("date_filed" AS TIMESTAMP)) = "date_filed"),
     ADD CONSTRAINT "filing_entry_number_check" CHECK ("entry_number" IS NULL OR "entry_number" >= 0),

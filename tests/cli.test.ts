@@ -1,0 +1,122 @@
+// The import and export commands, run as a user runs them: a child process with
+// DATABASE_URL set, reading and writing real files.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, FOUNDING_DATASET_PATH, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runScript(script: string, args: string[], databaseUrl: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [TSX, "--conditions=react-server", path.join("scripts", script), ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NO_COLOR: "1" }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") return reject(error);
+        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("The command line", () => {
+  let database: TestDatabase;
+  let dir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dir = await mkdtemp(path.join(tmpdir(), "docketline-cli-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  // These steps run in order against one database: empty, then holding the founding data.
+  describe("import, then export, then import again", () => {
+    it("imports the founding file into an empty database and prints what it created", async () => {
+      const run = await runScript("import.mts", [FOUNDING_DATASET_PATH], database.url);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Imported ${FOUNDING_DATASET_PATH}`);
+      expect(run.stdout).toContain("  courts     4 created, 0 updated, 0 unchanged\n");
+      expect(run.stdout).toContain("  officials  5 created, 0 updated, 0 unchanged\n");
+      expect(run.stdout).toContain("  lawsuits   5 created, 0 updated, 0 unchanged\n");
+      expect(run.stdout).toContain("  filings    22 created, 0 updated, 0 unchanged\n");
+      const [{ n }] = await database.sql`SELECT count(*)::int AS n FROM filing`;
+      expect(n).toBe(22);
+    });
+
+    it("refuses a file with an unknown jurisdiction, names the problem and changes nothing", async () => {
+      const dataset = JSON.parse(await readFoundingDataset());
+      dataset.filings[3].states[2].jurisdiction = "ZZ";
+      const file = path.join(dir, "unknown-jurisdiction.json");
+      await writeFile(file, JSON.stringify(dataset, null, 2));
+      const before = await snapshotTables(database.sql);
+      expect(before.filing).toHaveLength(22);
+
+      const run = await runScript("import.mts", [file], database.url);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain("Nothing was imported.");
+      expect(run.stderr).toContain(
+        'filings[3] "ag-letter-2018-06-19-family-separation": states[2].jurisdiction "ZZ" is not a known jurisdiction',
+      );
+      expect(run.stdout).not.toContain("Imported");
+      expect(await snapshotTables(database.sql)).toEqual(before);
+    });
+
+    it("refuses malformed JSON with its line and column, and changes nothing", async () => {
+      const file = path.join(dir, "missing-comma.json");
+      await writeFile(file, '{\n  "format": "docketline/v1"\n  "courts": []\n}\n');
+      const before = await snapshotTables(database.sql);
+
+      const run = await runScript("import.mts", [file], database.url);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain("Nothing was imported. Malformed JSON at line 3, column 3: comma expected");
+      expect(run.stdout).not.toContain("Imported");
+      expect(await snapshotTables(database.sql)).toEqual(before);
+    });
+
+    it("says there is no such file when the file does not exist", async () => {
+      const file = path.join(dir, "does-not-exist.json");
+      const run = await runScript("import.mts", [file], database.url);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(`No such file: ${file}`);
+      expect(run.stdout).not.toContain("Imported");
+    });
+
+    it("exports a docketline/v1 file with the 22 filings", async () => {
+      const file = path.join(dir, "export.json");
+      const run = await runScript("export.mts", [file], database.url);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Exported 5 lawsuits and 22 filings to ${file}`);
+      const exported = JSON.parse(await readFile(file, "utf8"));
+      expect(exported.format).toBe("docketline/v1");
+      expect(exported.filings).toHaveLength(22);
+      expect(exported.lawsuits).toHaveLength(5);
+    });
+
+    it("imports the founding file a second time without changing anything", async () => {
+      const before = await snapshotTables(database.sql);
+      const run = await runScript("import.mts", [FOUNDING_DATASET_PATH], database.url);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("  filings    0 created, 0 updated, 22 unchanged\n");
+      expect(run.stdout).toContain("  lawsuits   0 created, 0 updated, 5 unchanged\n");
+      expect(await snapshotTables(database.sql)).toEqual(before);
+    });
+  });
+});
