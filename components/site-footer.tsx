@@ -1,0 +1,11 @@
+import Link from "next/link";
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="page">
+        Every fact in Docketline cites its public sources. <Link href="/about">About the data</Link>.
+      </div>
+    </footer>
+  );
+}
