@@ -31,7 +31,7 @@ export default defineConfig({
     // The app exactly as `npm start` runs it, on its own embedded database.
     command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.mts",
     url: BASE_URL,
-    env: { PORT: String(PORT), DOCKETLINE_DATA_DIR: DATA_DIR, DATABASE_URL: "", EMBEDDED_PG_PORT: "" },
+    env: { PORT: String(PORT), DOCKETLINE_DATA_DIR: DATA_DIR, DATABASE_URL: "", EMBEDDED_PG_PORT: "", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

@@ -6,7 +6,7 @@ import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["generated", "node_modules"]);
-const STAMP = path.join(".next", "docketline-build-stamp");
+const STAMP = path.join(process.env.NEXT_DIST_DIR || ".next", "docketline-build-stamp");
 
 async function* files(entry: string): AsyncGenerator<string> {
   const entries = await readdir(entry, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
