@@ -1,19 +1,15 @@
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { defineConfig, devices } from "@playwright/test";
 
 import { CHROMIUM_ARGS, findBrowser } from "./e2e/support/browser";
+import { E2E_DATA_DIR as DATA_DIR, E2E_PORT as PORT } from "./e2e/support/server";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
-// npm test hands over a fresh folder; run directly, a fixed one under the temp folder.
-const DATA_DIR = process.env.DOCKETLINE_E2E_DATA_DIR ?? path.join(tmpdir(), "docketline-e2e");
 const browser = findBrowser();
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // Separate folders let two runs (say, two people's) proceed side by side.
+  outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR ?? "test-results",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

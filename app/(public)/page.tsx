@@ -1,19 +1,115 @@
-import { FilingList } from "@/components/filing-list";
-import { countFilings, listFilings, MAX_PAGE_SIZE } from "@/lib/filings/queries";
+import type { Metadata } from "next";
+
+import { ActiveFilters } from "@/components/timeline/active-filters";
+import { FilterPanel } from "@/components/timeline/filter-panel";
+import { Pagination } from "@/components/timeline/pagination";
+import { TimelineList } from "@/components/timeline/timeline-list";
+import { TimelineViews } from "@/components/timeline/timeline-views";
+import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } from "@/lib/filters/schema";
+import { countTimeline, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
+import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
+
+import styles from "./timeline.module.css";
 
 // Always read the database: filings change without a rebuild.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const [filings, total] = await Promise.all([listFilings({ sort: "newest" }), countFilings()]);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const parsed = parseFilter(await searchParams);
+  const filtered = parsed.ok && isFiltered(parsed.filter);
+  const title = parsed.ok && parsed.filter.q ? `Filings matching “${parsed.filter.q}”` : filtered ? "Filtered timeline" : "Timeline of multistate filings";
+  return {
+    title: { absolute: `${title} · Docketline` },
+    description: "Lawsuits, motions, briefs, letters and orders in multistate litigation, with the states that joined each one and what they demanded.",
+    openGraph: { title, type: "website" },
+  };
+}
+
+export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = parseFilter(await searchParams);
+  // A bad parameter in a shared link should not cost the reader the page: show what
+  // can be shown, and say what was ignored.
+  const filter: Filter = parsed.ok ? parsed.filter : EMPTY_FILTER;
+  const [page, facets] = await Promise.all([getTimelinePage(filter), getTimelineFacets(filter)]);
+  const lawsuitNames = new Map(facets.lawsuit.map((l) => [l.value, l.label ?? l.value]));
+  const chips = describeActiveFilters(filter, lawsuitNames);
+  // Only when nothing matches: how many each filter's removal would bring back.
+  const loosened = page.total === 0 ? await Promise.all(chips.map(async (chip) => ({ chip, count: await countTimeline(chip.without) }))) : [];
+  const newestFirst = filter.sort !== "oldest";
+
   return (
     <>
-      <h1>Filings, newest first</h1>
+      <h1 className={styles.title}>{filter.q ? <>Filings matching “{filter.q}”</> : "Timeline of multistate filings"}</h1>
       <p className="lede">
-        Lawsuits, motions, briefs, letters and orders in multistate litigation, with the states that joined each one.
-        {total > MAX_PAGE_SIZE ? ` Showing the latest ${filings.length} of ${total.toLocaleString("en-US")}.` : ` ${total} filings.`}
+        Lawsuits, motions, briefs, letters and orders, with the states that joined each one through their attorneys general, and what they demanded.
       </p>
-      {filings.length > 0 ? <FilingList filings={filings} /> : <p>No filings yet. Import a dataset with <code>npm run import</code>.</p>}
+      {!parsed.ok && (
+        <div role="alert" className={styles.warning}>
+          <p>Some of this link’s filters could not be read and were ignored:</p>
+          <ul>
+            {parsed.problems.map((p) => (
+              <li key={p.param + p.message}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className={styles.layout}>
+        <aside className={styles.sidebar} aria-label="Filters">
+          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} />
+        </aside>
+        <section className={styles.results} aria-labelledby="results-heading">
+          <ActiveFilters chips={chips} clearHref={clearAllHref(filter)} />
+          <div className={styles.resultsBar}>
+            <h2 id="results-heading" className={styles.count} aria-live="polite">
+              {page.total.toLocaleString("en-US")} {page.total === 1 ? "filing" : "filings"}
+              {page.items.length < page.total && page.items.length > 0 ? <span className={styles.range}> · showing {page.items.length}</span> : null}
+            </h2>
+            <nav aria-label="Order" className={styles.sort}>
+              <a href={hrefWithFilter("/", { ...filter, cursor: undefined, sort: "newest" })} aria-current={newestFirst ? "true" : undefined}>
+                Newest first
+              </a>
+              <a href={hrefWithFilter("/", { ...filter, cursor: undefined, sort: "oldest" })} aria-current={!newestFirst ? "true" : undefined}>
+                Oldest first
+              </a>
+            </nav>
+          </div>
+          {page.items.length > 0 ? (
+            <TimelineViews items={page.items}>
+              <TimelineList items={page.items} />
+            </TimelineViews>
+          ) : (
+            <div className={styles.empty}>
+              <p>
+                <strong>No filings match {isFiltered(filter) ? "these filters" : "yet"}.</strong>
+              </p>
+              {loosened.length > 0 && (
+                <>
+                  <p>Try loosening one of them:</p>
+                  <ul>
+                    {loosened
+                      .sort((a, b) => b.count - a.count)
+                      .map(({ chip, count }) => (
+                        <li key={chip.removeHref}>
+                          <a href={chip.removeHref}>
+                            Remove {chip.label.toLowerCase()} {chip.value}
+                          </a>{" "}
+                          ({count} {count === 1 ? "filing" : "filings"})
+                        </li>
+                      ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+          <Pagination
+            newestFirst={newestFirst}
+            previousHref={page.previous ? hrefWithFilter("/", { ...filter, cursor: page.previous }) : null}
+            nextHref={page.next ? hrefWithFilter("/", { ...filter, cursor: page.next }) : null}
+          />
+        </section>
+      </div>
     </>
   );
 }

@@ -7,6 +7,6 @@ import type { Page } from "@playwright/test";
  * into docs/screenshots (the README's pictures) when UPDATE_SCREENSHOTS=1.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? path.join("docs", "screenshots") : path.join("test-results", "screenshots");
+  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? path.join("docs", "screenshots") : path.join(process.env.PLAYWRIGHT_OUTPUT_DIR ?? "test-results", "screenshots");
   await page.screenshot({ path: path.join(folder, `${name}.png`) });
 }

@@ -30,6 +30,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** For throwaway test clusters: skip the disk flushes that make data survive a crash. */
+  throwaway?: boolean;
 }): Promise<DatabaseHandle> {
   const log = options.log ?? (() => {});
   const clusterDir = path.join(options.dataDir, "postgres");
@@ -56,7 +58,11 @@ export async function startEmbeddedDatabase(options: {
     initdbFlags: ["--encoding=UTF8"],
     // Loopback only, and no Unix socket: nothing outside this machine, and no
     // clash over socket files with other servers.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
     onLog: (message: unknown) => output.push(String(message)),
     onError: (message: unknown) => output.push(String(message)),
   });

@@ -32,8 +32,20 @@ export interface DmmfModel {
   name: string;
   dbName: string | null;
   fields: DmmfField[];
+  /** Unsupported("…") fields, which the DMMF leaves out; read from the schema text. */
+  unsupportedFields: UnsupportedField[];
   primaryKey: { name: string | null; fields: string[] } | null;
   uniqueFields: string[][];
+}
+
+export interface UnsupportedField {
+  name: string;
+  dbName: string | null;
+  /** The database type as written: Unsupported("tsvector") → "tsvector". */
+  type: string;
+  isRequired: boolean;
+  /** The expression of @default(dbgenerated("…")), if any. */
+  dbDefault: string | null;
 }
 
 export interface DmmfEnum {
@@ -46,6 +58,8 @@ export interface DmmfIndex {
   model: string;
   type: "id" | "normal" | "unique" | "fulltext";
   isDefinedOnField: boolean;
+  /** Index access method: "BTree" when absent, "Gin", "Gist", "Hash", "SpGist", "Brin". */
+  algorithm?: string;
   dbName?: string;
   name?: string;
   fields: { name: string; sortOrder?: "asc" | "desc" }[];
@@ -74,21 +88,22 @@ function loadSchemaWasm(): SchemaWasm {
   const prismaDir = path.dirname(createRequire(import.meta.url).resolve("prisma/package.json"));
   const bytes = readFileSync(path.join(prismaDir, "build", "prisma_schema_build_bg.wasm"));
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
-  let wasm: SchemaWasm;
+  // The imports below run once the instance exists; they reach it through this holder.
+  const holder: { wasm?: SchemaWasm } = {};
   const text = (pointer: number, length: number) =>
-    decoder.decode(new Uint8Array(wasm.memory.buffer).subarray(pointer >>> 0, (pointer >>> 0) + length));
+    decoder.decode(new Uint8Array(holder.wasm!.memory.buffer).subarray(pointer >>> 0, (pointer >>> 0) + length));
   let panic = "";
   const imports: Record<string, (...args: number[]) => unknown> = {};
-  const module = new WebAssembly.Module(bytes);
+  const wasmModule = new WebAssembly.Module(bytes);
   // wasm-bindgen suffixes its imports with a hash; match them by their stable prefix.
-  for (const { name } of WebAssembly.Module.imports(module)) {
+  for (const { name } of WebAssembly.Module.imports(wasmModule)) {
     if (name.startsWith("__wbg_set_message_")) imports[name] = (p, l) => void (panic = text(p, l));
     else if (name.startsWith("__wbg_Error_")) imports[name] = (p, l) => new Error(`${text(p, l)}${panic ? `\n${panic}` : ""}`);
     else if (name.startsWith("__wbg___wbindgen_throw_")) imports[name] = (p, l) => {
       throw new Error(text(p, l));
     };
     else if (name === "__wbindgen_init_externref_table") imports[name] = () => {
-      const table = wasm.__wbindgen_externrefs;
+      const table = holder.wasm!.__wbindgen_externrefs;
       const offset = table.grow(4);
       table.set(0, undefined);
       table.set(offset + 0, undefined);
@@ -98,7 +113,8 @@ function loadSchemaWasm(): SchemaWasm {
     };
     else throw new Error(`prisma_schema_build_bg.wasm needs an import this glue does not know: ${name}`);
   }
-  wasm = new WebAssembly.Instance(module, { __wbindgen_placeholder__: imports }).exports as unknown as SchemaWasm;
+  const wasm = new WebAssembly.Instance(wasmModule, { __wbindgen_placeholder__: imports }).exports as unknown as SchemaWasm;
+  holder.wasm = wasm;
   wasm.__wbindgen_start();
   instance = wasm;
   return wasm;
@@ -118,8 +134,32 @@ export function getDatamodel(schema: string, fileName = "schema.prisma"): Datamo
   }
   try {
     const json = new TextDecoder().decode(new Uint8Array(wasm.memory.buffer).subarray(outPointer >>> 0, (outPointer >>> 0) + outLength));
-    return (JSON.parse(json) as { datamodel: Datamodel }).datamodel;
+    const datamodel = (JSON.parse(json) as { datamodel: Datamodel }).datamodel;
+    const unsupported = unsupportedFieldsOf(schema);
+    for (const model of datamodel.models) model.unsupportedFields = unsupported.get(model.name) ?? [];
+    return datamodel;
   } finally {
     wasm.__wbindgen_free(outPointer, outLength, 1);
   }
+}
+
+/** Unsupported("…") fields by model. The schema is valid by now (get_dmmf accepted it). */
+function unsupportedFieldsOf(schema: string): Map<string, UnsupportedField[]> {
+  const result = new Map<string, UnsupportedField[]>();
+  const withoutComments = schema.replace(/\/\/[^\n]*/g, "");
+  for (const block of withoutComments.matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
+    const fields: UnsupportedField[] = [];
+    for (const line of block[2].matchAll(/^\s*(\w+)\s+Unsupported\("((?:[^"\\]|\\.)*)"\)(\?)?([^\n]*)$/gm)) {
+      const [, name, type, optional, attributes] = line;
+      fields.push({
+        name,
+        dbName: /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? null,
+        type: JSON.parse(`"${type}"`) as string,
+        isRequired: !optional,
+        dbDefault: /@default\(dbgenerated\("((?:[^"\\]|\\.)*)"\)\)/.exec(attributes)?.[1] ?? null,
+      });
+    }
+    result.set(block[1], fields);
+  }
+  return result;
 }

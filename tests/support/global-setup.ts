@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), "docketline-test-"));
   // mkdtemp makes it private (700); the postgres user must pass through it.
   await chmod(dataDir, 0o755);
-  const server = await startEmbeddedDatabase({ dataDir });
+  const server = await startEmbeddedDatabase({ dataDir, throwaway: true });
   const admin = createSql(server.url, { max: 1 });
   await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();

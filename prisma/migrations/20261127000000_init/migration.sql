@@ -264,7 +264,7 @@ ALTER TABLE "lawsuit_relation" ADD CONSTRAINT "lawsuit_relation_lawsuit_id_fkey"
 ALTER TABLE "lawsuit_relation" ADD CONSTRAINT "lawsuit_relation_related_lawsuit_id_fkey" FOREIGN KEY ("related_lawsuit_id") REFERENCES "lawsuit"("id") ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE;
 
 -- AddForeignKey
-ALTER TABLE "filing" ADD CONSTRAINT "filing_lawsuit_id_fkey" FOREIGN KEY ("lawsuit_id") REFERENCES "lawsuit"("id") ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE;
+ALTER TABLE "filing" ADD CONSTRAINT "filing_lawsuit_id_fkey" FOREIGN KEY ("lawsuit_id") REFERENCES "lawsuit"("id") ON DELETE RESTRICT ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE;
 
 -- AddForeignKey
 ALTER TABLE "filing" ADD CONSTRAINT "filing_responds_to_id_fkey" FOREIGN KEY ("responds_to_id") REFERENCES "filing"("id") ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE;
@@ -354,9 +354,14 @@ INSERT INTO "jurisdiction" ("code", "name", "kind", "updated_at") VALUES
 -- first day of that period, so that sorting puts it at the start of its period.
 ALTER TABLE "official"
     ADD CONSTRAINT "official_term_start_precision_check" CHECK (("term_start" IS NULL) = ("term_start_precision" IS NULL)),
-    ADD CONSTRAINT "official_term_end_precision_check" CHECK (("term_end" IS NULL) = ("term_end_precision" IS NULL));
+    ADD CONSTRAINT "official_term_end_precision_check" CHECK (("term_end" IS NULL) = ("term_end_precision" IS NULL)),
+    ADD CONSTRAINT "official_term_start_period_check" CHECK ("term_start_precision" IS NULL OR "term_start_precision" = 'day' OR date_trunc(CAST("term_start_precision" AS TEXT), CAST("term_start" AS TIMESTAMP)) = "term_start"),
+    ADD CONSTRAINT "official_term_end_period_check" CHECK ("term_end_precision" IS NULL OR "term_end_precision" = 'day' OR date_trunc(CAST("term_end_precision" AS TEXT), CAST("term_end" AS TIMESTAMP)) = "term_end"),
+    -- A term may end in the period it started (a term known to the year ends that year).
+    ADD CONSTRAINT "official_term_end_after_start_check" CHECK ("term_end" IS NULL OR "term_start" IS NULL OR "term_end" + CASE "term_end_precision" WHEN 'year' THEN INTERVAL '1 year' WHEN 'month' THEN INTERVAL '1 month' ELSE INTERVAL '1 day' END > "term_start");
 ALTER TABLE "lawsuit"
     ADD CONSTRAINT "lawsuit_date_terminated_precision_check" CHECK (("date_terminated" IS NULL) = ("date_terminated_precision" IS NULL)),
+    ADD CONSTRAINT "lawsuit_date_terminated_period_check" CHECK ("date_terminated_precision" IS NULL OR "date_terminated_precision" = 'day' OR date_trunc(CAST("date_terminated_precision" AS TEXT), CAST("date_terminated" AS TIMESTAMP)) = "date_terminated"),
     ADD CONSTRAINT "lawsuit_date_filed_period_check" CHECK ("date_filed_precision" = 'day' OR date_trunc(CAST("date_filed_precision" AS TEXT), CAST("date_filed" AS TIMESTAMP)) = "date_filed"),
     -- The termination's period (a day, month or year) must not end before the filing date.
     ADD CONSTRAINT "lawsuit_terminated_after_filed_check" CHECK ("date_terminated" IS NULL OR "date_terminated" + CASE "date_terminated_precision" WHEN 'year' THEN INTERVAL '1 year' WHEN 'month' THEN INTERVAL '1 month' ELSE INTERVAL '1 day' END > "date_filed");
@@ -365,9 +370,11 @@ ALTER TABLE "filing"
     ADD CONSTRAINT "filing_entry_number_check" CHECK ("entry_number" IS NULL OR "entry_number" >= 0),
     ADD CONSTRAINT "filing_not_responding_to_itself_check" CHECK ("responds_to_id" IS NULL OR "responds_to_id" <> "id");
 ALTER TABLE "filing_state"
-    ADD CONSTRAINT "filing_state_date_joined_precision_check" CHECK (("date_joined" IS NULL) = ("date_joined_precision" IS NULL));
+    ADD CONSTRAINT "filing_state_date_joined_precision_check" CHECK (("date_joined" IS NULL) = ("date_joined_precision" IS NULL)),
+    ADD CONSTRAINT "filing_state_date_joined_period_check" CHECK ("date_joined_precision" IS NULL OR "date_joined_precision" = 'day' OR date_trunc(CAST("date_joined_precision" AS TEXT), CAST("date_joined" AS TIMESTAMP)) = "date_joined");
 ALTER TABLE "source"
     ADD CONSTRAINT "source_published_precision_check" CHECK (("published" IS NULL) = ("published_precision" IS NULL)),
+    ADD CONSTRAINT "source_published_period_check" CHECK ("published_precision" IS NULL OR "published_precision" = 'day' OR date_trunc(CAST("published_precision" AS TEXT), CAST("published" AS TIMESTAMP)) = "published"),
     ADD CONSTRAINT "source_one_parent_check" CHECK (("lawsuit_id" IS NULL) <> ("filing_id" IS NULL));
 ALTER TABLE "lawsuit_relation"
     ADD CONSTRAINT "lawsuit_relation_not_to_itself_check" CHECK ("lawsuit_id" <> "related_lawsuit_id");

@@ -1,0 +1,275 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+
+import { JurisdictionActivityChart } from "@/components/jurisdiction-activity-chart";
+import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { formatPartialDate } from "@/lib/dates/partial-date";
+import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
+import { hrefWithFilter } from "@/lib/filters/schema";
+import { getJurisdiction, JURISDICTION_FILINGS_LIMIT, type JurisdictionDetail, type OfficialItem } from "@/lib/jurisdictions/queries";
+import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
+import { normalizeJurisdictionCode } from "@/lib/jurisdictions/schema";
+
+import styles from "./page.module.css";
+
+// Always read the database: filings change without a rebuild.
+export const dynamic = "force-dynamic";
+
+interface StatePageProps {
+  params: Promise<{ code: string }>;
+}
+
+const KIND_LABELS: Record<JurisdictionDetail["kind"], string> = {
+  state: "State",
+  district: "Federal district",
+  territory: "Territory",
+};
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+function describe(jurisdiction: JurisdictionDetail): string {
+  const { joined, led } = jurisdiction.totals;
+  return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing", "filings")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuits.length, "lawsuit", "lawsuits")}.`;
+}
+
+export async function generateMetadata({ params }: StatePageProps): Promise<Metadata> {
+  const code = normalizeJurisdictionCode((await params).code);
+  const jurisdiction = code ? await getJurisdiction(code) : null;
+  if (!jurisdiction) return { title: "Jurisdiction not found" };
+  const description = describe(jurisdiction);
+  return {
+    title: jurisdiction.name,
+    description,
+    alternates: { canonical: `/states/${jurisdiction.code}` },
+    openGraph: { title: jurisdiction.name, description, url: `/states/${jurisdiction.code}` },
+  };
+}
+
+function Term({ official }: { official: OfficialItem }) {
+  const { termStart, termEnd } = official;
+  if (!termStart && !termEnd) return null;
+  return (
+    <span className={styles.term}>
+      {termStart && termEnd ? (
+        <>
+          <time dateTime={termStart}>{formatPartialDate(termStart)}</time> – <time dateTime={termEnd}>{formatPartialDate(termEnd)}</time>
+        </>
+      ) : termStart ? (
+        <>
+          since <time dateTime={termStart}>{formatPartialDate(termStart)}</time>
+        </>
+      ) : (
+        <>
+          until <time dateTime={termEnd!}>{formatPartialDate(termEnd!)}</time>
+        </>
+      )}
+    </span>
+  );
+}
+
+export default async function StatePage({ params }: StatePageProps) {
+  const raw = (await params).code;
+  const code = normalizeJurisdictionCode(raw);
+  if (!code) notFound();
+  // One address per jurisdiction: /states/nm becomes /states/NM.
+  if (code !== raw) permanentRedirect(`/states/${code}`);
+  const jurisdiction = await getJurisdiction(code);
+  if (!jurisdiction) notFound();
+
+  const { totals, byYear, lawsuits, filings, officials } = jurisdiction;
+  const showCoLed = totals.coLed > 0;
+
+  return (
+    <article aria-labelledby="jurisdiction-title" className={styles.jurisdiction}>
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <Link href="/states">States and territories</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{jurisdiction.name}</span>
+      </nav>
+
+      <header>
+        <h1 id="jurisdiction-title">{jurisdiction.name}</h1>
+        <p className={styles.kind}>
+          <Badge>{KIND_LABELS[jurisdiction.kind]}</Badge> <span className={styles.muted}>USPS code {jurisdiction.code}</span>
+        </p>
+      </header>
+
+      <dl className={styles.stats}>
+        <div>
+          <dt>Filings joined</dt>
+          <dd>{totals.joined}</dd>
+        </div>
+        <div>
+          <dt>Filings led</dt>
+          <dd>{totals.led}</dd>
+        </div>
+        {showCoLed && (
+          <div>
+            <dt>Filings co-led</dt>
+            <dd>{totals.coLed}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Lawsuits as plaintiff</dt>
+          <dd>{lawsuits.length}</dd>
+        </div>
+      </dl>
+      <ul className={styles.timelineLinks}>
+        <li>
+          <Link href={hrefWithFilter("/", { state: [jurisdiction.code] })}>See its filings on the timeline</Link>
+        </li>
+        <li>
+          <Link href={hrefWithFilter("/", { state: [jurisdiction.code], role: "lead" })}>See the filings it led on the timeline</Link>
+        </li>
+      </ul>
+
+      <section aria-labelledby="officials-heading" className={styles.section}>
+        <h2 id="officials-heading">Officials</h2>
+        {officials.length > 0 ? (
+          <ul className={styles.plainList} aria-labelledby="officials-heading">
+            {officials.map((official) => (
+              <li key={official.id}>
+                <strong>{official.name}</strong>, {official.office} <Term official={official} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.muted}>No officials of {jurisdiction.name} are recorded yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-heading" className={styles.section}>
+        <h2 id="activity-heading">Filings per year</h2>
+        {byYear.length > 0 ? (
+          <div className={styles.activity}>
+            <TableScroll labelledBy="activity-caption">
+              <table className={tableStyles.table}>
+                <caption id="activity-caption">Filings {jurisdiction.name} joined and led, per year</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Year</th>
+                    <th scope="col" className={tableStyles.number}>
+                      Joined
+                    </th>
+                    <th scope="col" className={tableStyles.number}>
+                      Led
+                    </th>
+                    {showCoLed && (
+                      <th scope="col" className={tableStyles.number}>
+                        Co-led
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {byYear.map((year) => (
+                    <tr key={year.year}>
+                      <th scope="row">{year.year}</th>
+                      <td className={tableStyles.number}>{year.joined}</td>
+                      <td className={tableStyles.number}>{year.led}</td>
+                      {showCoLed && <td className={tableStyles.number}>{year.coLed}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Total</th>
+                    <td className={tableStyles.number}>{totals.joined}</td>
+                    <td className={tableStyles.number}>{totals.led}</td>
+                    {showCoLed && <td className={tableStyles.number}>{totals.coLed}</td>}
+                  </tr>
+                </tfoot>
+              </table>
+            </TableScroll>
+            <JurisdictionActivityChart years={byYear} />
+          </div>
+        ) : (
+          <p className={styles.muted}>{jurisdiction.name} has joined no filing recorded in Docketline.</p>
+        )}
+        <p className={styles.note}>“Joined” counts every filing it took part in, including those it led.</p>
+      </section>
+
+      <section aria-labelledby="lawsuits-heading" className={styles.section}>
+        <h2 id="lawsuits-heading">Lawsuits as plaintiff</h2>
+        {lawsuits.length > 0 ? (
+          <ul className={styles.plainList} aria-labelledby="lawsuits-heading">
+            {lawsuits.map((lawsuit) => (
+              <li key={lawsuit.id}>
+                <Link href={`/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link>{" "}
+                <span className={styles.muted}>
+                  No. {lawsuit.docketNumber} ({lawsuit.court}), filed <time dateTime={lawsuit.dateFiled}>{formatPartialDate(lawsuit.dateFiled)}</time>
+                </span>{" "}
+                <LawsuitStatusBadge status={lawsuit.status} />
+                {lawsuit.role !== "joined" && (
+                  <>
+                    {" "}
+                    <Badge tone="accent">{COALITION_ROLE_LABELS[lawsuit.role]}</Badge>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.muted}>{jurisdiction.name} is not a plaintiff in any lawsuit recorded in Docketline.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="filings-heading" className={styles.section}>
+        <h2 id="filings-heading">Filings</h2>
+        {filings.length > 0 ? (
+          <TableScroll labelledBy="filings-caption">
+            <table className={tableStyles.table}>
+              <caption id="filings-caption">
+                {totals.joined > filings.length
+                  ? `The latest ${filings.length} of the ${totals.joined} filings ${jurisdiction.name} joined, newest first`
+                  : `Filings ${jurisdiction.name} joined, newest first`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Lawsuit</th>
+                  <th scope="col">Role</th>
+                </tr>
+              </thead>
+              <tbody>
+                {filings.map((filing) => (
+                  <tr key={filing.id}>
+                    <td className={tableStyles.nowrap}>
+                      <time dateTime={filing.dateFiled}>{formatPartialDate(filing.dateFiled)}</time>
+                    </td>
+                    <td className={tableStyles.nowrap}>{FILING_KIND_LABELS[filing.kind]}</td>
+                    <th scope="row">
+                      <Link href={`/filings/${filing.id}`}>{filing.title}</Link>
+                    </th>
+                    <td>
+                      {filing.lawsuit ? (
+                        <Link href={`/lawsuits/${filing.lawsuit.id}`}>{filing.lawsuit.caseNameShort}</Link>
+                      ) : (
+                        <span className={tableStyles.muted}>Outside any lawsuit</span>
+                      )}
+                    </td>
+                    <td className={tableStyles.nowrap}>
+                      {filing.role === "joined" ? COALITION_ROLE_LABELS.joined : <Badge tone="accent">{COALITION_ROLE_LABELS[filing.role]}</Badge>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : (
+          <p className={styles.muted}>No filings yet.</p>
+        )}
+        {totals.joined > JURISDICTION_FILINGS_LIMIT && (
+          <p>
+            <Link href={hrefWithFilter("/", { state: [jurisdiction.code] })}>See all {totals.joined} filings on the timeline</Link>
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}

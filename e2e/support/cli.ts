@@ -1,0 +1,18 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+import { E2E_DATA_DIR } from "./server";
+
+const run = promisify(execFile);
+
+/**
+ * Imports a dataset into the running e2e app's database through the public CLI, which
+ * finds the app's embedded PostgreSQL by its data folder. Imports upsert by id, so a
+ * fixture imported by several tests or runs is written once.
+ */
+export async function importFixture(file: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.mts", file], {
+    env: { ...process.env, DOCKETLINE_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
+  });
+  return stdout;
+}

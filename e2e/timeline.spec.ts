@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { importFixture } from "./support/cli";
+import { saveScreenshot } from "./support/screenshots";
+
+const LETTER = "Attorneys general letter to Attorney General Sessions and Secretary Nielsen demanding an end to family separation";
+const MOTION = "States' Motion for Expedited Discovery and Regular Status Conferences";
+const DECIDING_ORDER = "Order granting in part the states' motion for expedited discovery and granting regular status conferences";
+
+/** Titles in the server-rendered list (the "List" view). */
+function listedTitles(page: Page): Promise<string[]> {
+  return page.locator("#results-list article h4").allInnerTexts();
+}
+
+function filingLink(page: Page, id: string) {
+  return page.locator(`#results-list a[href="/filings/${id}"]`);
+}
+
+test("A researcher filters by New Mexico and sees its letter and motion but not the Ms. L. complaint, and the URL keeps the filter", async ({ page }) => {
+  await page.goto("/?view=list");
+  await page.getByRole("group", { name: "States joining" }).getByLabel(/New Mexico/).check();
+  await expect(page).toHaveURL(/[?&]state=NM\b/);
+  await expect(page.getByRole("navigation", { name: "Active filters" })).toContainText("New Mexico");
+
+  const letter = page.locator("#results-list article", { has: page.getByRole("heading", { name: LETTER }) });
+  await expect(letter).toContainText("19 June 2018");
+  await expect(letter).toContainText("New Mexico + 20 others");
+  await expect(page.locator("#results-list article", { has: page.getByRole("heading", { name: MOTION }) })).toContainText("2 July 2018");
+  await expect(filingLink(page, "ms-l-v-ice-2018-dkt-1")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("group", { name: "States joining" }).getByLabel(/New Mexico/)).toBeChecked();
+  await expect(page.getByRole("heading", { name: LETTER })).toBeVisible();
+  await expect(filingLink(page, "ms-l-v-ice-2018-dkt-1")).toHaveCount(0);
+});
+
+test("A researcher combines kind order and a date range and sees exactly the matching orders", async ({ page }) => {
+  // The oracle is the founding file itself: its orders dated July or August 2018, newest first.
+  const founding = JSON.parse(readFileSync("prisma/data/family-separation-2018.json", "utf8")) as { filings: { id: string; kind: string; dateFiled: string }[] };
+  const expected = founding.filings
+    .filter((f) => f.kind === "order" && f.dateFiled >= "2018-07" && f.dateFiled < "2018-09")
+    .sort((a, b) => b.dateFiled.localeCompare(a.dateFiled))
+    .map((f) => `/filings/${f.id}`);
+  expect(expected.length).toBeGreaterThan(1);
+
+  await page.goto("/?view=list");
+  await page.getByRole("group", { name: "Kind of filing" }).getByLabel(/^Order/).check();
+  await expect(page).toHaveURL(/kind=order/);
+  await page.getByLabel("From", { exact: true }).fill("2018-07");
+  await page.getByLabel("To", { exact: true }).fill("2018-08");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/from=2018-07/);
+  await expect(page.getByRole("heading", { name: `${expected.length} filings` })).toBeVisible();
+  const hrefs = await page.locator("#results-list article h4 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(hrefs).toEqual(expected);
+});
+
+test("Searching expedited discovery finds the motion and the order that decided it, with the words highlighted", async ({ page }) => {
+  await page.goto("/?view=list");
+  await page.getByRole("search").getByLabel("Search filings").fill("expedited discovery");
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]q=expedited\+discovery/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("expedited discovery");
+  const titles = await listedTitles(page);
+  expect(titles).toContain(MOTION);
+  expect(titles).toContain(DECIDING_ORDER);
+  const motionTitle = page.locator("#results-list h4", { hasText: MOTION });
+  await expect(motionTitle.locator("mark")).toHaveText(["Expedited", "Discovery"]);
+});
+
+test("A date known only to the month is shown as the month, and one known only to the year as the year", async ({ page }) => {
+  await importFixture("e2e/fixtures/imprecise-dates.json");
+  await page.goto("/?view=list&q=zephyrine&sort=oldest");
+  const month = page.locator("#results-list article", { hasText: "Zephyrine letter known only to the month" });
+  await expect(month.locator("time")).toHaveText("March 1901");
+  await expect(month.locator("time")).toHaveAttribute("datetime", "1901-03");
+  const year = page.locator("#results-list article", { hasText: "Zephyrine statement known only to the year" });
+  await expect(year.locator("time")).toHaveText("1902");
+  await expect(page.getByRole("heading", { name: "1902, month not known" })).toBeVisible();
+  // No day is invented anywhere on the page.
+  await expect(page.locator("main")).not.toContainText(/\b1 March 1901\b|\b1 January 1902\b|1901-03-01|1902-01-01/);
+});
+
+test("Nothing matching says so and suggests which filter to loosen", async ({ page }) => {
+  await page.goto("/?view=list&state=NM&kind=settlement");
+  await expect(page.getByText("No filings match these filters.")).toBeVisible();
+  const suggestion = page.getByRole("link", { name: /Remove kind Settlement/ });
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page).toHaveURL(/state=NM/);
+  await expect(page).not.toHaveURL(/kind=settlement/);
+  await expect(page.getByRole("heading", { name: LETTER })).toBeVisible();
+});
+
+test("The visual timeline shows the filings as react-chrono cards, and List shows the plain list", async ({ page }) => {
+  await page.goto("/?state=WA&role=lead");
+  const visual = page.getByTestId("visual-timeline");
+  await expect(visual).toBeVisible();
+  await expect(visual.getByRole("link", { name: "Complaint for declaratory and injunctive relief" })).toBeVisible();
+  await saveScreenshot(page, "timeline-desktop");
+  await page.getByRole("button", { name: "List" }).click();
+  await expect(page).toHaveURL(/view=list/);
+  await expect(visual).toHaveCount(0);
+  await expect(page.locator("#results-list")).toBeVisible();
+});
+
+test("The timeline has no serious or critical accessibility violation, in either view", async ({ page }) => {
+  for (const url of ["/", "/?view=list&q=expedited"]) {
+    await page.goto(url);
+    await expect(url.includes("view=list") ? page.locator("#results-list") : page.getByTestId("visual-timeline")).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious, `${url}: ${JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target).slice(0, 5) })), null, 1)}`).toEqual([]);
+  }
+});
+
+test("On a 375 px phone the timeline does not scroll sideways and the filters fold away", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/");
+  await expect(page.getByTestId("visual-timeline")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const filters = page.locator("details", { has: page.getByText(/^Filters/) });
+  await expect(filters).not.toHaveAttribute("open", "");
+  await expect(page.getByRole("group", { name: "Kind of filing" })).toBeHidden();
+  await page.getByText(/^Filters/).click();
+  await expect(page.getByRole("group", { name: "Kind of filing" })).toBeVisible();
+  await saveScreenshot(page, "timeline-phone");
+});
+
+test("The timeline makes no request to any other site", async ({ page }) => {
+  const external: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["localhost", "127.0.0.1"].includes(url.hostname) && url.protocol !== "data:") external.push(request.url());
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("visual-timeline").getByRole("link").first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(external).toEqual([]);
+});

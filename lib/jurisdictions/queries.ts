@@ -1,0 +1,215 @@
+import "server-only";
+
+import { cache } from "react";
+
+import { db } from "@/lib/db/client";
+import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
+import type { LawsuitStatus } from "@/lib/dataset/schema";
+import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { JurisdictionKind } from "@/lib/jurisdictions/reference";
+import type { CoalitionRole } from "@/lib/jurisdictions/roles";
+import type { JurisdictionSort } from "@/lib/jurisdictions/schema";
+
+/** How many of a jurisdiction's filings its page lists, newest first. */
+export const JURISDICTION_FILINGS_LIMIT = 100;
+
+export interface OfficialItem {
+  id: string;
+  name: string;
+  office: string;
+  termStart: PartialDateString | null;
+  termEnd: PartialDateString | null;
+}
+
+/** A year of a jurisdiction's activity: filings it joined (in any role) and those it led. */
+export interface YearActivity {
+  year: number;
+  joined: number;
+  led: number;
+  coLed: number;
+}
+
+export interface JurisdictionLawsuitItem {
+  id: string;
+  caseNameShort: string;
+  docketNumber: string;
+  court: string;
+  status: LawsuitStatus;
+  dateFiled: PartialDateString;
+  role: CoalitionRole;
+}
+
+export interface JurisdictionFilingItem {
+  id: string;
+  kind: FilingKind;
+  title: string;
+  dateFiled: PartialDateString;
+  role: CoalitionRole;
+  lawsuit: { id: string; caseNameShort: string } | null;
+}
+
+export interface JurisdictionDetail {
+  code: string;
+  name: string;
+  kind: JurisdictionKind;
+  officials: OfficialItem[];
+  totals: { joined: number; led: number; coLed: number };
+  /** Oldest year first; years without filings are left out. */
+  byYear: YearActivity[];
+  lawsuits: JurisdictionLawsuitItem[];
+  /** The latest JURISDICTION_FILINGS_LIMIT filings, newest first. */
+  filings: JurisdictionFilingItem[];
+}
+
+interface YearRow {
+  year: number;
+  joined: number;
+  led: number;
+  co_led: number;
+}
+
+/**
+ * A jurisdiction with everything its page shows, in three statements: the jurisdiction
+ * with its officials and lawsuits, its latest filings, and its activity per year.
+ * Null for a code that is not in the reference list. Cached per request.
+ */
+export const getJurisdiction = cache(async (code: string): Promise<JurisdictionDetail | null> => {
+  const [row, filingRows, yearRows] = await Promise.all([
+    db.jurisdiction.findUnique({
+      where: { code },
+      select: {
+        code: true,
+        name: true,
+        kind: true,
+        officials: {
+          orderBy: [{ termStart: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+          select: { id: true, name: true, office: true, termStart: true, termStartPrecision: true, termEnd: true, termEndPrecision: true },
+        },
+        lawsuitPlaintiffs: {
+          orderBy: [{ lawsuit: { dateFiled: "desc" } }, { lawsuitId: "asc" }],
+          select: {
+            role: true,
+            lawsuit: {
+              select: {
+                id: true,
+                caseNameShort: true,
+                docketNumber: true,
+                status: true,
+                dateFiled: true,
+                dateFiledPrecision: true,
+                court: { select: { shortName: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    db.filingState.findMany({
+      where: { jurisdictionCode: code },
+      orderBy: [{ filing: { dateFiled: "desc" } }, { filingId: "desc" }],
+      take: JURISDICTION_FILINGS_LIMIT,
+      select: {
+        role: true,
+        filing: {
+          select: {
+            id: true,
+            kind: true,
+            title: true,
+            dateFiled: true,
+            dateFiledPrecision: true,
+            lawsuit: { select: { id: true, caseNameShort: true } },
+          },
+        },
+      },
+    }),
+    db.$queryRaw<YearRow[]>`
+      SELECT extract(year FROM f.date_filed)::int AS year,
+             count(*)::int AS joined,
+             (count(*) FILTER (WHERE fs.role = 'lead'))::int AS led,
+             (count(*) FILTER (WHERE fs.role = 'co-lead'))::int AS co_led
+        FROM filing_state fs
+        JOIN filing f ON f.id = fs.filing_id
+       WHERE fs.jurisdiction_code = ${code}
+       GROUP BY 1
+       ORDER BY 1`,
+  ]);
+  if (!row) return null;
+
+  const byYear = yearRows.map((y) => ({ year: y.year, joined: y.joined, led: y.led, coLed: y.co_led }));
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    officials: row.officials.map((official) => ({
+      id: official.id,
+      name: official.name,
+      office: official.office,
+      termStart: official.termStart && official.termStartPrecision ? fromStored(official.termStart, official.termStartPrecision) : null,
+      termEnd: official.termEnd && official.termEndPrecision ? fromStored(official.termEnd, official.termEndPrecision) : null,
+    })),
+    totals: {
+      joined: byYear.reduce((sum, y) => sum + y.joined, 0),
+      led: byYear.reduce((sum, y) => sum + y.led, 0),
+      coLed: byYear.reduce((sum, y) => sum + y.coLed, 0),
+    },
+    byYear,
+    lawsuits: row.lawsuitPlaintiffs.map(({ role, lawsuit }) => ({
+      id: lawsuit.id,
+      caseNameShort: lawsuit.caseNameShort,
+      docketNumber: lawsuit.docketNumber,
+      court: lawsuit.court.shortName,
+      status: fromDbEnum<LawsuitStatus>(lawsuit.status),
+      dateFiled: fromStored(lawsuit.dateFiled, lawsuit.dateFiledPrecision),
+      role: fromDbEnum<CoalitionRole>(role),
+    })),
+    filings: filingRows.map(({ role, filing }) => ({
+      id: filing.id,
+      kind: fromDbEnum<FilingKind>(filing.kind),
+      title: filing.title,
+      dateFiled: fromStored(filing.dateFiled, filing.dateFiledPrecision),
+      role: fromDbEnum<CoalitionRole>(role),
+      lawsuit: filing.lawsuit,
+    })),
+  };
+});
+
+/** One row of the jurisdiction list. */
+export interface JurisdictionListItem {
+  code: string;
+  name: string;
+  kind: JurisdictionKind;
+  /** Filings it joined, in any role. */
+  joined: number;
+  led: number;
+  /** Lawsuits it is a plaintiff in. */
+  lawsuits: number;
+}
+
+interface JurisdictionListRow {
+  code: string;
+  name: string;
+  kind: JurisdictionKind;
+  joined: number;
+  led: number;
+  lawsuits: number;
+}
+
+const JURISDICTION_ORDER: Record<JurisdictionSort, Prisma.Sql> = {
+  name: Prisma.sql`j.name ASC`,
+  joined: Prisma.sql`joined DESC, j.name ASC`,
+  led: Prisma.sql`led DESC, joined DESC, j.name ASC`,
+  lawsuits: Prisma.sql`lawsuits DESC, joined DESC, j.name ASC`,
+};
+
+/** Every jurisdiction of the reference table with its counts, in one statement. */
+export async function listJurisdictions(sort: JurisdictionSort = "name"): Promise<JurisdictionListItem[]> {
+  const rows = await db.$queryRaw<JurisdictionListRow[]>`
+    SELECT j.code, j.name, j.kind::text AS kind,
+           (SELECT count(*)::int FROM filing_state fs WHERE fs.jurisdiction_code = j.code) AS joined,
+           (SELECT count(*)::int FROM filing_state fs WHERE fs.jurisdiction_code = j.code AND fs.role = 'lead') AS led,
+           (SELECT count(*)::int FROM lawsuit_plaintiff p WHERE p.jurisdiction_code = j.code) AS lawsuits
+      FROM jurisdiction j
+     ORDER BY ${JURISDICTION_ORDER[sort]}`;
+  return rows.map((row) => ({ ...row, code: row.code.trim() }));
+}

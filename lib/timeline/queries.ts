@@ -1,0 +1,272 @@
+import "server-only";
+
+import { db } from "@/lib/db/client";
+import { fromStored, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
+import type { CoalitionRole, DemandOutcome, FilingKind } from "@/lib/dataset/schema";
+import type { Filter } from "@/lib/filters/schema";
+import { fromDbEnum } from "@/lib/filings/kinds";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getJurisdictionName } from "@/lib/jurisdictions/reference";
+import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
+import { decodeCursor, encodeCursor, PRECISION_RANK, type SortKey } from "@/lib/timeline/cursor";
+import { MATCH_END, MATCH_START, splitHighlights, type HighlightedText } from "@/lib/timeline/highlight";
+
+/** The visual timeline shows one page at a time; never all filings. */
+export const TIMELINE_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export interface TimelineItem {
+  id: string;
+  kind: FilingKind;
+  title: string;
+  /** The title with search matches marked, when there is a search. */
+  titleHighlighted?: HighlightedText;
+  /** A passage of the summary or demands around the matches, when there is a search. */
+  snippet?: HighlightedText;
+  dateFiled: PartialDateString;
+  entryNumber: number | null;
+  lawsuit: { id: string; caseNameShort: string; docketNumber: string; court: string } | null;
+  /** Lead first, then co-leads, then the rest, each in the order of the source. */
+  states: { code: string; name: string; role: CoalitionRole }[];
+  demands: { text: string; category: string; outcome: DemandOutcome; decidedBy: string | null }[];
+  sortKey: SortKey;
+}
+
+export interface FacetValue {
+  value: string;
+  label?: string;
+  count: number;
+}
+
+export interface TimelineFacets {
+  state: FacetValue[];
+  kind: FacetValue[];
+  lawsuit: FacetValue[];
+  demandCategory: FacetValue[];
+  outcome: FacetValue[];
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  total: number;
+  /** Cursors for the neighbouring pages, or null at either end. */
+  next: string | null;
+  previous: string | null;
+}
+
+type Facet = keyof TimelineFacets;
+
+const FILING_KIND_TYPE = Prisma.raw('"filing_kind"[]');
+const RANK = Prisma.raw(`(CASE f."date_filed_precision" WHEN 'year' THEN 0 WHEN 'month' THEN 1 ELSE 2 END)`);
+
+/** The filter as SQL over `filing f`; `except` leaves out one facet's own condition (for its counts). */
+export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (except !== "state") {
+    const role = filter.role ? Prisma.sql`AND fs."role" = CAST(${filter.role} AS "coalition_role")` : Prisma.empty;
+    if (filter.state.length > 0 && filter.match === "all" && filter.state.length > 1) {
+      conditions.push(Prisma.sql`(
+        SELECT count(DISTINCT fs."jurisdiction_code") FROM "filing_state" fs
+        WHERE fs."filing_id" = f."id" AND fs."jurisdiction_code" = ANY(${filter.state}) ${role}
+      ) = ${filter.state.length}`);
+    } else if (filter.state.length > 0) {
+      conditions.push(Prisma.sql`EXISTS (
+        SELECT 1 FROM "filing_state" fs
+        WHERE fs."filing_id" = f."id" AND fs."jurisdiction_code" = ANY(${filter.state}) ${role}
+      )`);
+    } else if (filter.role) {
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "filing_state" fs WHERE fs."filing_id" = f."id" ${role})`);
+    }
+  }
+  if (filter.lawsuit && except !== "lawsuit") conditions.push(Prisma.sql`f."lawsuit_id" = ${filter.lawsuit}`);
+  if (filter.kind.length > 0 && except !== "kind") {
+    conditions.push(Prisma.sql`f."kind" = ANY(CAST(${filter.kind.map((k) => k)} AS ${FILING_KIND_TYPE}))`);
+  }
+  const category = filter.demandCategory && except !== "demandCategory" ? filter.demandCategory : undefined;
+  const outcome = filter.outcome && except !== "outcome" ? filter.outcome : undefined;
+  if (category || outcome) {
+    // One demand must match both, when both are given.
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "demand" d WHERE d."filing_id" = f."id"
+      ${category ? Prisma.sql`AND d."category" = ${category}` : Prisma.empty}
+      ${outcome ? Prisma.sql`AND d."outcome" = CAST(${outcome} AS "demand_outcome")` : Prisma.empty}
+    )`);
+  }
+  conditions.push(...dateConditions(filter));
+  if (filter.q) {
+    conditions.push(Prisma.sql`f."id" IN (
+      SELECT s."filing_id" FROM "filing_search" s WHERE s."document" @@ websearch_to_tsquery('english', ${filter.q})
+    )`);
+  }
+  return conditions;
+}
+
+/** Date-range overlap; see lib/dates/partial-date.ts and docs/decisions/003. */
+function dateConditions(range: { from?: PartialDateString; to?: PartialDateString }): Prisma.Sql[] {
+  const bounds = rangeBounds(range);
+  const conditions: Prisma.Sql[] = [];
+  if (bounds.to) conditions.push(Prisma.sql`f."date_filed" <= CAST(${bounds.to} AS date)`);
+  if (bounds.from) {
+    const from = bounds.from;
+    const perPrecision = (["day", "month", "year"] as DatePrecision[]).map(
+      (p) => Prisma.sql`(f."date_filed_precision" = CAST(${p} AS "date_precision") AND f."date_filed" >= CAST(${startOfPeriodContaining(from, p)} AS date))`,
+    );
+    conditions.push(Prisma.sql`(${Prisma.join(perPrecision, " OR ")})`);
+  }
+  return conditions;
+}
+
+function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+interface ItemRow {
+  id: string;
+  kind: string;
+  title: string;
+  date_filed: Date;
+  date_filed_precision: DatePrecision;
+  entry_number: number | null;
+  lawsuit_id: string | null;
+  case_name_short: string | null;
+  docket_number: string | null;
+  court: string | null;
+  states: { code: string; role: string; position: number }[] | null;
+  demands: { text: string; category: string; outcome: string; decided_by: string | null }[] | null;
+  title_marked: string | null;
+  snippet_marked: string | null;
+}
+
+/** One page of filings under a filter, in a fixed number of statements. */
+export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_SIZE): Promise<TimelinePage> {
+  const limit = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const newest = filter.sort !== "oldest";
+  // Going back a page reads the other way, then turns the rows round.
+  const descending = cursor?.direction === "before" ? !newest : newest;
+  const conditions = filterConditions(filter);
+  if (cursor) {
+    const k = cursor.key;
+    const tuple = Prisma.sql`(f."date_filed", ${RANK}, f."id" COLLATE "C")`;
+    const value = Prisma.sql`(CAST(${k.date} AS date), ${k.rank}, ${k.id} COLLATE "C")`;
+    conditions.push(descending ? Prisma.sql`${tuple} < ${value}` : Prisma.sql`${tuple} > ${value}`);
+  }
+  const order = descending
+    ? Prisma.sql`f."date_filed" DESC, ${RANK} DESC, f."id" COLLATE "C" DESC`
+    : Prisma.sql`f."date_filed" ASC, ${RANK} ASC, f."id" COLLATE "C" ASC`;
+  const query = filter.q
+    ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})`
+    : null;
+  const headline = (column: Prisma.Sql, options: string) =>
+    query ? Prisma.sql`ts_headline('english', ${column}, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, ${options}`})` : Prisma.sql`NULL`;
+
+  const [rows, total] = await Promise.all([
+    db.$queryRaw<ItemRow[]>`
+      SELECT f."id", f."kind"::text AS "kind", f."title", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision",
+             f."entry_number", f."lawsuit_id", l."case_name_short", l."docket_number", c."short_name" AS "court",
+             (SELECT json_agg(json_build_object('code', fs."jurisdiction_code", 'role', fs."role", 'position', fs."position") ORDER BY fs."position")
+                FROM "filing_state" fs WHERE fs."filing_id" = f."id") AS "states",
+             (SELECT json_agg(json_build_object('text', d."text", 'category', d."category", 'outcome', d."outcome", 'decided_by', d."decided_by_id") ORDER BY d."position")
+                FROM "demand" d WHERE d."filing_id" = f."id") AS "demands",
+             ${headline(Prisma.sql`f."title"`, "HighlightAll=true")} AS "title_marked",
+             ${headline(
+               Prisma.sql`f."summary" || ' ' || coalesce((SELECT string_agg(d."text", ' ') FROM "demand" d WHERE d."filing_id" = f."id"), '')`,
+               "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … ",
+             )} AS "snippet_marked"
+      FROM "filing" f
+      LEFT JOIN "lawsuit" l ON l."id" = f."lawsuit_id"
+      LEFT JOIN "court" c ON c."id" = l."court_id"
+      ${whereClause(conditions)}
+      ORDER BY ${order}
+      LIMIT ${limit + 1}`,
+    countTimeline(filter),
+  ]);
+
+  const hasMore = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  if (cursor?.direction === "before") pageRows.reverse();
+  const items = pageRows.map(toItem);
+
+  const first = items[0]?.sortKey;
+  const last = items[items.length - 1]?.sortKey;
+  const hasNext = cursor?.direction === "before" ? true : hasMore;
+  const hasPrevious = cursor?.direction === "before" ? hasMore : cursor !== null;
+  return {
+    items,
+    total,
+    next: hasNext && last ? encodeCursor("after", last) : null,
+    previous: hasPrevious && first ? encodeCursor("before", first) : null,
+  };
+}
+
+function toItem(row: ItemRow): TimelineItem {
+  const precision = row.date_filed_precision;
+  const states = (row.states ?? [])
+    .map((s) => ({ code: s.code, name: getJurisdictionName(s.code), role: fromDbEnum<CoalitionRole>(s.role), position: s.position }))
+    .sort((a, b) => COALITION_ROLE_ORDER[a.role] - COALITION_ROLE_ORDER[b.role] || a.position - b.position)
+    .map(({ code, name, role }) => ({ code, name, role }));
+  return {
+    id: row.id,
+    kind: fromDbEnum<FilingKind>(row.kind),
+    title: row.title,
+    titleHighlighted: row.title_marked ? splitHighlights(row.title_marked) : undefined,
+    snippet: row.snippet_marked && row.snippet_marked.includes(MATCH_START) ? splitHighlights(row.snippet_marked) : undefined,
+    dateFiled: fromStored(row.date_filed, precision),
+    entryNumber: row.entry_number,
+    lawsuit:
+      row.lawsuit_id && row.case_name_short && row.docket_number
+        ? { id: row.lawsuit_id, caseNameShort: row.case_name_short, docketNumber: row.docket_number, court: row.court ?? "" }
+        : null,
+    states,
+    demands: (row.demands ?? []).map((d) => ({
+      text: d.text,
+      category: d.category,
+      outcome: fromDbEnum<DemandOutcome>(d.outcome),
+      decidedBy: d.decided_by,
+    })),
+    sortKey: { date: row.date_filed.toISOString().slice(0, 10), rank: PRECISION_RANK[precision], id: row.id },
+  };
+}
+
+/** Counts per value of each facet, under every current filter but the facet's own. */
+export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
+  const where = (except: Facet) => whereClause(filterConditions(filter, except));
+  const [state, kind, lawsuit, demandCategory, outcome] = await Promise.all([
+    db.$queryRaw<{ value: string; count: number }[]>`
+      SELECT fs."jurisdiction_code" AS "value", count(DISTINCT f."id")::int AS "count"
+      FROM "filing" f JOIN "filing_state" fs ON fs."filing_id" = f."id"
+      ${where("state")}
+      GROUP BY 1`,
+    db.$queryRaw<{ value: string; count: number }[]>`
+      SELECT f."kind"::text AS "value", count(*)::int AS "count" FROM "filing" f ${where("kind")} GROUP BY 1`,
+    db.$queryRaw<{ value: string; label: string; count: number }[]>`
+      SELECT f."lawsuit_id" AS "value", min(l."case_name_short") AS "label", count(*)::int AS "count"
+      FROM "filing" f JOIN "lawsuit" l ON l."id" = f."lawsuit_id"
+      ${where("lawsuit")}
+      GROUP BY 1`,
+    db.$queryRaw<{ value: string; count: number }[]>`
+      SELECT d."category" AS "value", count(DISTINCT f."id")::int AS "count"
+      FROM "filing" f JOIN "demand" d ON d."filing_id" = f."id"
+      ${where("demandCategory")}
+      GROUP BY 1`,
+    db.$queryRaw<{ value: string; count: number }[]>`
+      SELECT d."outcome"::text AS "value", count(DISTINCT f."id")::int AS "count"
+      FROM "filing" f JOIN "demand" d ON d."filing_id" = f."id"
+      ${where("outcome")}
+      GROUP BY 1`,
+  ]);
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || (a.label ?? a.value).localeCompare(b.label ?? b.value);
+  return {
+    state: state.map((s) => ({ ...s, label: getJurisdictionName(s.value) })).sort(byCount),
+    kind: kind.map((k) => ({ ...k, value: fromDbEnum(k.value) })).sort(byCount),
+    lawsuit: lawsuit.sort(byCount),
+    demandCategory: demandCategory.sort(byCount),
+    outcome: outcome.map((o) => ({ ...o, value: fromDbEnum(o.value) })).sort(byCount),
+  };
+}
+
+/** How many filings a filter matches; one statement. */
+export async function countTimeline(filter: Filter): Promise<number> {
+  const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
+  return total;
+}
