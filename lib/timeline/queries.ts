@@ -137,8 +137,15 @@ interface ItemRow {
   snippet_marked: string | null;
 }
 
-/** One page of filings under a filter, in a fixed number of statements. */
-export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_SIZE): Promise<TimelinePage> {
+interface PagePlan {
+  limit: number;
+  cursor: ReturnType<typeof decodeCursor>;
+  where: Prisma.Sql;
+  order: Prisma.Sql;
+}
+
+/** The filter, the cursor and the order as SQL: shared by every paged read of filings. */
+function planPage(filter: Filter, pageSize: number): PagePlan {
   const limit = Math.max(1, Math.min(pageSize, MAX_PAGE_SIZE));
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
   const newest = filter.sort !== "oldest";
@@ -154,9 +161,33 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
   const order = descending
     ? Prisma.sql`f."date_filed" DESC, ${RANK} DESC, f."id" COLLATE "C" DESC`
     : Prisma.sql`f."date_filed" ASC, ${RANK} ASC, f."id" COLLATE "C" ASC`;
-  const query = filter.q
-    ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})`
-    : null;
+  return { limit, cursor, where: whereClause(conditions), order };
+}
+
+/** Trims the extra row read to learn whether more follow, and makes the neighbouring cursors. */
+function finishPage<T>(plan: PagePlan, rows: T[], keyOf: (row: T) => SortKey): { rows: T[]; next: string | null; previous: string | null } {
+  const hasMore = rows.length > plan.limit;
+  const page = rows.slice(0, plan.limit);
+  if (plan.cursor?.direction === "before") page.reverse();
+  const first = page[0] ? keyOf(page[0]) : undefined;
+  const last = page.length ? keyOf(page[page.length - 1]) : undefined;
+  const hasNext = plan.cursor?.direction === "before" ? true : hasMore;
+  const hasPrevious = plan.cursor?.direction === "before" ? hasMore : plan.cursor !== null;
+  return {
+    rows: page,
+    next: hasNext && last ? encodeCursor("after", last) : null,
+    previous: hasPrevious && first ? encodeCursor("before", first) : null,
+  };
+}
+
+function sortKeyOf(row: { id: string; date_filed: Date; date_filed_precision: DatePrecision }): SortKey {
+  return { date: row.date_filed.toISOString().slice(0, 10), rank: PRECISION_RANK[row.date_filed_precision], id: row.id };
+}
+
+/** One page of filings under a filter, in a fixed number of statements. */
+export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_SIZE): Promise<TimelinePage> {
+  const plan = planPage(filter, pageSize);
+  const query = filter.q ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})` : null;
   const headline = (column: Prisma.Sql, options: string) =>
     query ? Prisma.sql`ts_headline('english', ${column}, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, ${options}`})` : Prisma.sql`NULL`;
 
@@ -176,27 +207,37 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
       FROM "filing" f
       LEFT JOIN "lawsuit" l ON l."id" = f."lawsuit_id"
       LEFT JOIN "court" c ON c."id" = l."court_id"
-      ${whereClause(conditions)}
-      ORDER BY ${order}
-      LIMIT ${limit + 1}`,
+      ${plan.where}
+      ORDER BY ${plan.order}
+      LIMIT ${plan.limit + 1}`,
     countTimeline(filter),
   ]);
+  const page = finishPage(plan, rows, sortKeyOf);
+  return { items: page.rows.map(toItem), total, next: page.next, previous: page.previous };
+}
 
-  const hasMore = rows.length > limit;
-  const pageRows = rows.slice(0, limit);
-  if (cursor?.direction === "before") pageRows.reverse();
-  const items = pageRows.map(toItem);
+export interface FilingIdPage {
+  /** Filing ids in timeline order. */
+  ids: string[];
+  next: string | null;
+  previous: string | null;
+}
 
-  const first = items[0]?.sortKey;
-  const last = items[items.length - 1]?.sortKey;
-  const hasNext = cursor?.direction === "before" ? true : hasMore;
-  const hasPrevious = cursor?.direction === "before" ? hasMore : cursor !== null;
-  return {
-    items,
-    total,
-    next: hasNext && last ? encodeCursor("after", last) : null,
-    previous: hasPrevious && first ? encodeCursor("before", first) : null,
-  };
+/**
+ * The ids of one page of filings under a filter, in timeline order, with cursors: the
+ * lean read behind the API, the exports and the feeds, which then load the records
+ * they need (lib/dataset/read.ts) for just these ids.
+ */
+export async function listFilingIds(filter: Filter, pageSize: number): Promise<FilingIdPage> {
+  const plan = planPage(filter, pageSize);
+  const rows = await db.$queryRaw<{ id: string; date_filed: Date; date_filed_precision: DatePrecision }[]>`
+    SELECT f."id", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision"
+    FROM "filing" f
+    ${plan.where}
+    ORDER BY ${plan.order}
+    LIMIT ${plan.limit + 1}`;
+  const page = finishPage(plan, rows, sortKeyOf);
+  return { ids: page.rows.map((r) => r.id), next: page.next, previous: page.previous };
 }
 
 function toItem(row: ItemRow): TimelineItem {
@@ -224,7 +265,7 @@ function toItem(row: ItemRow): TimelineItem {
       outcome: fromDbEnum<DemandOutcome>(d.outcome),
       decidedBy: d.decided_by,
     })),
-    sortKey: { date: row.date_filed.toISOString().slice(0, 10), rank: PRECISION_RANK[precision], id: row.id },
+    sortKey: sortKeyOf(row),
   };
 }
 
