@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/copy-button";
 import { Badge } from "@/components/ui/badge";
 import { UsMap } from "@/components/us-map";
 import { getFilingDetail, type DateView, type FilingDetail, type FilingRef, type ThreadNode } from "@/lib/filings/detail";
-import { getEnv } from "@/lib/env";
+import { absoluteUrl } from "@/lib/site";
 
 import styles from "./page.module.css";
 
@@ -21,10 +21,9 @@ function filingPath(id: string): string {
   return `/filings/${encodeURIComponent(id)}`;
 }
 
-/** The absolute URL when the public origin is configured, else the path. */
-function permalinkOf(id: string): string {
-  const origin = getEnv().DOCKETLINE_PUBLIC_URL;
-  return origin ? `${origin.replace(/\/+$/, "")}${filingPath(id)}` : filingPath(id);
+/** The filing's absolute, stable URL. */
+function permalinkOf(id: string): Promise<string> {
+  return absoluteUrl(filingPath(id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,7 +31,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const filing = await getFilingDetail(id);
   // The page itself calls notFound(), so that the response is a 404.
   if (!filing) return { title: "No filing with that id" };
-  const origin = getEnv().DOCKETLINE_PUBLIC_URL;
   return {
     title: filing.title,
     description: filing.summaryFirstSentence,
@@ -40,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: filing.title,
       description: filing.summaryFirstSentence,
       type: "article",
-      ...(origin ? { url: permalinkOf(filing.id) } : {}),
+      url: await permalinkOf(filing.id),
     },
   };
 }
@@ -51,7 +49,7 @@ export default async function FilingPage({ params }: Props) {
   if (!filing) notFound();
 
   const stateCount = filing.jurisdictionGroups.reduce((n, g) => n + g.members.length, 0);
-  const permalink = permalinkOf(filing.id);
+  const permalink = await permalinkOf(filing.id);
 
   return (
     <article className={styles.filing} aria-labelledby="filing-title">

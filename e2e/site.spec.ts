@@ -1,0 +1,68 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("The header leads to the timeline, lawsuits, states and About, and marks the current section", async ({ page }) => {
+  await page.goto("/about");
+  const sections = page.getByRole("navigation", { name: "Sections" });
+  await expect(sections.getByRole("link", { name: "About" })).toHaveAttribute("aria-current", "page");
+  await sections.getByRole("link", { name: "Lawsuits" }).click();
+  await expect(page).toHaveURL(/\/lawsuits$/);
+  await expect(sections.getByRole("link", { name: "Lawsuits" })).toHaveAttribute("aria-current", "page");
+  await sections.getByRole("link", { name: "States" }).click();
+  await expect(page).toHaveURL(/\/states$/);
+  await sections.getByRole("link", { name: "Timeline" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Timeline of multistate filings");
+});
+
+test("The About page states the data's scope and sources, and has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/about");
+  await expect(page).toHaveTitle("About Docketline and its data · Docketline");
+  await expect(page.getByRole("heading", { name: "Where the facts come from" })).toBeVisible();
+  const figures = page.locator("dl");
+  await expect(figures).toContainText("Lawsuits");
+  await expect(figures.locator("dd").first()).toHaveText(/^\d[\d,]*$/);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })))).toEqual([]);
+});
+
+test("The sitemap index leads to sitemaps listing every filing, lawsuit and state page, and robots.txt points to it", async ({ request, baseURL }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.ok()).toBe(true);
+  expect(await robots.text()).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+
+  const index = await (await request.get("/sitemap.xml")).text();
+  const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  const urls: string[] = [];
+  for (const part of parts) {
+    const response = await request.get(new URL(part).pathname);
+    expect(response.ok(), part).toBe(true);
+    urls.push(...[...(await response.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+  }
+  expect(urls).toContain("/filings/wa-v-us-2018-dkt-15");
+  expect(urls).toContain("/lawsuits/washington-v-united-states-2018");
+  expect(urls).toContain("/states/NM");
+  expect(urls).toContain("/about");
+  expect(new Set(urls).size).toBe(urls.length);
+});
+
+test("Every kind of page has a title and OpenGraph metadata of its own", async ({ page }) => {
+  const pages = [
+    { path: "/", title: /Timeline of multistate filings/ },
+    { path: "/filings/wa-v-us-2018-dkt-15", title: /States' Motion for Expedited Discovery/ },
+    { path: "/lawsuits/washington-v-united-states-2018", title: /Washington v\. United States/ },
+    { path: "/states/NM", title: /New Mexico/ },
+  ];
+  for (const { path, title } of pages) {
+    await page.goto(path);
+    await expect(page).toHaveTitle(title);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
+  }
+});
+
+test("An unknown address gets a 404 page with a way back", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: /timeline/i }).first()).toBeVisible();
+});
