@@ -17,6 +17,8 @@ export function SiteHeader() {
             <li><NavLink href="/" exact>Timeline</NavLink></li>
             <li><NavLink href="/lawsuits">Lawsuits</NavLink></li>
             <li><NavLink href="/states">States</NavLink></li>
+            <li><NavLink href="/insights">Insights</NavLink></li>
+            <li><NavLink href="/api">API</NavLink></li>
             <li><NavLink href="/about">About</NavLink></li>
           </ul>
         </nav>

@@ -226,6 +226,8 @@ const motion = {
   filedBy: "plaintiffs",
   respondsToId: null,
   summary: "The states ask the court to order reunification.",
+  // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
+  coalition: [],
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -240,6 +242,8 @@ const brief = {
   filedBy: "State of Washington",
   respondsToId: motion.id,
   summary: "Eighteen states support the motion.",
+  // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
+  coalition: ["DC", "DC:co-lead", "WA", "WA:lead", "role:co-lead", "role:lead"],
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -254,6 +258,8 @@ const order = {
   filedBy: "court",
   respondsToId: motion.id,
   summary: "Transferred to the Southern District of California.",
+  // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
+  coalition: [],
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -268,6 +274,8 @@ const letter = {
   filedBy: null,
   respondsToId: null,
   summary: "Attorneys general object to the policy.",
+  // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
+  coalition: [],
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 

@@ -1,7 +1,7 @@
 // Keyset pagination over the timeline's order: (date filed, precision rank, id).
 // A cursor is "a.<key>" (the page after that item) or "b.<key>" (the page before it);
 // it is opaque to users but stable, so a paged view can be shared by URL.
-import type { DatePrecision } from "@/lib/dates/partial-date";
+import { isPartialDate, type DatePrecision } from "@/lib/dates/partial-date";
 
 export interface SortKey {
   /** The first day of the filing's date period, YYYY-MM-DD. */
@@ -29,7 +29,8 @@ export function decodeCursor(cursor: string): Cursor | null {
   if (!match) return null;
   try {
     const [date, rank, id] = JSON.parse(Buffer.from(match[2], "base64url").toString("utf8")) as unknown[];
-    if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+    // A real calendar day: the database would refuse "2018-13-45" with an error.
+    if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isPartialDate(date)) return null;
     if (typeof rank !== "number" || ![0, 1, 2].includes(rank)) return null;
     if (typeof id !== "string" || id.length === 0 || id.length > 120) return null;
     return { direction: match[1].toLowerCase() === "a" ? "after" : "before", key: { date, rank, id } };

@@ -1,6 +1,9 @@
 import "server-only";
 
+import { LRUCache } from "lru-cache";
+
 import { db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import { fromStored, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
 import type { CoalitionRole, DemandOutcome, FilingKind } from "@/lib/dataset/schema";
 import type { Filter } from "@/lib/filters/schema";
@@ -63,19 +66,15 @@ const RANK = Prisma.raw(`(CASE f."date_filed_precision" WHEN 'year' THEN 0 WHEN 
 export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (except !== "state") {
-    const role = filter.role ? Prisma.sql`AND fs."role" = CAST(${filter.role} AS "coalition_role")` : Prisma.empty;
-    if (filter.state.length > 0 && filter.match === "all" && filter.state.length > 1) {
-      conditions.push(Prisma.sql`(
-        SELECT count(DISTINCT fs."jurisdiction_code") FROM "filing_state" fs
-        WHERE fs."filing_id" = f."id" AND fs."jurisdiction_code" = ANY(${filter.state}) ${role}
-      ) = ${filter.state.length}`);
-    } else if (filter.state.length > 0) {
-      conditions.push(Prisma.sql`EXISTS (
-        SELECT 1 FROM "filing_state" fs
-        WHERE fs."filing_id" = f."id" AND fs."jurisdiction_code" = ANY(${filter.state}) ${role}
-      )`);
-    } else if (filter.role) {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "filing_state" fs WHERE fs."filing_id" = f."id" ${role})`);
+    // The coalition tokens on each filing (migration 20261127020000): "NM", "NM:lead", "role:lead".
+    const tokens = filter.state.length
+      ? filter.state.map((code) => (filter.role ? `${code}:${filter.role}` : code))
+      : filter.role
+        ? [`role:${filter.role}`]
+        : [];
+    if (tokens.length) {
+      const all = filter.match === "all" && filter.state.length > 1;
+      conditions.push(all ? Prisma.sql`f."coalition" @> CAST(${tokens} AS text[])` : Prisma.sql`f."coalition" && CAST(${tokens} AS text[])`);
     }
   }
   if (filter.lawsuit && except !== "lawsuit") conditions.push(Prisma.sql`f."lawsuit_id" = ${filter.lawsuit}`);
@@ -116,7 +115,8 @@ function dateConditions(range: { from?: PartialDateString; to?: PartialDateStrin
   return conditions;
 }
 
-function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {
+/** `WHERE a AND b`, or nothing for no conditions; with filterConditions, for reads of filings under a filter. */
+export function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
@@ -180,8 +180,10 @@ function finishPage<T>(plan: PagePlan, rows: T[], keyOf: (row: T) => SortKey): {
   };
 }
 
-function sortKeyOf(row: { id: string; date_filed: Date; date_filed_precision: DatePrecision }): SortKey {
-  return { date: row.date_filed.toISOString().slice(0, 10), rank: PRECISION_RANK[row.date_filed_precision], id: row.id };
+function sortKeyOf(row: { id: string; date_filed: Date | string; date_filed_precision: DatePrecision }): SortKey {
+  // Prisma gives a DATE as a UTC-midnight Date, postgres.js (lib/db/sql.ts) as its ISO string.
+  const date = typeof row.date_filed === "string" ? row.date_filed.slice(0, 10) : row.date_filed.toISOString().slice(0, 10);
+  return { date, rank: PRECISION_RANK[row.date_filed_precision], id: row.id };
 }
 
 /** One page of filings under a filter, in a fixed number of statements. */
@@ -223,19 +225,33 @@ export interface FilingIdPage {
   previous: string | null;
 }
 
+/** Runs one statement built with Prisma.sql and returns its rows. */
+export type RunQuery = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+const runWithPrisma: RunQuery = (query) => db.$queryRaw(query);
+
+/**
+ * The same statements through a postgres.js client (Prisma's `$1` text and its values,
+ * still bound as parameters): for the CLI, which runs outside Next.js without a Prisma
+ * client, and for the streaming exports, which read everything else through postgres.js.
+ */
+export function runWithPostgres(sql: Sql): RunQuery {
+  return <T>(query: Prisma.Sql) => sql.unsafe(query.text, query.values as never[]) as unknown as Promise<T[]>;
+}
+
 /**
  * The ids of one page of filings under a filter, in timeline order, with cursors: the
  * lean read behind the API, the exports and the feeds, which then load the records
- * they need (lib/dataset/read.ts) for just these ids.
+ * they need (lib/dataset/read.ts) for just these ids. `run` defaults to Prisma.
  */
-export async function listFilingIds(filter: Filter, pageSize: number): Promise<FilingIdPage> {
+export async function listFilingIds(filter: Filter, pageSize: number, run: RunQuery = runWithPrisma): Promise<FilingIdPage> {
   const plan = planPage(filter, pageSize);
-  const rows = await db.$queryRaw<{ id: string; date_filed: Date; date_filed_precision: DatePrecision }[]>`
+  const rows = await run<{ id: string; date_filed: Date | string; date_filed_precision: DatePrecision }>(Prisma.sql`
     SELECT f."id", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision"
     FROM "filing" f
     ${plan.where}
     ORDER BY ${plan.order}
-    LIMIT ${plan.limit + 1}`;
+    LIMIT ${plan.limit + 1}`);
   const page = finishPage(plan, rows, sortKeyOf);
   return { ids: page.rows.map((r) => r.id), next: page.next, previous: page.previous };
 }
@@ -270,13 +286,17 @@ function toItem(row: ItemRow): TimelineItem {
 }
 
 /** Counts per value of each facet, under every current filter but the facet's own. */
-export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
+export function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
+  return cachedCount("facets", filter, () => computeFacets(filter));
+}
+
+async function computeFacets(filter: Filter): Promise<TimelineFacets> {
   const where = (except: Facet) => whereClause(filterConditions(filter, except));
   const [state, kind, lawsuit, demandCategory, outcome] = await Promise.all([
     db.$queryRaw<{ value: string; count: number }[]>`
-      SELECT fs."jurisdiction_code" AS "value", count(DISTINCT f."id")::int AS "count"
-      FROM "filing" f JOIN "filing_state" fs ON fs."filing_id" = f."id"
-      ${where("state")}
+      SELECT t."token" AS "value", count(*)::int AS "count"
+      FROM "filing" f CROSS JOIN LATERAL unnest(f."coalition") AS t("token")
+      ${whereClause([...filterConditions(filter, "state"), Prisma.sql`length(t."token") = 2`])}
       GROUP BY 1`,
     db.$queryRaw<{ value: string; count: number }[]>`
       SELECT f."kind"::text AS "value", count(*)::int AS "count" FROM "filing" f ${where("kind")} GROUP BY 1`,
@@ -306,8 +326,40 @@ export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets>
   };
 }
 
-/** How many filings a filter matches; one statement. */
+/**
+ * Counts do not depend on the order or the page, and paging through a large result
+ * would otherwise count it again for every page: they are kept for a short while per
+ * filter. Writes in this process clear them (invalidateTimelineCounts); a CLI import in
+ * another process shows up within COUNTS_TTL_MS.
+ */
+const COUNTS_TTL_MS = 30_000;
+const counts = new LRUCache<string, Promise<unknown>>({ max: 500, ttl: COUNTS_TTL_MS });
+
+function countsKey(kind: string, filter: Filter): string {
+  const { cursor: _cursor, sort: _sort, ...rest } = filter; // eslint-disable-line @typescript-eslint/no-unused-vars
+  return `${kind}:${JSON.stringify(rest)}`;
+}
+
+function cachedCount<T>(kind: string, filter: Filter, compute: () => Promise<T>): Promise<T> {
+  const key = countsKey(kind, filter);
+  const hit = counts.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const pending = compute();
+  counts.set(key, pending);
+  // A failed count must not be remembered.
+  pending.catch(() => counts.delete(key));
+  return pending;
+}
+
+/** Forget every remembered count: call after writing filings. */
+export function invalidateTimelineCounts(): void {
+  counts.clear();
+}
+
+/** How many filings a filter matches; one statement (or none, when counted lately). */
 export async function countTimeline(filter: Filter): Promise<number> {
-  const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
-  return total;
+  return cachedCount("total", filter, async () => {
+    const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
+    return total;
+  });
 }

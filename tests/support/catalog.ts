@@ -103,6 +103,8 @@ function columnDefault(field: DmmfField): string | null {
   const value = field.default as { name?: string } | undefined;
   if (value && typeof value === "object" && value.name === "autoincrement") return "autoincrement";
   if (value && typeof value === "object" && value.name === "now") return "CURRENT_TIMESTAMP";
+  // An empty list default (String[] @default([])): PostgreSQL shows it with its type.
+  if (Array.isArray(value) && value.length === 0 && field.isList && field.type === "String") return "ARRAY[]::text[]";
   // Literal defaults are not used yet; this never equals a database expression, so a new one fails loudly.
   return `unmapped Prisma default ${JSON.stringify(value)}`;
 }

@@ -1,0 +1,199 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the API runs on:
+// the filter (lib/filters/schema.ts), `limit` (lib/api/query.ts), the dataset's record
+// schemas (lib/dataset/schema.ts) through the response schemas (lib/api/schema.ts),
+// and the problem details (lib/api/problem.ts). Only prose is written here.
+import "server-only";
+
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+
+import { CACHE_CONTROL } from "@/lib/api/handler";
+import { ProblemSchema, PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
+import { DEFAULT_LIMIT, LimitSchema } from "@/lib/api/query";
+import {
+  FilingListSchema,
+  FilingResponseSchema,
+  JurisdictionListSchema,
+  JurisdictionResponseSchema,
+  LawsuitListSchema,
+  LawsuitResponseSchema,
+} from "@/lib/api/schema";
+import { apiPath } from "@/lib/api/urls";
+import { DemandSchema, FilingStateSchema, jurisdictionCode, LawsuitRelationSchema, OtherPartySchema, partialDate, PlaintiffSchema, slug, SourceSchema } from "@/lib/dataset/schema";
+import { PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
+import { FilterSchema, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
+import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
+import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
+
+export const OPENAPI_VERSION = "3.1.0";
+
+/**
+ * What each query parameter of the filings list means. Typed by the filter's keys, so
+ * that a filter added to lib/filters/schema.ts does not type-check until it is documented.
+ */
+export const FILING_PARAMETER_DESCRIPTIONS: Record<FilterKey | "limit", string> = {
+  state:
+    "Jurisdictions (USPS codes, case-insensitive) that joined the filing, in any role. Repeat the parameter (`state=NM&state=WA`) or separate codes with commas.",
+  match: "With several states: `any` (the default) gives filings any of them joined, `all` those all of them joined.",
+  role: "The role the selected states had: `lead`, `co-lead` or `joined`. Without `state`, filings any state had in that role.",
+  lawsuit: "A lawsuit's id: only its filings.",
+  kind: "Kinds of filing; repeatable. Filings of any of the kinds given.",
+  demandCategory: "A demand category (a slug, e.g. `reunification`): filings with a demand in it.",
+  outcome: "A demand outcome: filings with a demand that had it (with `demandCategory`, the same demand).",
+  from: `The start of a date range, as ${PARTIAL_DATE_HINT}: filings whose date overlaps the range (a filing dated "2018-06" overlaps "from=2018-06-20").`,
+  to: `The end of a date range, as ${PARTIAL_DATE_HINT}; not before \`from\`.`,
+  q: `Full-text search of titles, summaries and demands (web-search syntax: words, "quoted phrases", -excluded), at most ${MAX_QUERY_LENGTH} characters.`,
+  sort: "`newest` (the default) or `oldest` first. Filings with the same date: a wider period (year, then month) first, then by id.",
+  cursor: "An opaque position from the `next` or `prev` link of a previous page; do not build one yourself.",
+  limit: `How many filings per page: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_LIMIT}.`,
+};
+
+const filingListQuery = z.strictObject(
+  Object.fromEntries(
+    Object.entries({ ...FilterSchema.shape, limit: LimitSchema }).map(([name, schema]) => [
+      name,
+      schema.meta({ description: FILING_PARAMETER_DESCRIPTIONS[name as FilterKey | "limit"] }),
+    ]),
+  ),
+);
+
+const ifNoneMatch = z.object({
+  "If-None-Match": z
+    .string()
+    .optional()
+    .meta({ description: "The ETag of a response you hold: a 304 with no body answers when it is still current.", param: { id: "IfNoneMatch" } }),
+});
+
+const headers = z.object({
+  ETag: z.string().meta({ description: "A strong validator of the body; send it back in If-None-Match.", header: { id: "ETag" } }),
+  "Cache-Control": z.string().meta({ description: `\`${CACHE_CONTROL}\`.`, header: { id: "CacheControl" } }),
+  "Access-Control-Allow-Origin": z.literal("*").meta({ description: "Any web page may read the API.", header: { id: "AccessControlAllowOrigin" } }),
+});
+
+const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } });
+
+function responses(schema: z.ZodType, description: string, { notFound = false } = {}): ZodOpenApiResponsesObject {
+  return {
+    "200": { description, headers, content: { "application/json": { schema } } },
+    "304": { description: "Not modified: the ETag in If-None-Match is current.", headers },
+    "400": problem("A parameter is unknown or has a bad value; `errors` names each one."),
+    ...(notFound ? { "404": problem("No record has this id or code.") } : {}),
+  };
+}
+
+function get(operation: Omit<ZodOpenApiOperationObject, "requestParams"> & { query?: z.ZodObject; path?: z.ZodObject }): { get: ZodOpenApiOperationObject } {
+  const { query, path, ...rest } = operation;
+  return { get: { ...rest, requestParams: { ...(query ? { query } : {}), ...(path ? { path } : {}), header: ifNoneMatch } } };
+}
+
+const toTemplate = (path: string) => path.replace(/%7B(\w+)%7D/g, "{$1}");
+
+function buildDocument(origin: string) {
+  return createDocument(
+    {
+      openapi: OPENAPI_VERSION,
+      info: {
+        title: "Docketline API",
+        version: "1",
+        description:
+          "Read-only JSON API of Docketline: multistate legal actions, their filings and the jurisdictions that join them. " +
+          "Records use the docketline/v1 dataset format's ids and field names, plus `url` (the record's page) and `updatedAt`. " +
+          "Errors are RFC 9457 problem details. Every response allows any origin (CORS) and carries an ETag for conditional requests.",
+        license: { name: "MIT", identifier: "MIT" },
+      },
+      servers: [{ url: origin }],
+      externalDocs: { description: "The API page", url: `${origin}/api` },
+      components: {
+        // Registered so that the record schemas refer to them by name.
+        schemas: {
+          PartialDate: partialDate,
+          JurisdictionCode: jurisdictionCode,
+          FilingState: FilingStateSchema,
+          Demand: DemandSchema,
+          Source: SourceSchema,
+          Plaintiff: PlaintiffSchema,
+          OtherParty: OtherPartySchema,
+          LawsuitRelation: LawsuitRelationSchema,
+        },
+      },
+      paths: {
+        [apiPath.filings]: get({
+          operationId: "listFilings",
+          summary: "List filings",
+          description: `Filings under the timeline's filters, newest first by default, one page at a time (keyset pagination: follow \`links.next\`). \`total\` counts every match.`,
+          query: filingListQuery,
+          responses: responses(FilingListSchema, "A page of filings."),
+        }),
+        [toTemplate(apiPath.filing("{id}"))]: get({
+          operationId: "getFiling",
+          summary: "Get a filing",
+          path: z.object({ id: slug.meta({ description: "The filing's id." }) }),
+          responses: responses(FilingResponseSchema, "The filing.", { notFound: true }),
+        }),
+        [apiPath.lawsuits]: get({
+          operationId: "listLawsuits",
+          summary: "List lawsuits",
+          description: "Every lawsuit, oldest first, each with its number of filings. Not paged: `links.next` is always null.",
+          responses: responses(LawsuitListSchema, "Every lawsuit."),
+        }),
+        [toTemplate(apiPath.lawsuit("{id}"))]: get({
+          operationId: "getLawsuit",
+          summary: "Get a lawsuit with its filings",
+          description: "The lawsuit, with the id and links of every one of its filings, oldest first. `links.filings` gives them in full, paged.",
+          path: z.object({ id: slug.meta({ description: "The lawsuit's id." }) }),
+          responses: responses(LawsuitResponseSchema, "The lawsuit.", { notFound: true }),
+        }),
+        [apiPath.jurisdictions]: get({
+          operationId: "listJurisdictions",
+          summary: "List jurisdictions",
+          description: "All 56 jurisdictions (50 states, DC, 5 territories) by name, with how many filings each joined and led. Not paged.",
+          responses: responses(JurisdictionListSchema, "All jurisdictions."),
+        }),
+        [toTemplate(apiPath.jurisdiction("{code}"))]: get({
+          operationId: "getJurisdiction",
+          summary: "Get a jurisdiction",
+          description: "A jurisdiction with its counts and officials. `links.filings` lists the filings it joined.",
+          path: z.object({ code: z.string().meta({ description: "The USPS code (case-insensitive): NM, DC, PR…" }) }),
+          responses: responses(JurisdictionResponseSchema, "The jurisdiction.", { notFound: true }),
+        }),
+        [apiPath.openapi]: get({
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          responses: {
+            "200": { description: "The OpenAPI 3.1 document of the API.", headers, content: { "application/json": { schema: z.looseObject({ openapi: z.string() }) } } },
+            "304": { description: "Not modified.", headers },
+            "400": problem("This endpoint takes no parameters."),
+          },
+        }),
+      },
+    },
+    {
+      override: ({ jsonSchema, zodSchema }) => {
+        // The refinements behind these two cannot be written as JSON Schema by zod; say what they accept.
+        if (zodSchema === partialDate) {
+          jsonSchema.pattern = "^\\d{4}(-\\d{2}(-\\d{2})?)?$";
+          jsonSchema.description = `A date known to the day, the month or the year: ${PARTIAL_DATE_HINT}. The precision is part of the data.`;
+          jsonSchema.examples = ["2018-07-02", "2018-06", "2018"];
+        } else if (jsonSchema.format === "date-time") {
+          // zod's own ISO pattern repeats what `format` says, in 400 unreadable characters.
+          delete jsonSchema.pattern;
+        } else if (zodSchema === jurisdictionCode) {
+          jsonSchema.enum = JURISDICTIONS.map((j) => j.code);
+          jsonSchema.description = "A USPS code: the 50 states, DC and the 5 inhabited territories.";
+        }
+      },
+    },
+  );
+}
+
+export type OpenApiDocument = ReturnType<typeof buildDocument>;
+
+const documents = new Map<string, OpenApiDocument>();
+
+/** The document for a site origin (its `servers` and links name it); built once per origin. */
+export function getOpenApiDocument(origin: string): OpenApiDocument {
+  let document = documents.get(origin);
+  if (!document) documents.set(origin, (document = buildDocument(origin)));
+  return document;
+}
+
