@@ -32,7 +32,11 @@ const parsers = {
 
 const countOf = (values: { value: string; count: number }[], value: string) => values.find((v) => v.value === value)?.count ?? 0;
 
-export function FilterPanel({ filter, facets, activeCount }: { filter: Filter; facets: TimelineFacets; activeCount: number }) {
+/**
+ * `action`: the page the form submits to without JavaScript (the timeline, or another
+ * view of the same filter such as /insights). `sortable`: whether the order applies there.
+ */
+export function FilterPanel({ filter, facets, activeCount, action = "/", sortable = true }: { filter: Filter; facets: TimelineFacets; activeCount: number; action?: string; sortable?: boolean }) {
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push", scroll: false, startTransition });
   // The URL's values, updated at once on change (the server's `filter` follows a moment later).
@@ -73,7 +77,7 @@ export function FilterPanel({ filter, facets, activeCount }: { filter: Filter; f
       <summary className={styles.summary}>
         Filters{activeCount > 0 ? ` (${activeCount} active)` : ""}
       </summary>
-      <form method="get" action="/" className={styles.form} onSubmit={submitText} aria-describedby="filter-status">
+      <form method="get" action={action} className={styles.form} onSubmit={submitText} aria-describedby="filter-status">
         <p id="filter-status" role="status" className={styles.status}>
           {pending ? "Updating…" : ""}
         </p>
@@ -188,13 +192,15 @@ export function FilterPanel({ filter, facets, activeCount }: { filter: Filter; f
           </select>
         </div>
 
-        <div className={styles.field}>
-          <label htmlFor="filter-sort">Order</label>
-          <select id="filter-sort" name="sort" value={params.sort ?? "newest"} onChange={(e) => update({ sort: e.target.value === "newest" ? null : e.target.value })}>
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-          </select>
-        </div>
+        {sortable && (
+          <div className={styles.field}>
+            <label htmlFor="filter-sort">Order</label>
+            <select id="filter-sort" name="sort" value={params.sort ?? "newest"} onChange={(e) => update({ sort: e.target.value === "newest" ? null : e.target.value })}>
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+            </select>
+          </div>
+        )}
         <noscript>
           <button type="submit" className={styles.apply}>
             Apply filters

@@ -1,0 +1,46 @@
+// The query string of /insights beyond the shared filter (lib/filters/schema.ts): how the
+// coalition matrix is ordered, whose partners are listed, and what the map counts. A
+// value that does not parse falls back to the default: pages never fail on an old or
+// mistyped link.
+import { z } from "zod";
+
+import { jurisdictionCode } from "@/lib/dataset/schema";
+import { hrefWithFilter, type Filter } from "@/lib/filters/schema";
+
+export const INSIGHTS_PATH = "/insights";
+
+/** `filings`: most active first; `code`: by postal code; `partners`: by filings shared with `partnersOf`. */
+export const MATRIX_SORTS = ["filings", "code", "partners"] as const;
+export type MatrixSort = (typeof MATRIX_SORTS)[number];
+
+/** What the map shades: filings each jurisdiction joined (in any role), or led. */
+export const MAP_MEASURES = ["joined", "led"] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+const single = (value: unknown) => (Array.isArray(value) ? value[value.length - 1] : value);
+const upper = (value: unknown) => (typeof value === "string" ? value.trim().toUpperCase() : value);
+
+export const InsightsViewSchema = z.object({
+  matrixSort: z.preprocess(single, z.enum(MATRIX_SORTS).default("filings")).catch("filings"),
+  /** The jurisdiction whose top partners are listed; by default the most active one. */
+  partnersOf: z.preprocess((v) => upper(single(v)), jurisdictionCode.optional()).catch(undefined),
+  map: z.preprocess(single, z.enum(MAP_MEASURES).default("joined")).catch("joined"),
+});
+
+export type InsightsView = z.output<typeof InsightsViewSchema>;
+
+export function parseInsightsView(searchParams: Record<string, string | string[] | undefined>): InsightsView {
+  return InsightsViewSchema.parse(searchParams);
+}
+
+/** /insights with the filter (without cursor or order, which do not apply here) and the view's non-default choices. */
+export function insightsHref(filter: Filter, view: Partial<InsightsView> = {}, hash?: string): string {
+  const href = hrefWithFilter(INSIGHTS_PATH, { ...filter, cursor: undefined, sort: undefined });
+  const params = new URLSearchParams();
+  if (view.map && view.map !== "joined") params.set("map", view.map);
+  if (view.matrixSort && view.matrixSort !== "filings") params.set("matrixSort", view.matrixSort);
+  if (view.partnersOf) params.set("partnersOf", view.partnersOf);
+  const extra = params.toString();
+  const withParams = extra ? `${href}${href.includes("?") ? "&" : "?"}${extra}` : href;
+  return hash ? `${withParams}#${hash}` : withParams;
+}
