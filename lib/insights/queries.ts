@@ -8,7 +8,7 @@ import type { Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InsightsView, MatrixSort } from "@/lib/insights/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
-import { filterConditions } from "@/lib/timeline/queries";
+import { filterConditions, rememberCounts } from "@/lib/timeline/queries";
 
 /** Beyond ten years of months, bars per month are too thin to read: the chart counts per year. */
 export const MAX_MONTH_BARS = 120;
@@ -142,6 +142,13 @@ interface OutcomeCountRow {
  * and outcome.
  */
 export async function getInsights(filter: Filter, view: Pick<InsightsView, "matrixSort" | "partnersOf"> = { matrixSort: "filings" }): Promise<Insights> {
+  // The aggregates depend on the filter only; over a large collection the pair counts
+  // take a while, so they are remembered like the timeline's counts.
+  const rows = await rememberCounts("insights", filter, () => queryInsightRows(filter));
+  return buildInsights(filter, view, rows);
+}
+
+async function queryInsightRows(filter: Filter) {
   const conditions = filterConditions(filter);
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 
@@ -177,7 +184,13 @@ export async function getInsights(filter: Filter, view: Pick<InsightsView, "matr
       ${where}
       GROUP BY 1, 2`,
   ]);
+  return { periodRows, activityRows, pairRows, outcomeRows };
+}
 
+type InsightRows = Awaited<ReturnType<typeof queryInsightRows>>;
+
+function buildInsights(filter: Filter, view: Pick<InsightsView, "matrixSort" | "partnersOf">, rows: InsightRows): Insights {
+  const { periodRows, activityRows, pairRows, outcomeRows } = rows;
   const activity = activityRows
     .map((r) => ({ code: r.code, name: getJurisdictionName(r.code), joined: r.joined, led: r.led, coLed: r.co_led }))
     .sort(byActivity);

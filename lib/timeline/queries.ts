@@ -287,7 +287,7 @@ function toItem(row: ItemRow): TimelineItem {
 
 /** Counts per value of each facet, under every current filter but the facet's own. */
 export function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
-  return cachedCount("facets", filter, () => computeFacets(filter));
+  return rememberCounts("facets", filter, () => computeFacets(filter));
 }
 
 async function computeFacets(filter: Filter): Promise<TimelineFacets> {
@@ -340,7 +340,8 @@ function countsKey(kind: string, filter: Filter): string {
   return `${kind}:${JSON.stringify(rest)}`;
 }
 
-function cachedCount<T>(kind: string, filter: Filter, compute: () => Promise<T>): Promise<T> {
+/** Aggregates of a filter (counts, facets, insights), remembered for COUNTS_TTL_MS. */
+export function rememberCounts<T>(kind: string, filter: Filter, compute: () => Promise<T>): Promise<T> {
   const key = countsKey(kind, filter);
   const hit = counts.get(key) as Promise<T> | undefined;
   if (hit) return hit;
@@ -358,7 +359,7 @@ export function invalidateTimelineCounts(): void {
 
 /** How many filings a filter matches; one statement (or none, when counted lately). */
 export async function countTimeline(filter: Filter): Promise<number> {
-  return cachedCount("total", filter, async () => {
+  return rememberCounts("total", filter, async () => {
     const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
     return total;
   });
