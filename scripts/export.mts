@@ -1,12 +1,84 @@
-// npm run export -- <file.json>   (or "-" for standard output)
-// Writes every record in the database as a docketline/v1 dataset.
+// npm run export -- [filters] <file.json | file.csv>   ("-" writes JSON to standard output)
+//
+// Without filters, a .json file gets every record in the database as a docketline/v1
+// dataset (import it into an empty database and export again: the same bytes). With
+// filters, the file holds what the timeline shows for the same query parameters, as
+// the web exports give it (lib/exports/): `--state NM --kind motion out.csv`.
+import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 import { exportDataset, serializeDataset } from "@/lib/dataset/export";
+import { getEnv } from "@/lib/env";
+import { filteredDatasetJson, planFilteredDataset } from "@/lib/exports/dataset-json";
+import { filingStatesCsv } from "@/lib/exports/filing-states-csv";
+import { filingsCsv } from "@/lib/exports/filings-csv";
+import { countFilings } from "@/lib/exports/stream";
+import { FILTER_KEYS, filterToSearchParams, parseFilter, REPEATABLE_PARAMS, type Filter } from "@/lib/filters/schema";
 
 import { fail, pluralize, withDatabase } from "./support/cli.mts";
 
-const USAGE = "Usage: npm run export -- <file.json>   (- writes to standard output)";
+const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
+
+const USAGE = `Usage: npm run export -- [filters] <file.json | file.csv>   (- writes JSON to standard output)
+
+Filters are the timeline's query parameters, as flags:
+  ${FILTER_FLAGS.map((key) => `--${key}`).join(" ")}
+  (${REPEATABLE_PARAMS.map((key) => `--${key}`).join(" and ")} may be repeated)
+CSV only:
+  --per-state   one row per filing and jurisdiction instead of one per filing
+  --bom         start with a byte-order mark, for spreadsheet programs
+
+Examples:
+  npm run export -- backup.json
+  npm run export -- --state NM --kind motion new-mexico-motions.csv`;
+
+interface Options {
+  file: string;
+  params: URLSearchParams;
+  perState: boolean;
+  bom: boolean;
+}
+
+/** `--state NM`, `--state=NM`, the flags without values, and the file. */
+function parseArgs(args: string[]): Options {
+  const params = new URLSearchParams();
+  const files: string[] = [];
+  let perState = false;
+  let bom = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--per-state") perState = true;
+    else if (arg === "--bom") bom = true;
+    else if (arg.startsWith("--")) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new Error(`--${name} needs a value.\n\n${USAGE}`);
+      params.append(name, value);
+    } else files.push(arg);
+  }
+  if (files.length !== 1) throw new Error(USAGE);
+  return { file: files[0], params, perState, bom };
+}
+
+/** The filter, read as the web exports read query parameters: strictly, naming each bad flag. */
+function parseFlags(params: URLSearchParams): Filter {
+  const parsed = parseFilter(params, { strict: true });
+  if (parsed.ok) return { ...parsed.filter, cursor: undefined };
+  const lines = parsed.problems.map((p) => `  --${p.param}: ${p.message.replace(/is not a known parameter$/, "is not a known option")}`);
+  throw new Error(`Nothing was exported. ${parsed.problems.length === 1 ? "One option has a problem" : "Some options have problems"}:\n${lines.join("\n")}`);
+}
+
+/** Absolute links in the `url` column: the public origin when configured, else the local server. */
+function origin(): string {
+  const env = getEnv();
+  return (env.DOCKETLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+async function write(file: string, chunks: AsyncIterable<string>) {
+  await pipeline(Readable.from(chunks), file === "-" ? process.stdout : createWriteStream(file));
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -14,16 +86,38 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  if (args.length !== 1) fail(new Error(USAGE));
-  const file = args[0];
-  const dataset = await withDatabase(({ sql }) => exportDataset(sql));
-  const text = serializeDataset(dataset);
-  if (file === "-") {
-    process.stdout.write(text);
+  const options = parseArgs(args);
+  const filter = parseFlags(options.params);
+  const format = options.file === "-" || options.file.toLowerCase().endsWith(".json") ? "json" : options.file.toLowerCase().endsWith(".csv") ? "csv" : null;
+  if (!format) throw new Error(`The file must end in .json or .csv: ${options.file}`);
+  if (format === "json" && (options.perState || options.bom)) throw new Error("--per-state and --bom are for .csv files.");
+  const query = filterToSearchParams({ ...filter, sort: undefined }).toString();
+  const toStdout = options.file === "-";
+
+  if (format === "json" && [...options.params.keys()].length === 0) {
+    // The whole database, exactly as before filters existed: the round-trip backup.
+    const dataset = await withDatabase(({ sql }) => exportDataset(sql));
+    const text = serializeDataset(dataset);
+    if (toStdout) return void process.stdout.write(text);
+    await writeFile(options.file, text);
+    console.log(`Exported ${pluralize(dataset.lawsuits.length, "lawsuit")} and ${pluralize(dataset.filings.length, "filing")} to ${options.file}`);
     return;
   }
-  await writeFile(file, text);
-  console.log(`Exported ${pluralize(dataset.lawsuits.length, "lawsuit")} and ${pluralize(dataset.filings.length, "filing")} to ${file}`);
+
+  const message = await withDatabase(async ({ sql }) => {
+    const matching = query ? ` matching ${query}` : "";
+    if (format === "json") {
+      const plan = await planFilteredDataset(sql, filter);
+      await write(options.file, filteredDatasetJson(sql, filter, { plan }));
+      const added = plan.context.length > 0 ? `, with ${pluralize(plan.context.length, "more filing")} they refer to,` : "";
+      return `Exported ${pluralize(plan.matched, "filing")}${matching}${added} and ${pluralize(plan.lawsuits.length, "lawsuit")} to ${options.file}`;
+    }
+    const count = await countFilings(sql, filter);
+    const csvOptions = { origin: origin(), bom: options.bom };
+    await write(options.file, options.perState ? filingStatesCsv(sql, filter, csvOptions) : filingsCsv(sql, filter, csvOptions));
+    return `Exported ${pluralize(count, "filing")}${matching}${options.perState ? ", one row per jurisdiction," : ""} to ${options.file}`;
+  });
+  if (!toStdout) console.log(message);
 }
 
 main().catch(fail);

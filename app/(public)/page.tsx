@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 
 import { ActiveFilters } from "@/components/timeline/active-filters";
+import { ExportLinks } from "@/components/timeline/export-links";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { Pagination } from "@/components/timeline/pagination";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineViews } from "@/components/timeline/timeline-views";
 import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } from "@/lib/filters/schema";
+import { feedPath } from "@/lib/feeds/paths";
+import { absoluteUrl } from "@/lib/site";
 import { countTimeline, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
 import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
 
@@ -24,6 +27,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     title: { absolute: `${title} · Docketline` },
     description: "Lawsuits, motions, briefs, letters and orders in multistate litigation, with the states that joined each one and what they demanded.",
     openGraph: { title, type: "website" },
+    alternates: {
+      types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath(parsed.ok ? parsed.filter : EMPTY_FILTER)), title: "Atom feed of these filings" }] },
+    },
   };
 }
 
@@ -75,6 +81,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
               </a>
             </nav>
           </div>
+          <ExportLinks filter={filter} />
           {page.items.length > 0 ? (
             <TimelineViews items={page.items}>
               <TimelineList items={page.items} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { citeFiling } from "./citation";
+import { bibtex, citeFiling, cslJson } from "./citation";
 
 const WASHINGTON = { caseNameShort: "Washington v. United States", docketNumber: "2:18-cv-00939-MJP", courtShortName: "W.D. Wash." };
 
@@ -53,5 +53,59 @@ describe("citeFiling", () => {
 
   it("does not double the full stop of a title that ends with one", () => {
     expect(citeFiling({ title: "Letter to the Secretary.", dateFiled: "2019" })).toBe("Letter to the Secretary (2019)");
+  });
+});
+
+const MOTION = {
+  id: "wa-v-us-2018-dkt-15",
+  kind: "motion" as const,
+  title: "States' Motion for Expedited Discovery and Regular Status Conferences",
+  dateFiled: "2018-07-02",
+  entryNumber: 15,
+  lawsuit: { ...WASHINGTON, courtFullName: "U.S. District Court for the Western District of Washington" },
+  url: "https://docketline.example/filings/wa-v-us-2018-dkt-15",
+};
+
+describe("bibtex", () => {
+  it("gives a month-precision date as year and month, with no day anywhere", () => {
+    const entry = bibtex({ ...MOTION, dateFiled: "2018-06" });
+    expect(entry).toContain("  date         = {2018-06},\n");
+    expect(entry).toContain("  year         = {2018},\n");
+    expect(entry).toContain("  month        = jun,\n");
+    expect(entry).not.toMatch(/day|2018-06-/);
+  });
+
+  it("gives a year-precision date as the year alone", () => {
+    const entry = bibtex({ ...MOTION, dateFiled: "1985" });
+    expect(entry).toContain("  date         = {1985},\n");
+    expect(entry).toContain("  year         = {1985},\n");
+    expect(entry).not.toContain("month");
+  });
+
+  it("escapes LaTeX's special characters and keeps braces balanced", () => {
+    const entry = bibtex({ ...MOTION, title: "Brief on 100% of #claims & {costs}_under $ rules ~ ^ \\ end." });
+    expect(entry).toContain(
+      "  title        = {{Brief on 100\\% of \\#claims \\& \\{costs\\}\\_under \\$ rules \\textasciitilde{} \\textasciicircum{} \\textbackslash{} end}},",
+    );
+    const depth = [...entry].reduce((d, c, i) => (entry[i - 1] === "\\" ? d : c === "{" ? d + 1 : c === "}" ? d - 1 : d), 0);
+    expect(depth).toBe(0);
+  });
+});
+
+describe("cslJson", () => {
+  it("gives only the known parts of the date", () => {
+    expect(cslJson({ ...MOTION, dateFiled: "2018-06" })[0].issued).toEqual({ "date-parts": [[2018, 6]] });
+    expect(cslJson({ ...MOTION, dateFiled: "1985" })[0].issued).toEqual({ "date-parts": [[1985]] });
+  });
+
+  it("puts the case, court, docket number and ECF entry in CSL's variables", () => {
+    expect(cslJson(MOTION)[0]).toMatchObject({
+      type: "document",
+      genre: "Motion",
+      "container-title": "Washington v. United States",
+      authority: "U.S. District Court for the Western District of Washington",
+      number: "2:18-cv-00939-MJP",
+      note: "ECF No. 15",
+    });
   });
 });

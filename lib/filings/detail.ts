@@ -9,7 +9,7 @@ import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { formatPartialDate, fromStored, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
 import { DEMAND_OUTCOME_LABELS, DEMAND_OUTCOME_TONES, demandCategoryLabel, type DemandOutcome } from "@/lib/demands/labels";
-import { citeFiling } from "@/lib/filings/citation";
+import { citeFiling, type CitableRecord } from "@/lib/filings/citation";
 import { FILING_KIND_LABELS, fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
@@ -82,6 +82,8 @@ export interface FilingDetail extends FilingRef {
   previous: FilingRef | null;
   next: FilingRef | null;
   citation: string;
+  /** What the citation is made of, for the BibTeX and CSL-JSON downloads (lib/filings/citation.ts). */
+  citable: Omit<CitableRecord, "url">;
 }
 
 const REF_SELECT = {
@@ -318,6 +320,20 @@ export function toFilingDetail(row: FilingDetailRow, threadRows: RawThreadRow[],
     return found ? refFromRaw(found) : null;
   };
 
+  const citable: FilingDetail["citable"] = {
+    id: row.id,
+    kind: ref.kind,
+    title: row.title,
+    dateFiled: ref.dateFiled.value,
+    entryNumber: row.entryNumber,
+    lawsuit: lawsuit && {
+      caseNameShort: lawsuit.caseNameShort,
+      docketNumber: lawsuit.docketNumber,
+      courtShortName: lawsuit.court.shortName,
+      courtFullName: lawsuit.court.fullName,
+    },
+  };
+
   return {
     ...ref,
     filedBy: filedByLabel(row.filedBy),
@@ -337,11 +353,7 @@ export function toFilingDetail(row: FilingDetailRow, threadRows: RawThreadRow[],
     })),
     previous: neighbour("previous"),
     next: neighbour("next"),
-    citation: citeFiling({
-      title: row.title,
-      dateFiled: ref.dateFiled.value,
-      entryNumber: row.entryNumber,
-      lawsuit: lawsuit && { caseNameShort: lawsuit.caseNameShort, docketNumber: lawsuit.docketNumber, courtShortName: lawsuit.court.shortName },
-    }),
+    citation: citeFiling(citable),
+    citable,
   };
 }

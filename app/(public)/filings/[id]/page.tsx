@@ -216,6 +216,16 @@ export default async function FilingPage({ params }: Props) {
               {filing.citation}
             </p>
             <CopyButton targetId="citation" label="Copy citation" />
+            <p className={styles.citeDownloads}>
+              Download as{" "}
+              <a href={`${filingPath(filing.id)}/cite.bib`} download>
+                BibTeX
+              </a>{" "}
+              or{" "}
+              <a href={`${filingPath(filing.id)}/cite.json`} download>
+                CSL-JSON
+              </a>
+            </p>
             <h3 id="permalink-heading">Permalink</h3>
             <p id="permalink" className={styles.permalink}>
               <a href={permalink}>{permalink}</a>

@@ -11,10 +11,12 @@ import { formatPartialDate } from "@/lib/dates/partial-date";
 // The same paragraph and sentence rules as the filing page.
 import { firstSentence, splitParagraphs } from "@/lib/text";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
+import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
 import { LAWSUIT_RELATION_LABELS, LAWSUIT_STATUS_LABELS, PARTY_SIDE_LABELS } from "@/lib/lawsuits/labels";
 import { getLawsuit, type LawsuitDetail, type LawsuitRef } from "@/lib/lawsuits/queries";
+import { absoluteUrl } from "@/lib/site";
 
 import styles from "./page.module.css";
 
@@ -40,7 +42,10 @@ export async function generateMetadata({ params }: LawsuitPageProps): Promise<Me
   return {
     title: lawsuit.caseNameShort,
     description,
-    alternates: { canonical: `/lawsuits/${lawsuit.id}` },
+    alternates: {
+      canonical: `/lawsuits/${lawsuit.id}`,
+      types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath({ lawsuit: lawsuit.id })), title: `Atom feed: filings in ${lawsuit.caseNameShort}` }] },
+    },
     openGraph: { title: lawsuit.caseNameShort, description, type: "article", url: `/lawsuits/${lawsuit.id}` },
   };
 }

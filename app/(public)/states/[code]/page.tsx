@@ -8,10 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
+import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { getJurisdiction, JURISDICTION_FILINGS_LIMIT, type JurisdictionDetail, type OfficialItem } from "@/lib/jurisdictions/queries";
 import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
 import { normalizeJurisdictionCode } from "@/lib/jurisdictions/schema";
+import { absoluteUrl } from "@/lib/site";
 
 import styles from "./page.module.css";
 
@@ -43,7 +45,12 @@ export async function generateMetadata({ params }: StatePageProps): Promise<Meta
   return {
     title: jurisdiction.name,
     description,
-    alternates: { canonical: `/states/${jurisdiction.code}` },
+    alternates: {
+      canonical: `/states/${jurisdiction.code}`,
+      types: {
+        "application/atom+xml": [{ url: await absoluteUrl(feedPath({ state: [jurisdiction.code] })), title: `Atom feed: filings ${jurisdiction.name} joined` }],
+      },
+    },
     openGraph: { title: jurisdiction.name, description, url: `/states/${jurisdiction.code}` },
   };
 }

@@ -1,0 +1,26 @@
+// Downloads of exactly the filings the timeline shows, under its current filter (every
+// page of them, not only the one on screen), and the feed that follows them.
+import { hrefWithFilter, type Filter } from "@/lib/filters/schema";
+import { feedPath } from "@/lib/feeds/paths";
+
+import styles from "./export-links.module.css";
+
+export function ExportLinks({ filter }: { filter: Filter }) {
+  const view = { ...filter, cursor: undefined };
+  return (
+    <nav aria-label="Download these filings" className={styles.links}>
+      <a href={hrefWithFilter("/export/filings.csv", view)} download>
+        Download CSV
+      </a>
+      <a href={hrefWithFilter("/export/filing-states.csv", view)} download>
+        CSV, one row per state
+      </a>
+      <a href={hrefWithFilter("/export/dataset.json", view)} download>
+        Download JSON
+      </a>
+      <a href={feedPath(filter)} type="application/atom+xml">
+        Atom feed
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,79 @@
+// What the export, feed and calendar routes share: the timeline's filter read strictly
+// from the query string (an unknown or malformed parameter is a 400 problem+json that
+// names it, as in the API), and the headers of a download.
+import { getRequestOrigin } from "@/lib/api/urls";
+import { invalidParameters, PROBLEM_CONTENT_TYPE, problemBody, type ParamProblem } from "@/lib/api/problem";
+import { filterToSearchParams, parseFilter, type Filter } from "@/lib/filters/schema";
+
+/** Exports are cheap to redo and the data changes on imports: a minute's reuse is plenty. */
+const CACHE_CONTROL = "public, max-age=60";
+
+export type ExportQuery = { ok: true; filter: Filter; bom: boolean } | { ok: false; response: Response };
+
+/**
+ * The filter of an export, feed or calendar URL. `bom` (CSV only) is `1` or `0`. The
+ * cursor of a timeline page is accepted and ignored: an export holds the whole
+ * filtered set.
+ */
+export function parseExportQuery(request: Request, options: { bom?: boolean } = {}): ExportQuery {
+  const params = new URL(request.url).searchParams;
+  const problems: ParamProblem[] = [];
+  let bom = false;
+  if (options.bom) {
+    const values = params.getAll("bom");
+    params.delete("bom");
+    if (values.length > 1) problems.push({ param: "bom", message: "bom may appear only once" });
+    else if (values.length === 1 && values[0] !== "1" && values[0] !== "0") problems.push({ param: "bom", message: `bom "${values[0]}" must be 1 or 0` });
+    bom = values[0] === "1";
+  }
+  const parsed = parseFilter(params, { strict: true });
+  if (!parsed.ok) problems.push(...parsed.problems);
+  if (problems.length > 0 || !parsed.ok) return { ok: false, response: problemResponse(request, problems) };
+  return { ok: true, filter: { ...parsed.filter, cursor: undefined }, bom };
+}
+
+/** 400 application/problem+json naming every parameter at fault (lib/api/problem.ts). */
+export function problemResponse(request: Request, problems: ParamProblem[]): Response {
+  const body = problemBody(invalidParameters(problems), request, getRequestOrigin(request));
+  return new Response(JSON.stringify(body), {
+    status: 400,
+    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
+  });
+}
+
+/**
+ * A file name that says what the file holds: "docketline-filings_state-nm_kind-motion.csv".
+ * ASCII letters, digits and hyphens only, so no header quoting can go wrong.
+ */
+export function exportFilename(base: string, filter: Filter, extension: string): string {
+  const parts: string[] = [];
+  filterToSearchParams({ ...filter, cursor: undefined }).forEach((value, key) => {
+    const slug = `${key}-${value}`.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    if (slug) parts.push(slug);
+  });
+  let name = ["docketline", base].join("-");
+  for (const part of parts) {
+    if (name.length + part.length > 150) break;
+    name += `_${part}`;
+  }
+  return `${name}.${extension}`;
+}
+
+/** A response whose body is downloaded as `filename`. */
+export function downloadResponse(body: BodyInit, contentType: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": CACHE_CONTROL,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/** A response shown or subscribed to in place (feeds). */
+export function inlineResponse(body: BodyInit, contentType: string): Response {
+  return new Response(body, {
+    headers: { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff" },
+  });
+}

@@ -1,0 +1,72 @@
+// What every export shares: walking the filtered filings a page of ids at a time, in
+// timeline order (lib/timeline/queries.ts listFilingIds, the same keyset pagination as
+// the timeline), and turning text chunks into a byte stream read on demand. One page
+// is in memory at a time, so 100,000 filings export as easily as ten.
+//
+// Exports read through postgres.js (a `sql` from lib/db/bulk.ts in the app, or the
+// CLI's connection): the id listing runs Prisma-built statements through it
+// (runWithPostgres), and the records come from lib/dataset/read.ts.
+import "server-only";
+
+import type { Sql } from "@/lib/db/sql";
+import type { Filter } from "@/lib/filters/schema";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { filterConditions, listFilingIds, runWithPostgres, whereClause } from "@/lib/timeline/queries";
+
+/** Filings read per statement: the largest page listFilingIds gives. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * Every filing the filter matches, as pages of ids in the filter's order. The filter's
+ * cursor is ignored: an export holds the whole filtered set, not one page of it.
+ */
+export async function* filingIdPages(sql: Sql, filter: Filter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<string[]> {
+  const run = runWithPostgres(sql);
+  let cursor: string | undefined;
+  do {
+    const page = await listFilingIds({ ...filter, cursor }, pageSize, run);
+    if (page.ids.length > 0) yield page.ids;
+    cursor = page.next ?? undefined;
+  } while (cursor);
+}
+
+/**
+ * A byte stream that pulls the next chunk only when the reader wants more, so a slow
+ * download never makes the server read ahead; cancelling stops the reads.
+ */
+export function toByteStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        // A pull must enqueue or close: the stream does not ask again after an empty one.
+        for (;;) {
+          const { value, done } = await iterator.next();
+          if (done) return controller.close();
+          if (value.length > 0) return controller.enqueue(encoder.encode(value));
+        }
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+}
+
+/** Concatenates the chunks: for tests and small outputs. */
+export async function collectText(chunks: AsyncIterable<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** How many filings the filter matches; one statement. */
+export async function countFilings(sql: Sql, filter: Filter): Promise<number> {
+  const [{ total }] = await runWithPostgres(sql)<{ total: number }>(
+    Prisma.sql`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`,
+  );
+  return total;
+}
