@@ -12,7 +12,7 @@ test("A researcher filters by New Mexico and downloads a CSV holding exactly the
     decodeURIComponent(href.replace(/^.*\/filings\//, "")),
   );
 
-  const downloads = page.getByRole("navigation", { name: "Download these filings" });
+  const downloads = page.getByRole("navigation", { name: "Use these filings" });
   const [download] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toBe("docketline-filings_state-nm.csv");
   const rows: Record<string, string>[] = parse(await readFile(await download.path(), "utf8"), { columns: true });
