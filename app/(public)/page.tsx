@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { ActiveFilters } from "@/components/timeline/active-filters";
+import { IgnoredFilters } from "@/components/timeline/ignored-filters";
 import { ExportLinks } from "@/components/timeline/export-links";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { Pagination } from "@/components/timeline/pagination";
@@ -51,16 +52,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       <p className="lede">
         Lawsuits, motions, briefs, letters and orders, with the states that joined each one through their attorneys general, and what they demanded.
       </p>
-      {!parsed.ok && (
-        <div role="alert" className={styles.warning}>
-          <p>Some of this link’s filters could not be read and were ignored:</p>
-          <ul>
-            {parsed.problems.map((p) => (
-              <li key={p.param + p.message}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!parsed.ok && <IgnoredFilters problems={parsed.problems} />}
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
           <FilterPanel filter={filter} facets={facets} activeCount={chips.length} />

@@ -6,6 +6,7 @@ import { FilingsOverTimeChart } from "@/components/insights/filings-over-time-ch
 import { OutcomesChart } from "@/components/insights/outcomes-chart";
 import { TopPartners } from "@/components/insights/top-partners";
 import { ActiveFilters } from "@/components/timeline/active-filters";
+import { IgnoredFilters } from "@/components/timeline/ignored-filters";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { UsMap } from "@/components/us-map";
@@ -57,16 +58,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, and what became of what they asked for. Every
         picture follows the filters, and each has its numbers as a table.
       </p>
-      {!parsed.ok && (
-        <div role="alert" className={styles.warning}>
-          <p>Some of this link’s filters could not be read and were ignored:</p>
-          <ul>
-            {parsed.problems.map((p) => (
-              <li key={p.param + p.message}>{p.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!parsed.ok && <IgnoredFilters problems={parsed.problems} />}
 
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
