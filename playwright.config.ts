@@ -13,6 +13,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Builds, a real browser and axe scans on a 2-core machine: generous, not flaky.
+  timeout: 60_000,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
@@ -21,7 +23,9 @@ export default defineConfig({
     launchOptions: { executablePath: browser?.executablePath, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
+    // Specs that add rows (through the CLI) run last, so the others see the seed alone.
+    { name: "writes", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, dependencies: ["desktop"] },
   ],
   webServer: {
     // The app exactly as `npm start` runs it, on its own embedded database.
