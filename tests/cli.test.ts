@@ -1,35 +1,16 @@
 // The import and export commands, run as a user runs them: a child process with
 // DATABASE_URL set, reading and writing real files.
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { runScript as runCli, type Run } from "./support/cli";
 import { createTestDatabase, FOUNDING_DATASET_PATH, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 function runScript(script: string, args: string[], databaseUrl: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [TSX, "--conditions=react-server", path.join("scripts", script), ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NO_COLOR: "1" }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") return reject(error);
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runCli(script, args, { DATABASE_URL: databaseUrl });
 }
 
 describe("The command line", () => {

@@ -1,6 +1,5 @@
 // `npm run export` with filters, run as a user runs it: a child process with
 // DATABASE_URL set, writing real files.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,33 +15,11 @@ import { filteredDatasetJson } from "@/lib/exports/dataset-json";
 import { collectText } from "@/lib/exports/stream";
 import { FilterSchema } from "@/lib/filters/schema";
 
+import { runScript, type Run } from "./support/cli";
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 function runExport(args: string[], databaseUrl: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [TSX, "--conditions=react-server", path.join("scripts", "export.mts"), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl, DOCKETLINE_PUBLIC_URL: "https://docketline.example", NO_COLOR: "1" },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") return reject(error);
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      },
-    );
-  });
+  return runScript("export.mts", args, { DATABASE_URL: databaseUrl, DOCKETLINE_PUBLIC_URL: "https://docketline.example" });
 }
 
 describe("npm run export with filters", () => {

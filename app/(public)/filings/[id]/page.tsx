@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { CopyButton } from "@/components/copy-button";
+import { SourceList } from "@/components/source-list";
 import { Badge } from "@/components/ui/badge";
 import { UsMap } from "@/components/us-map";
 import { getFilingDetail, type DateView, type FilingDetail, type FilingRef, type ThreadNode } from "@/lib/filings/detail";
@@ -183,26 +184,7 @@ export default async function FilingPage({ params }: Props) {
           <section aria-labelledby="sources-heading" className={styles.section}>
             <h2 id="sources-heading">Sources</h2>
             {filing.sources.length > 0 ? (
-              <ol className={styles.sources}>
-                {filing.sources.map((source, i) => (
-                  <li key={i}>
-                    <a href={source.url} className={styles.sourceLink}>
-                      {source.title}
-                    </a>
-                    <span className={styles.muted}>
-                      {" "}
-                      — {source.publisher}
-                      {source.published ? (
-                        <>
-                          , <DateText date={source.published} />
-                        </>
-                      ) : (
-                        ", date not recorded"
-                      )}
-                    </span>
-                  </li>
-                ))}
-              </ol>
+              <SourceList sources={filing.sources.map((source) => ({ ...source, published: source.published?.value ?? null }))} />
             ) : (
               <p>No source is recorded for this filing.</p>
             )}

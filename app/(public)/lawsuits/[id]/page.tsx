@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { LawsuitDocketTable } from "@/components/lawsuit-docket-table";
+import { SourceList } from "@/components/source-list";
 import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
 import { LawsuitTimeline, type LawsuitTimelineEvent } from "@/components/lawsuit-timeline";
 import { Badge } from "@/components/ui/badge";
@@ -258,22 +259,7 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
       {lawsuit.sources.length > 0 && (
         <section aria-labelledby="sources-heading" className={styles.section}>
           <h2 id="sources-heading">Sources</h2>
-          <ol className={styles.sources}>
-            {lawsuit.sources.map((source, index) => (
-              <li key={index}>
-                <a href={source.url}>{source.title}</a>
-                <span className={styles.muted}>
-                  {" "}
-                  — {source.publisher}
-                  {source.published && (
-                    <>
-                      , <time dateTime={source.published}>{formatPartialDate(source.published)}</time>
-                    </>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <SourceList sources={lawsuit.sources} />
         </section>
       )}
     </article>
