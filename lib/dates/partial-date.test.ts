@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import {
   comparePartialDates,
-  endOfPeriod,
   formatPartialDate,
   formatPartialDateForCitation,
   fromStored,
@@ -140,7 +139,7 @@ describe("periods and range bounds", () => {
     expect(periodOf("2020-02")).toEqual({ start: "2020-02-01", end: "2020-02-29" });
     expect(periodOf("2019-02")).toEqual({ start: "2019-02-01", end: "2019-02-28" });
     expect(periodOf("2018-06-15")).toEqual({ start: "2018-06-15", end: "2018-06-15" });
-    expect(endOfPeriod("2018-12")).toBe("2018-12-31");
+    expect(periodOf("2018-12").end).toBe("2018-12-31");
   });
 
   it("turns a from/to filter into inclusive days", () => {

@@ -114,10 +114,6 @@ export function formatPartialDateForCitation(value: PartialDateString): string {
   return date.precision === "month" ? `${month} ${date.year}` : `${month} ${date.day}, ${date.year}`;
 }
 
-/** The last ISO day of a `to` bound: "2018-06" → "2018-06-30". */
-export function endOfPeriod(value: PartialDateString): string {
-  return periodOf(value).end;
-}
 
 function requirePartialDate(value: PartialDateString): PartialDate {
   const date = parsePartialDate(value);

@@ -24,7 +24,3 @@ export function fromDbEnum<T extends string>(value: string): T {
   return value.replace(/_/g, "-") as T;
 }
 
-/** "amicus-brief" (dataset) → "amicus_brief" (Prisma). */
-export function toDbEnum<T extends string>(value: string): T {
-  return value.replace(/-/g, "_") as T;
-}

@@ -337,8 +337,8 @@ async function computeFacets(filter: Filter): Promise<TimelineFacets> {
 /**
  * Counts do not depend on the order or the page, and paging through a large result
  * would otherwise count it again for every page: they are kept for a short while per
- * filter. Writes in this process clear them (invalidateTimelineCounts); a CLI import in
- * another process shows up within COUNTS_TTL_MS.
+ * filter. A write (an import, in this process or another) shows in them within
+ * COUNTS_TTL_MS.
  */
 const COUNTS_TTL_MS = 30_000;
 const counts = new LRUCache<string, Promise<unknown>>({ max: 500, ttl: COUNTS_TTL_MS });
@@ -360,10 +360,6 @@ export function rememberCounts<T>(kind: string, filter: Filter, compute: () => P
   return pending;
 }
 
-/** Forget every remembered count: call after writing filings. */
-export function invalidateTimelineCounts(): void {
-  counts.clear();
-}
 
 /** How many filings a filter matches; one statement (or none, when counted lately). */
 export async function countTimeline(filter: Filter): Promise<number> {
