@@ -8,8 +8,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { getAuthSecret } from "@/lib/auth/secret";
 import { connectDatabase } from "@/lib/db/connect";
 import { importDatasetText } from "@/lib/dataset/import";
+import { purgeDeletedRecords, RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import { getEnv } from "@/lib/env";
 
 import { buildIsCurrent, recordBuild } from "./support/build-stamp.mts";
@@ -47,6 +49,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
+  // Signs staff sessions: read (or created) here once and handed to Next.js (lib/auth/secret.ts).
+  let authSecret: string;
+  let hasAdmin: boolean;
   try {
     log(database.applied.length ? `Applied ${pluralize(database.applied.length, "migration")}` : "Database schema is up to date");
 
@@ -56,6 +61,17 @@ async function main() {
       const summary = await importDatasetText(database.sql, await readFile(FOUNDING_DATASET, "utf8"));
       log(`Imported ${pluralize(summary.filings.created, "filing")} and ${pluralize(summary.lawsuits.created, "lawsuit")} from ${FOUNDING_DATASET}`);
     }
+    // Deleted records stay restorable for 30 days; a start is a good moment to let go of older ones.
+    const purged = await purgeDeletedRecords(database.sql);
+    if (purged.filings + purged.lawsuits > 0) {
+      log(`Removed ${pluralize(purged.filings, "filing")} and ${pluralize(purged.lawsuits, "lawsuit")} deleted more than ${RESTORE_WINDOW_DAYS} days ago`);
+    }
+
+    authSecret = await getAuthSecret(env);
+    // There are no default credentials: the first admin is made on the command line.
+    const [admins] = await database.sql<{ exists: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "user" WHERE role = 'admin' AND NOT banned) AS exists`;
+    hasAdmin = admins.exists;
 
     if (!dev && !(await buildIsCurrent())) {
       log("Building the app (first start after a change; this takes a minute)…");
@@ -70,7 +86,7 @@ async function main() {
   const port = String(env.PORT);
   const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "--port", port], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...nextEnv, DATABASE_URL: database.url, PORT: port, NODE_ENV: dev ? "development" : "production" },
+    env: { ...nextEnv, DATABASE_URL: database.url, BETTER_AUTH_SECRET: authSecret, PORT: port, NODE_ENV: dev ? "development" : "production" },
   });
   running.server = server;
   let announced = false;
@@ -80,6 +96,7 @@ async function main() {
     if (!announced && /Ready in|ready started|✓ Ready/i.test(text)) {
       announced = true;
       log(`Docketline is running at http://localhost:${port}  (Ctrl-C stops it)`);
+      if (!hasAdmin) log("No admin account yet. Create the first one (staff sign in at /staff/sign-in):\n  npm run user:create -- --email you@example.org --role admin");
     } else if (dev || !/^\s*(▲|-|✓ Starting|\s*$)/m.test(text)) {
       process.stdout.write(text);
     }

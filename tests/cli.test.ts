@@ -99,5 +99,28 @@ describe("The command line", () => {
       expect(run.stdout).toContain("  lawsuits   0 created, 0 updated, 5 unchanged\n");
       expect(await snapshotTables(database.sql)).toEqual(before);
     });
+
+    it("brings new records in as drafts with --draft, leaving existing ones as they are", async () => {
+      const founding = JSON.parse(await readFoundingDataset());
+      const letter = { ...founding.filings.find((f: { lawsuit: string | null }) => f.lawsuit === null), id: "letter-for-review", title: "A letter to review" };
+      const file = path.join(dir, "review.json");
+      await writeFile(file, JSON.stringify({ ...founding, filings: [...founding.filings, letter] }));
+      const run = await runScript("import.mts", ["--draft", file], database.url);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("(new records as drafts)");
+      expect(run.stdout).toContain("  filings    1 created, 0 updated, 22 unchanged\n");
+      const rows = await database.sql<{ id: string; publication: string }[]>`
+        SELECT id, publication::text FROM filing WHERE id IN ('letter-for-review', 'wa-v-us-2018-dkt-15') ORDER BY id`;
+      expect(rows).toEqual([
+        { id: "letter-for-review", publication: "draft" },
+        { id: "wa-v-us-2018-dkt-15", publication: "published" },
+      ]);
+    });
+
+    it("refuses an unknown option, naming it", async () => {
+      const run = await runScript("import.mts", ["--drafts", FOUNDING_DATASET_PATH], database.url);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain("Unknown option --drafts");
+    });
   });
 });

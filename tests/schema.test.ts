@@ -76,7 +76,7 @@ describe("The migrated database, compared with prisma/schema.prisma through Pris
 
   const schemaChanges: [string, RegExp, string][] = [
     ["an optional column made required", /^(\s+judge\s+)String\?/m, "$1String"],
-    ["a new column", /^(\s+summary\s+String\n)(?=\s+createdAt[^\n]*\n\s+updatedAt[^\n]*\n\n\s+court\s)/m, "$1  website String?\n"],
+    ["a new column", /^(\s+summary\s+String\n)(?=\s+publication\s)/m, "$1  website String?\n"],
     ["an enum value added", /^(\s+withdrawn\n)/m, "$1  appealed\n"],
     ["enum values reordered", /^(\s+)day\n(\s+)month\n/m, "$1month\n$2day\n"],
     ["an enum value mapped differently", /amicus_brief @map\("amicus-brief"\)/, 'amicus_brief @map("amicus_brief")'],
@@ -163,6 +163,7 @@ const court = {
   id: "wawd",
   shortName: "W.D. Wash.",
   fullName: "U.S. District Court for the Western District of Washington",
+  version: 2,
   ...stamps,
 } satisfies Prisma.CourtUncheckedCreateInput;
 
@@ -175,6 +176,7 @@ const official = {
   termStartPrecision: "year",
   termEnd: day("2025-01-15"),
   termEndPrecision: "day",
+  version: 1,
   ...stamps,
 } satisfies Prisma.OfficialUncheckedCreateInput;
 
@@ -191,6 +193,11 @@ const lawsuitA = {
   dateTerminatedPrecision: "month",
   status: "transferred",
   summary: "Seventeen states and the District of Columbia sued over family separation.",
+  publication: "published",
+  deletedAt: null,
+  version: 4,
+  // Kept by the database (migration 20261127040000_editing): published and not deleted.
+  isPublic: true,
   ...stamps,
 } satisfies Prisma.LawsuitUncheckedCreateInput;
 
@@ -207,6 +214,10 @@ const lawsuitB = {
   dateTerminatedPrecision: null,
   status: "open",
   summary: "A class action over family separation.",
+  publication: "draft",
+  deletedAt: new Date("2026-03-04T05:06:07.891Z"),
+  version: 1,
+  isPublic: false,
   ...stamps,
 } satisfies Prisma.LawsuitUncheckedCreateInput;
 
@@ -228,6 +239,11 @@ const motion = {
   summary: "The states ask the court to order reunification.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  publication: "published",
+  deletedAt: null,
+  version: 1,
+  // Kept by the database: published, not deleted, and outside any lawsuit or in a public one.
+  isPublic: true,
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -244,6 +260,11 @@ const brief = {
   summary: "Eighteen states support the motion.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: ["DC", "DC:co-lead", "WA", "WA:lead", "role:co-lead", "role:lead"],
+  publication: "draft",
+  deletedAt: null,
+  version: 2,
+  // Kept by the database: published, not deleted, and outside any lawsuit or in a public one.
+  isPublic: false,
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -260,6 +281,11 @@ const order = {
   summary: "Transferred to the Southern District of California.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  publication: "published",
+  deletedAt: new Date("2026-03-04T05:06:07.891Z"),
+  version: 3,
+  // Kept by the database: published, not deleted, and outside any lawsuit or in a public one.
+  isPublic: false,
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -276,6 +302,11 @@ const letter = {
   summary: "Attorneys general object to the policy.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  publication: "published",
+  deletedAt: null,
+  version: 1,
+  // Kept by the database: published, not deleted, and outside any lawsuit or in a public one.
+  isPublic: true,
   ...stamps,
 } satisfies Prisma.FilingUncheckedCreateInput;
 
@@ -335,6 +366,107 @@ const filingSourceInput = {
   ...stamps,
 } satisfies Prisma.SourceUncheckedCreateInput;
 
+const upload = {
+  id: "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
+  fileName: "family-separation-2018.json",
+  content: '{"format":"docketline/v1"}',
+  publication: "draft",
+  summary: { filings: { created: 1, updated: 0, unchanged: 0 } },
+  actorId: "user-1",
+  actorName: "Ada Editor",
+  createdAt: CREATED,
+  appliedAt: UPDATED,
+} satisfies Prisma.DatasetUploadUncheckedCreateInput;
+
+const revisionCreatedInput = {
+  id: BigInt(1),
+  recordKind: "filing",
+  recordId: "amicus-brief-of-states",
+  version: 1,
+  action: "create",
+  publication: "draft",
+  actorId: "user-1",
+  actorName: "Ada Editor",
+  revertedFromId: null,
+  uploadId: upload.id,
+  // Prisma writes a Json field's null as JSON null unless told DbNull; a create has no "before" at all.
+  before: PrismaNamespace.DbNull,
+  after: { id: "amicus-brief-of-states", title: "Brief" },
+  createdAt: CREATED,
+} satisfies Prisma.RevisionUncheckedCreateInput;
+const revisionCreated = { ...revisionCreatedInput, before: null };
+
+const revisionReverted = {
+  id: BigInt(2),
+  recordKind: "court",
+  recordId: "wawd",
+  version: 2,
+  action: "revert",
+  publication: null,
+  actorId: null,
+  actorName: "Command-line import",
+  revertedFromId: revisionCreated.id,
+  uploadId: null,
+  before: { id: "wawd", shortName: "W.D. Wa." },
+  after: { id: "wawd", shortName: "W.D. Wash." },
+  createdAt: UPDATED,
+} satisfies Prisma.RevisionUncheckedCreateInput;
+
+const staffUser = {
+  id: "user-1",
+  name: "Ada Editor",
+  email: "ada@example.org",
+  emailVerified: false,
+  image: null,
+  role: "admin",
+  banned: true,
+  banReason: "Left the team",
+  banExpires: new Date("2026-04-05T06:07:08.912Z"),
+  ...stamps,
+} satisfies Prisma.UserUncheckedCreateInput;
+
+const staffSession = {
+  id: "session-1",
+  token: "a-session-token",
+  userId: staffUser.id,
+  expiresAt: new Date("2026-01-09T03:04:05.678Z"),
+  ipAddress: "203.0.113.7",
+  userAgent: "Mozilla/5.0",
+  impersonatedBy: null,
+  ...stamps,
+} satisfies Prisma.SessionUncheckedCreateInput;
+
+const staffAccount = {
+  id: "account-1",
+  accountId: staffUser.id,
+  providerId: "credential",
+  userId: staffUser.id,
+  accessToken: null,
+  refreshToken: null,
+  idToken: null,
+  accessTokenExpiresAt: new Date("2026-01-03T00:00:00.001Z"),
+  refreshTokenExpiresAt: null,
+  scope: null,
+  password: "salt:hash",
+  ...stamps,
+} satisfies Prisma.AccountUncheckedCreateInput;
+
+const verification = {
+  id: "verification-1",
+  identifier: "reset-password:abc",
+  value: "user-1",
+  expiresAt: new Date("2026-01-02T04:04:05.678Z"),
+  ...stamps,
+} satisfies Prisma.VerificationUncheckedCreateInput;
+
+const loginAttempt = {
+  id: BigInt(1),
+  email: "ada@example.org",
+  ip: "203.0.113.7",
+  succeeded: false,
+  createdAt: CREATED,
+} satisfies Prisma.LoginAttemptUncheckedCreateInput;
+
 describe("Every model, written and read back through the generated Prisma client", () => {
   // Rows whose ids the database assigns.
   let otherParty: typeof otherPartyInput & { id: number };
@@ -359,6 +491,14 @@ describe("Every model, written and read back through the generated Prisma client
     demand = { ...demandInput, id: (await prisma.demand.create({ data: demandInput })).id };
     lawsuitSource = { ...lawsuitSourceInput, id: (await prisma.source.create({ data: lawsuitSourceInput })).id };
     filingSource = { ...filingSourceInput, id: (await prisma.source.create({ data: filingSourceInput })).id };
+    await prisma.datasetUpload.create({ data: upload });
+    await prisma.revision.create({ data: revisionCreatedInput });
+    await prisma.revision.create({ data: revisionReverted });
+    await prisma.user.create({ data: staffUser });
+    await prisma.session.create({ data: staffSession });
+    await prisma.account.create({ data: staffAccount });
+    await prisma.verification.create({ data: verification });
+    await prisma.loginAttempt.create({ data: loginAttempt });
   });
 
   it("reads back every scalar and enum field of every model exactly as written", async () => {
@@ -383,6 +523,14 @@ describe("Every model, written and read back through the generated Prisma client
       ["Source", { id: filingSource.id }, filingSource],
       // Written by the database's triggers only (migration 20261127010000_filing_search).
       ["FilingSearch", { filingId: brief.id }, searchRow(brief.id)],
+      ["DatasetUpload", { id: upload.id }, upload],
+      ["Revision", { id: revisionCreated.id }, revisionCreated],
+      ["Revision", { id: revisionReverted.id }, revisionReverted],
+      ["User", { id: staffUser.id }, staffUser],
+      ["Session", { id: staffSession.id }, staffSession],
+      ["Account", { id: staffAccount.id }, staffAccount],
+      ["Verification", { id: verification.id }, verification],
+      ["LoginAttempt", { id: loginAttempt.id }, loginAttempt],
     ];
     // Every model of the schema is covered, each with every one of its scalar fields set.
     expect([...new Set(cases.map(([model]) => model))].sort()).toEqual(datamodel.models.map((m) => m.name).sort());
@@ -427,6 +575,10 @@ describe("Every model, written and read back through the generated Prisma client
         key: { lawsuit_id: lawsuitB.id, related_lawsuit_id: lawsuitA.id },
       },
       DemandOutcome: { model: "Demand", where: { id: demand.id }, key: { id: demand.id } },
+      Publication: { model: "DatasetUpload", where: { id: upload.id }, key: { id: upload.id } },
+      RecordKind: { model: "Revision", where: { id: revisionCreated.id }, key: { id: revisionCreated.id } },
+      RevisionAction: { model: "Revision", where: { id: revisionReverted.id }, key: { id: revisionReverted.id } },
+      StaffRole: { model: "User", where: { id: staffUser.id }, key: { id: staffUser.id } },
     };
     expect(Object.keys(targets).sort()).toEqual(datamodel.enums.map((e) => e.name).sort());
 
@@ -556,6 +708,11 @@ describe("Every model, written and read back through the generated Prisma client
       ["Demand", { id: demand.id }, { filing: true, decidedBy: true }, { ...demand, filing: motion, decidedBy: order }],
       ["Source", { id: lawsuitSource.id }, { lawsuit: true, filing: true }, { ...lawsuitSource, lawsuit: lawsuitA, filing: null }],
       ["Source", { id: filingSource.id }, { lawsuit: true, filing: true }, { ...filingSource, lawsuit: null, filing: brief }],
+      ["DatasetUpload", { id: upload.id }, { revisions: true }, { ...upload, revisions: [revisionCreated] }],
+      ["Revision", { id: revisionCreated.id }, { upload: true, reverts: true, revertedFrom: true }, { ...revisionCreated, upload, reverts: [revisionReverted], revertedFrom: null }],
+      ["User", { id: staffUser.id }, { sessions: true, accounts: true }, { ...staffUser, sessions: [staffSession], accounts: [staffAccount] }],
+      ["Session", { id: staffSession.id }, { user: true }, { ...staffSession, user: staffUser }],
+      ["Account", { id: staffAccount.id }, { user: true }, { ...staffAccount, user: staffUser }],
     ];
 
     // Every relation field of every model is followed at least once.

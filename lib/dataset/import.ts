@@ -1,7 +1,9 @@
-// The docketline/v1 importer, shared by the CLI, the seed and (later) the staff upload.
+// The docketline/v1 importer and the one write path for records: the CLI, the seed, the
+// staff upload and the staff forms (lib/editing, one record at a time) all write here.
 // Everything is validated before anything is written; then everything is written in
 // one transaction, upserting by id, with a fixed number of batched statements per
-// kind (no statement per row), so 100,000 filings import in seconds.
+// kind (no statement per row), so 100,000 filings import in seconds. Every record
+// created or changed gets a new version and a revision (who, when, before, after).
 import { toStored } from "@/lib/dates/partial-date";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
 import { readRecords } from "@/lib/dataset/read";
@@ -14,6 +16,7 @@ import {
   validateDataset,
 } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
+import type { Actor, EditableKind, Publication, RevisionAction } from "@/lib/editing/types";
 
 export const RECORD_KINDS = ["courts", "officials", "lawsuits", "filings"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -26,88 +29,166 @@ export interface KindSummary {
 
 export type ImportSummary = Record<RecordKind, KindSummary>;
 
+export const COMMAND_LINE: Actor = { userId: null, name: "Command-line import" };
+
+export interface WriteOptions {
+  /** Who is writing; the command line by default. */
+  actor?: Actor;
+  /** What new lawsuits and filings become: imported data is reviewed, so "published" by default. Existing records keep theirs. */
+  publication?: Publication;
+  /** A staff upload, linked from each revision it makes. */
+  uploadId?: string;
+  /** How an update is recorded: "update", or "revert" with the revision restored. */
+  updateAction?: Extract<RevisionAction, "update" | "revert">;
+  revertedFromId?: string;
+}
+
+/** A record that was created or changed, with its new version. */
+export interface WrittenRecord {
+  kind: EditableKind;
+  id: string;
+  version: number;
+}
+
+export interface WriteResult {
+  summary: ImportSummary;
+  written: WrittenRecord[];
+}
+
 // Imports never run two at once: each decides created/updated against what is there.
 const IMPORT_LOCK_KEY = 7_211_842_019;
 // PostgreSQL takes at most 65,535 parameters per statement.
 const MAX_PARAMETERS = 60_000;
 
 /** Parses, validates and imports a JSON text. Throws DatasetSyntaxError or DatasetValidationError and writes nothing. */
-export async function importDatasetText(sql: Sql, text: string): Promise<ImportSummary> {
-  return importDataset(sql, validateDataset(parseDatasetJson(text)));
+export async function importDatasetText(sql: Sql, text: string, options: WriteOptions = {}): Promise<ImportSummary> {
+  return importDataset(sql, validateDataset(parseDatasetJson(text)), options);
 }
 
-export async function importDataset(sql: Sql, dataset: Dataset): Promise<ImportSummary> {
-  return sql.begin(async (tx) => {
-    await tx`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-    // Records may refer to each other in any order within the file.
-    await tx`SET CONSTRAINTS ALL DEFERRED`;
+export async function importDataset(sql: Sql, dataset: Dataset, options: WriteOptions = {}): Promise<ImportSummary> {
+  const result = (await sql.begin((tx) => writeDataset(tx as unknown as Sql, dataset, options))) as WriteResult;
+  return result.summary;
+}
 
-    const outside = externalReferences(dataset);
-    const [courts, officials, lawsuits, filings] = await Promise.all([
-      tx<{ id: string }[]>`SELECT id FROM court WHERE id = ANY(${outside.courts})`,
-      tx<{ id: string; jurisdiction_code: string }[]>`SELECT id, jurisdiction_code FROM official WHERE id = ANY(${outside.officials})`,
-      tx<{ id: string }[]>`SELECT id FROM lawsuit WHERE id = ANY(${outside.lawsuits})`,
-      tx<{ id: string }[]>`SELECT id FROM filing WHERE id = ANY(${outside.filings})`,
-    ]);
-    const problems = findReferenceProblems(dataset, {
-      courts: new Set(courts.map((r) => r.id)),
-      officials: new Map(officials.map((r) => [r.id, r.jurisdiction_code.trim()])),
-      lawsuits: new Set(lawsuits.map((r) => r.id)),
-      filings: new Set(filings.map((r) => r.id)),
-    });
-    if (problems.length > 0) throw toValidationError(dataset, problems);
+/** Takes the lock that serialises every write of records (imports and staff saves). */
+export async function lockRecords(tx: Sql) {
+  await tx`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+}
 
-    const existing = await readRecords(tx as unknown as Sql, {
-      courts: dataset.courts.map((r) => r.id),
-      officials: dataset.officials.map((r) => r.id),
-      lawsuits: dataset.lawsuits.map((r) => r.id),
-      filings: dataset.filings.map((r) => r.id),
-    });
+/**
+ * Writes a validated dataset inside the caller's transaction. Throws
+ * DatasetValidationError (before writing anything) when a reference does not resolve.
+ */
+export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOptions = {}): Promise<WriteResult> {
+  await lockRecords(tx);
+  // Records may refer to each other in any order within the file.
+  await tx`SET CONSTRAINTS ALL DEFERRED`;
 
-    const courtPlan = plan(dataset.courts, existing.courts, canonicalCourt);
-    const officialPlan = plan(dataset.officials, existing.officials, canonicalOfficial);
-    const lawsuitPlan = plan(dataset.lawsuits, existing.lawsuits, canonicalLawsuit);
-    const filingPlan = plan(dataset.filings, existing.filings, canonicalFiling);
-    const now = new Date();
-    const w = tx as unknown as Sql;
+  const outside = externalReferences(dataset);
+  const [courts, officials, lawsuits, filings] = await Promise.all([
+    tx<{ id: string }[]>`SELECT id FROM court WHERE id = ANY(${outside.courts})`,
+    tx<{ id: string; jurisdiction_code: string }[]>`SELECT id, jurisdiction_code FROM official WHERE id = ANY(${outside.officials})`,
+    // A deleted record cannot be referred to anew: it is on its way out.
+    tx<{ id: string }[]>`SELECT id FROM lawsuit WHERE id = ANY(${outside.lawsuits}) AND deleted_at IS NULL`,
+    tx<{ id: string }[]>`SELECT id FROM filing WHERE id = ANY(${outside.filings}) AND deleted_at IS NULL`,
+  ]);
+  const problems = findReferenceProblems(dataset, {
+    courts: new Set(courts.map((r) => r.id)),
+    officials: new Map(officials.map((r) => [r.id, r.jurisdiction_code.trim()])),
+    lawsuits: new Set(lawsuits.map((r) => r.id)),
+    filings: new Set(filings.map((r) => r.id)),
+  });
+  if (problems.length > 0) throw toValidationError(dataset, problems);
 
-    await upsert(w, "court", courtPlan.write.map((c) => ({ id: c.id, short_name: c.shortName, full_name: c.fullName, updated_at: now })));
-    await upsert(
-      w,
-      "official",
-      officialPlan.write.map((o) => ({
-        id: o.id,
-        name: o.name,
-        office: o.office,
-        jurisdiction_code: o.jurisdiction,
-        ...storedDate("term_start", o.termStart),
-        ...storedDate("term_end", o.termEnd),
-        updated_at: now,
-      })),
-    );
-    await writeLawsuits(w, lawsuitPlan, now);
-    await writeFilings(w, filingPlan, now);
+  const existing = await readRecords(tx as unknown as Sql, {
+    courts: dataset.courts.map((r) => r.id),
+    officials: dataset.officials.map((r) => r.id),
+    lawsuits: dataset.lawsuits.map((r) => r.id),
+    filings: dataset.filings.map((r) => r.id),
+  });
 
-    return {
+  const courtPlan = plan(dataset.courts, existing.courts, canonicalCourt);
+  const officialPlan = plan(dataset.officials, existing.officials, canonicalOfficial);
+  const lawsuitPlan = plan(dataset.lawsuits, existing.lawsuits, canonicalLawsuit);
+  const filingPlan = plan(dataset.filings, existing.filings, canonicalFiling);
+  const now = new Date();
+  const w = tx as unknown as Sql;
+  const publication = options.publication ?? "published";
+
+  const courtVersions = await upsert(w, "court", courtPlan.write.map((c) => ({ id: c.id, short_name: c.shortName, full_name: c.fullName, updated_at: now })));
+  const officialVersions = await upsert(
+    w,
+    "official",
+    officialPlan.write.map((o) => ({
+      id: o.id,
+      name: o.name,
+      office: o.office,
+      jurisdiction_code: o.jurisdiction,
+      ...storedDate("term_start", o.termStart),
+      ...storedDate("term_end", o.termEnd),
+      updated_at: now,
+    })),
+  );
+  const lawsuitVersions = await writeLawsuits(w, lawsuitPlan, publication, now);
+  const filingVersions = await writeFilings(w, filingPlan, publication, now);
+
+  const revisions = [
+    ...revisionRows("court", courtPlan, canonicalCourt, courtVersions, options),
+    ...revisionRows("official", officialPlan, canonicalOfficial, officialVersions, options),
+    ...revisionRows("lawsuit", lawsuitPlan, canonicalLawsuit, lawsuitVersions, options),
+    ...revisionRows("filing", filingPlan, canonicalFiling, filingVersions, options),
+  ];
+  await insert(w, "revision", revisions);
+
+  return {
+    summary: {
       courts: courtPlan.summary,
       officials: officialPlan.summary,
       lawsuits: lawsuitPlan.summary,
       filings: filingPlan.summary,
+    },
+    written: revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })),
+  };
+}
+
+/** What the upserts return for each written row. */
+type Versions = Map<string, { version: number; publication: Publication | null }>;
+
+function revisionRows<T extends { id: string }>(kind: EditableKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
+  const actor = options.actor ?? COMMAND_LINE;
+  return plan.write.map((record) => {
+    const before = plan.before.get(record.id);
+    const { version, publication } = versions.get(record.id)!;
+    return {
+      record_kind: kind,
+      record_id: record.id,
+      version,
+      action: before === undefined ? "create" : (options.updateAction ?? "update"),
+      publication,
+      actor_id: actor.userId,
+      actor_name: actor.name,
+      reverted_from_id: before === undefined ? null : (options.revertedFromId ?? null),
+      upload_id: options.uploadId ?? null,
+      // postgres.js serialises objects for jsonb columns itself.
+      before: before === undefined ? null : JSON.parse(before),
+      after: canonical(record) as Row[string],
     };
-  }) as Promise<ImportSummary>;
+  });
 }
 
 interface Plan<T> {
   write: T[];
   /** Records that existed before and changed: their child rows are replaced. */
   replaced: string[];
+  /** The stored canonical JSON of each existing record. */
+  before: Map<string, string>;
   summary: KindSummary;
 }
 
 /** Compares each incoming record with the stored one in canonical form. */
 function plan<T extends { id: string }>(incoming: T[], stored: Record<string, unknown>[], canonical: (r: T) => unknown): Plan<T> {
   const before = new Map(stored.map((r) => [r.id as string, JSON.stringify(r)]));
-  const result: Plan<T> = { write: [], replaced: [], summary: { created: 0, updated: 0, unchanged: 0 } };
+  const result: Plan<T> = { write: [], replaced: [], before, summary: { created: 0, updated: 0, unchanged: 0 } };
   for (const record of incoming) {
     const old = before.get(record.id);
     if (old === undefined) {
@@ -130,8 +211,8 @@ function storedDate(column: string, value: string | null | undefined) {
   return { [column]: stored.date, [`${column}_precision`]: stored.precision };
 }
 
-async function writeLawsuits(sql: Sql, lawsuits: Plan<LawsuitRecord>, now: Date) {
-  await upsert(
+async function writeLawsuits(sql: Sql, lawsuits: Plan<LawsuitRecord>, publication: Publication, now: Date): Promise<Versions> {
+  const versions = await upsert(
     sql,
     "lawsuit",
     lawsuits.write.map((l) => ({
@@ -145,6 +226,7 @@ async function writeLawsuits(sql: Sql, lawsuits: Plan<LawsuitRecord>, now: Date)
       ...storedDate("date_terminated", l.dateTerminated),
       status: l.status,
       summary: l.summary,
+      publication,
       updated_at: now,
     })),
   );
@@ -160,10 +242,11 @@ async function writeLawsuits(sql: Sql, lawsuits: Plan<LawsuitRecord>, now: Date)
   await insert(sql, "other_party", w.flatMap((l) => l.otherParties.map((p, position) => ({ lawsuit_id: l.id, name: p.name, side: p.side, position, updated_at: now }))));
   await insert(sql, "lawsuit_relation", w.flatMap((l) => l.related.map((r, position) => ({ lawsuit_id: l.id, related_lawsuit_id: r.lawsuit, relation: r.relation, position, updated_at: now }))));
   await insert(sql, "source", w.flatMap((l) => l.sources.map((s, position) => sourceRow(s, position, { lawsuit_id: l.id, filing_id: null }, now))));
+  return versions;
 }
 
-async function writeFilings(sql: Sql, filings: Plan<FilingRecord>, now: Date) {
-  await upsert(
+async function writeFilings(sql: Sql, filings: Plan<FilingRecord>, publication: Publication, now: Date): Promise<Versions> {
+  const versions = await upsert(
     sql,
     "filing",
     filings.write.map((f) => ({
@@ -176,6 +259,7 @@ async function writeFilings(sql: Sql, filings: Plan<FilingRecord>, now: Date) {
       filed_by: f.filedBy ?? null,
       responds_to_id: f.respondsTo ?? null,
       summary: f.summary,
+      publication,
       updated_at: now,
     })),
   );
@@ -217,13 +301,14 @@ async function writeFilings(sql: Sql, filings: Plan<FilingRecord>, now: Date) {
     ),
   );
   await insert(sql, "source", w.flatMap((f) => f.sources.map((s, position) => sourceRow(s, position, { lawsuit_id: null, filing_id: f.id }, now))));
+  return versions;
 }
 
 function sourceRow(source: SourceRecord, position: number, parent: { lawsuit_id: string | null; filing_id: string | null }, now: Date) {
   return { ...parent, position, url: source.url, title: source.title, publisher: source.publisher, ...storedDate("published", source.published), updated_at: now };
 }
 
-type Row = Record<string, string | number | Date | null>;
+type Row = Record<string, string | number | Date | boolean | null | object>;
 
 function chunks(rows: Row[]): Row[][] {
   if (rows.length === 0) return [];
@@ -239,11 +324,23 @@ async function insert(sql: Sql, table: string, rows: Row[]) {
   }
 }
 
-/** Inserts or, for an existing id, overwrites every column but created_at. */
-async function upsert(sql: Sql, table: string, rows: Row[]) {
+// Set when a record is created, never by an update: publishing is its own action.
+const INSERT_ONLY = new Set(["id", "publication"]);
+
+/**
+ * Inserts or, for an existing id, overwrites every column but created_at and
+ * publication, and moves the version on. Returns each row's new version.
+ */
+async function upsert(sql: Sql, table: "court" | "official" | "lawsuit" | "filing", rows: Row[]): Promise<Versions> {
+  const versions: Versions = new Map();
+  const hasPublication = table === "lawsuit" || table === "filing";
   for (const chunk of chunks(rows)) {
-    const columns = Object.keys(chunk[0]).filter((c) => c !== "id");
-    const assignments = columns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ");
-    await sql`INSERT INTO ${sql(table)} ${sql(chunk)} ON CONFLICT (id) DO UPDATE SET ${sql.unsafe(assignments)}`;
+    const columns = Object.keys(chunk[0]).filter((c) => !INSERT_ONLY.has(c));
+    const assignments = [...columns.map((c) => `"${c}" = EXCLUDED."${c}"`), `"version" = "${table}"."version" + 1`].join(", ");
+    const returned = await sql<{ id: string; version: number; publication: Publication | null }[]>`
+      INSERT INTO ${sql(table)} ${sql(chunk)} ON CONFLICT (id) DO UPDATE SET ${sql.unsafe(assignments)}
+      RETURNING id, version, ${hasPublication ? sql`publication` : sql`NULL`} AS publication`;
+    for (const row of returned) versions.set(row.id, { version: row.version, publication: row.publication });
   }
+  return versions;
 }

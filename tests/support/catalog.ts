@@ -98,14 +98,18 @@ function columnType(model: DmmfModel, field: DmmfField, enumTypes: Map<string, s
   return field.isList ? `${base}[]` : base;
 }
 
-function columnDefault(field: DmmfField): string | null {
+function columnDefault(field: DmmfField, enumTypes: Map<string, string>): string | null {
   if (!field.hasDefaultValue) return null;
   const value = field.default as { name?: string } | undefined;
   if (value && typeof value === "object" && value.name === "autoincrement") return "autoincrement";
   if (value && typeof value === "object" && value.name === "now") return "CURRENT_TIMESTAMP";
   // An empty list default (String[] @default([])): PostgreSQL shows it with its type.
   if (Array.isArray(value) && value.length === 0 && field.isList && field.type === "String") return "ARRAY[]::text[]";
-  // Literal defaults are not used yet; this never equals a database expression, so a new one fails loudly.
+  // Literal defaults, as PostgreSQL prints them: 1, false, 'draft'::publication.
+  if (typeof value === "number" && field.type === "Int") return String(value);
+  if (typeof value === "boolean" && field.type === "Boolean") return String(value);
+  if (typeof value === "string" && field.kind === "enum") return `'${value}'::${enumTypes.get(field.type)}`;
+  // Any other literal never equals a database expression, so a new kind fails loudly.
   return `unmapped Prisma default ${JSON.stringify(value)}`;
 }
 
@@ -122,7 +126,7 @@ export function expectedCatalog(datamodel: Datamodel): CatalogShape {
     const columns: Record<string, ColumnShape> = {};
     for (const field of model.fields) {
       if (field.kind === "object") continue;
-      columns[columnName(field)] = { type: columnType(model, field, enumTypes), nullable: !field.isRequired, default: columnDefault(field) };
+      columns[columnName(field)] = { type: columnType(model, field, enumTypes), nullable: !field.isRequired, default: columnDefault(field, enumTypes) };
     }
     for (const field of model.unsupportedFields) {
       columns[columnName(field)] = { type: field.type, nullable: !field.isRequired, default: field.dbDefault };
