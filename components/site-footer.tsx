@@ -5,6 +5,10 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="page">
         Every fact in Docketline cites its public sources. <Link href="/about">About the data</Link>.
+        {" · "}
+        <Link href="/staff/sign-in" rel="nofollow">
+          Staff sign-in
+        </Link>
       </div>
     </footer>
   );

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   /** The public origin, for absolute links in citations and sitemaps. */
   DOCKETLINE_PUBLIC_URL: z.url().optional(),
+  /** Signs the staff session cookies. Unset: a random one kept in the data folder (lib/auth/secret.ts). */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
