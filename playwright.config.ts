@@ -25,7 +25,10 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
     // Specs that add rows (through the CLI) run last, so the others see the seed alone.
-    { name: "writes", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, dependencies: ["desktop"] },
+    { name: "writes", use: { ...devices["Desktop Chrome"] }, testMatch: /\.writes\.spec\.ts$/, testIgnore: /write-paths\.writes\.spec\.ts$/, dependencies: ["desktop"] },
+    // Proves that refused writes change nothing by comparing the whole database before and
+    // after: it runs alone, once every other spec has finished writing.
+    { name: "alone", use: { ...devices["Desktop Chrome"] }, testMatch: /write-paths\.writes\.spec\.ts$/, dependencies: ["writes"] },
   ],
   webServer: {
     // The app exactly as `npm start` runs it, on its own embedded database.
@@ -33,7 +36,7 @@ export default defineConfig({
     url: BASE_URL,
     env: { PORT: String(PORT), DOCKETLINE_DATA_DIR: DATA_DIR, DATABASE_URL: "", EMBEDDED_PG_PORT: "", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "" },
     reuseExistingServer: false,
-    timeout: 240_000,
+    timeout: 600_000,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },

@@ -13,6 +13,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page is rendered per request, the 404 page and any staff page included: the
+// Content-Security-Policy's nonce is new for each request (proxy.ts), and a page
+// prerendered at build time would carry scripts without it, which the browser refuses.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

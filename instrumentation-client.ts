@@ -1,0 +1,10 @@
+// Runs in the browser before any of the app's own code (Next.js's instrumentation-client).
+//
+// zod compiles each object schema with `new Function` when it may, and probes whether
+// it may by trying once. The Content-Security-Policy allows no eval (lib/security/csp.ts),
+// so the browser reports every page that builds a schema as a violation, even though
+// zod catches the refusal. In the browser zod checks a form at a time, for which its
+// interpreter is quick enough; the server, which validates whole datasets, keeps the compiler.
+import { config } from "zod/v4/core";
+
+config({ jitless: true });

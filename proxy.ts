@@ -1,0 +1,52 @@
+// Every page gets a Content-Security-Policy with a nonce of its own (lib/security/csp.ts).
+// Next.js reads the policy from the request, finds the nonce and puts it on every
+// script it emits; the browser then runs those scripts and nothing else. The headers
+// that never vary, and the policy of responses that are not pages, come from
+// next.config.js (docs/decisions/007).
+import { NextResponse, type NextRequest } from "next/server";
+
+import { createNonce, isHttpsRequest, pagePolicy } from "@/lib/security/csp";
+
+const REQUEST_PATH_HEADER = "x-docketline-path";
+
+export function proxy(request: NextRequest) {
+  const policy = pagePolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === "development",
+    https: isHttpsRequest(request.nextUrl, request.headers),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  // The page being rendered, for the sign-in redirect's way back (REQUEST_PATH_HEADER in
+  // lib/auth/session.ts, which the proxy does not import: it reaches the database).
+  // Replaces whatever the client sent under that name.
+  requestHeaders.set(REQUEST_PATH_HEADER, pageOf(request.nextUrl));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+/** Path and query, without the cache-busting parameter of the client router's requests. */
+function pageOf(url: URL): string {
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const search = query.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only. Not the API (/api/…, though the /api page itself is one), not
+      // Next's own files (/_next/…), and nothing with a file extension: the exports,
+      // feed.xml, calendar.ics, sitemaps, robots.txt, cite.bib and the like are not
+      // documents a browser runs, and record ids never contain a dot.
+      source: "/((?!api/|_next/|.*\\.[A-Za-z0-9]+$).*)",
+      // A prefetch carries no HTML, so it needs no nonce; skipping it saves the work.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
