@@ -6,8 +6,10 @@ import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 /** A sitemap file holds at most 50,000 URLs; filings are split across files. */
 export const FILINGS_PER_SITEMAP = 45_000;
 
+// Only public pages are listed: a draft's URL is a 404 and must not be announced.
+
 export async function countSitemaps(): Promise<number> {
-  const filings = await db.filing.count();
+  const filings = await db.filing.count({ where: { isPublic: true } });
   return 1 + Math.ceil(filings / FILINGS_PER_SITEMAP);
 }
 
@@ -18,7 +20,7 @@ export interface SitemapEntry {
 
 /** Sitemap 0: the sections, every lawsuit and every jurisdiction. */
 export async function listSectionPages(): Promise<SitemapEntry[]> {
-  const lawsuits = await db.lawsuit.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
+  const lawsuits = await db.lawsuit.findMany({ where: { isPublic: true }, select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
   return [
     { path: "/" },
     { path: "/lawsuits" },
@@ -34,6 +36,7 @@ export async function listSectionPages(): Promise<SitemapEntry[]> {
 /** Sitemap n ≥ 1: one slice of the filings, in a stable order. */
 export async function listFilingPages(part: number): Promise<SitemapEntry[]> {
   const filings = await db.filing.findMany({
+    where: { isPublic: true },
     select: { id: true, updatedAt: true },
     orderBy: { id: "asc" },
     skip: (part - 1) * FILINGS_PER_SITEMAP,

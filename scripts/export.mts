@@ -1,9 +1,12 @@
-// npm run export -- [filters] <file.json | file.csv>   ("-" writes JSON to standard output)
+// npm run export -- [--all | filters] <file.json | file.csv>   ("-" writes JSON to standard output)
 //
-// Without filters, a .json file gets every record in the database as a docketline/v1
-// dataset (import it into an empty database and export again: the same bytes). With
-// filters, the file holds what the timeline shows for the same query parameters, as
-// the web exports give it (lib/exports/): `--state NM --kind motion out.csv`.
+// An export holds what the public sees, like the web exports: drafts and deleted
+// records are left out. Without filters, a .json file gets every public record as a
+// docketline/v1 dataset (import it into an empty database and export again: the same
+// bytes). With filters, the file holds what the timeline shows for the same query
+// parameters (lib/exports/): `--state NM --kind motion out.csv`. `--all` is the backup:
+// every record, drafts and deleted ones included, as plain records (the format has no
+// field for a record's publication).
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -21,7 +24,16 @@ import { fail, pluralize, withDatabase } from "./support/cli.mts";
 
 const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
 
-const USAGE = `Usage: npm run export -- [filters] <file.json | file.csv>   (- writes JSON to standard output)
+const USAGE = `Usage: npm run export -- [--all | filters] <file.json | file.csv>   (- writes JSON to standard output)
+
+An export holds what the public sees: published lawsuits and filings, never drafts or
+deleted records.
+
+  --all         a backup of every record, drafts and deleted ones (still restorable)
+                included, in a .json file, without filters. The docketline/v1 format has
+                no publication field: drafts are written as plain records. Imported into
+                an empty database, they arrive published (or all as drafts with
+                \`npm run import -- --draft\`); records already there keep their state.
 
 Filters are the timeline's query parameters, as flags:
   ${FILTER_FLAGS.map((key) => `--${key}`).join(" ")}
@@ -31,7 +43,8 @@ CSV only:
   --bom         start with a byte-order mark, for spreadsheet programs
 
 Examples:
-  npm run export -- backup.json
+  npm run export -- public.json
+  npm run export -- --all backup.json
   npm run export -- --state NM --kind motion new-mexico-motions.csv`;
 
 interface Options {
@@ -39,6 +52,7 @@ interface Options {
   params: URLSearchParams;
   perState: boolean;
   bom: boolean;
+  all: boolean;
 }
 
 /** `--state NM`, `--state=NM`, the flags without values, and the file. */
@@ -47,10 +61,12 @@ function parseArgs(args: string[]): Options {
   const files: string[] = [];
   let perState = false;
   let bom = false;
+  let all = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--per-state") perState = true;
     else if (arg === "--bom") bom = true;
+    else if (arg === "--all") all = true;
     else if (arg.startsWith("--")) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
       const value = inline ?? args[++i];
@@ -59,7 +75,7 @@ function parseArgs(args: string[]): Options {
     } else files.push(arg);
   }
   if (files.length !== 1) throw new Error(USAGE);
-  return { file: files[0], params, perState, bom };
+  return { file: files[0], params, perState, bom, all };
 }
 
 /** The filter, read as the web exports read query parameters: strictly, naming each bad flag. */
@@ -91,16 +107,20 @@ async function main() {
   const format = options.file === "-" || options.file.toLowerCase().endsWith(".json") ? "json" : options.file.toLowerCase().endsWith(".csv") ? "csv" : null;
   if (!format) throw new Error(`The file must end in .json or .csv: ${options.file}`);
   if (format === "json" && (options.perState || options.bom)) throw new Error("--per-state and --bom are for .csv files.");
+  // A backup is the whole database: a filtered or CSV view of drafts is what staff pages are for.
+  if (options.all && format !== "json") throw new Error("--all writes a .json backup: it does not make .csv files.");
+  if (options.all && [...options.params.keys()].length > 0) throw new Error("--all exports every record: it takes no filters.");
   const query = filterToSearchParams({ ...filter, sort: undefined }).toString();
   const toStdout = options.file === "-";
 
   if (format === "json" && [...options.params.keys()].length === 0) {
-    // The whole database, exactly as before filters existed: the round-trip backup.
-    const dataset = await withDatabase(({ sql }) => exportDataset(sql));
+    // Every public record (or, with --all, every record): the round-trip dataset.
+    const dataset = await withDatabase(({ sql }) => exportDataset(sql, { scope: options.all ? "all" : "public" }));
     const text = serializeDataset(dataset);
     if (toStdout) return void process.stdout.write(text);
     await writeFile(options.file, text);
-    console.log(`Exported ${pluralize(dataset.lawsuits.length, "lawsuit")} and ${pluralize(dataset.filings.length, "filing")} to ${options.file}`);
+    const what = options.all ? ", drafts and deleted records included," : "";
+    console.log(`Exported ${pluralize(dataset.lawsuits.length, "lawsuit")} and ${pluralize(dataset.filings.length, "filing")}${what} to ${options.file}`);
     return;
   }
 

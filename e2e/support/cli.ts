@@ -8,10 +8,12 @@ const run = promisify(execFile);
 /**
  * Imports a dataset into the running e2e app's database through the public CLI, which
  * finds the app's embedded PostgreSQL by its data folder. Imports upsert by id, so a
- * fixture imported by several tests or runs is written once.
+ * fixture imported by several tests or runs is written once. `draft`: new records
+ * arrive as drafts (`npm run import -- --draft`).
  */
-export async function importFixture(file: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.mts", file], {
+export async function importFixture(file: string, options: { draft?: boolean } = {}): Promise<string> {
+  const args = [...(options.draft ? ["--draft"] : []), file];
+  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.mts", ...args], {
     env: { ...process.env, DOCKETLINE_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
   });
   return stdout;

@@ -2,7 +2,9 @@ import "server-only";
 
 // The records the API returns: each in its docketline/v1 form (lib/dataset/read.ts),
 // plus `url` (its page on the site) and `updatedAt`. Every function reads a whole
-// page of records in a fixed number of statements, never one per record.
+// page of records in a fixed number of statements, never one per record. Only public
+// lawsuits and filings exist here: any other id is unknown (a 404), and references to
+// them are left out of the records (lib/dataset/read.ts publicOnly).
 import { DEFAULT_LIMIT, type FilingListQuery } from "@/lib/api/query";
 import type {
   FilingList,
@@ -22,6 +24,7 @@ import { listJurisdictions } from "@/lib/jurisdictions/queries";
 import { countTimeline, listFilingIds, MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 const NONE: string[] = [];
+const PUBLIC = { publicOnly: true };
 
 function updatedAtById(rows: { id: string; updatedAt: Date }[]): Map<string, string> {
   return new Map(rows.map((row) => [row.id, row.updatedAt.toISOString()]));
@@ -31,15 +34,17 @@ function updatedAtById(rows: { id: string; updatedAt: Date }[]): Map<string, str
 export async function getFilingResources(ids: string[], origin: string): Promise<FilingResource[]> {
   if (ids.length === 0) return [];
   const [records, stamps] = await Promise.all([
-    readRecords(getBulkSql(), { filings: ids, lawsuits: NONE, courts: NONE, officials: NONE }),
-    db.filing.findMany({ where: { id: { in: ids } }, select: { id: true, updatedAt: true } }),
+    readRecords(getBulkSql(), { filings: ids, lawsuits: NONE, courts: NONE, officials: NONE }, PUBLIC),
+    db.filing.findMany({ where: { id: { in: ids }, isPublic: true }, select: { id: true, updatedAt: true } }),
   ]);
   const updatedAt = updatedAtById(stamps);
   const byId = new Map(records.filings.map((record) => [record.id as string, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);
-    if (!record) return [];
-    return [{ ...record, url: origin + htmlPath.filing(id), updatedAt: updatedAt.get(id)! } as FilingResource];
+    const stamp = updatedAt.get(id);
+    // Both reads must find it: a filing unpublished between them is not shown half.
+    if (!record || !stamp) return [];
+    return [{ ...record, url: origin + htmlPath.filing(id), updatedAt: stamp } as FilingResource];
   });
 }
 
@@ -57,20 +62,24 @@ export async function getFilingList({ filter, limit }: FilingListQuery, origin: 
 /** Lawsuits with their filing counts: all of them (oldest first), or those with these ids. */
 export async function getLawsuitResources(origin: string, ids?: string[]): Promise<LawsuitResource[]> {
   const [records, stamps, counts] = await Promise.all([
-    readRecords(getBulkSql(), { lawsuits: ids, filings: NONE, courts: NONE, officials: NONE }),
-    db.lawsuit.findMany({ where: ids ? { id: { in: ids } } : undefined, select: { id: true, updatedAt: true } }),
-    db.filing.groupBy({ by: ["lawsuitId"], where: ids ? { lawsuitId: { in: ids } } : { lawsuitId: { not: null } }, _count: { _all: true } }),
+    readRecords(getBulkSql(), { lawsuits: ids, filings: NONE, courts: NONE, officials: NONE }, PUBLIC),
+    db.lawsuit.findMany({ where: { ...(ids ? { id: { in: ids } } : {}), isPublic: true }, select: { id: true, updatedAt: true } }),
+    db.filing.groupBy({ by: ["lawsuitId"], where: { lawsuitId: ids ? { in: ids } : { not: null }, isPublic: true }, _count: { _all: true } }),
   ]);
   const updatedAt = updatedAtById(stamps);
   const filingCount = new Map(counts.map((row) => [row.lawsuitId, row._count._all]));
-  return records.lawsuits.map((record: CanonicalRecord) => {
+  return records.lawsuits.flatMap((record: CanonicalRecord) => {
     const id = record.id as string;
-    return {
-      ...record,
-      url: origin + htmlPath.lawsuit(id),
-      updatedAt: updatedAt.get(id)!,
-      filingCount: filingCount.get(id) ?? 0,
-    } as LawsuitResource;
+    const stamp = updatedAt.get(id);
+    if (!stamp) return [];
+    return [
+      {
+        ...record,
+        url: origin + htmlPath.lawsuit(id),
+        updatedAt: stamp,
+        filingCount: filingCount.get(id) ?? 0,
+      } as LawsuitResource,
+    ];
   });
 }
 
@@ -123,6 +132,6 @@ export async function getJurisdictionDetail(code: string, origin: string): Promi
   ]);
   const jurisdiction = all.find((j) => j.code === code);
   if (!jurisdiction) return null;
-  const records = await readRecords(getBulkSql(), { officials: officials.map((o) => o.id), courts: NONE, lawsuits: NONE, filings: NONE });
+  const records = await readRecords(getBulkSql(), { officials: officials.map((o) => o.id), courts: NONE, lawsuits: NONE, filings: NONE }, PUBLIC);
   return { ...jurisdiction, officials: records.officials as JurisdictionDetail["officials"] };
 }

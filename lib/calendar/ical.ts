@@ -86,7 +86,8 @@ export async function buildHearingCalendar(sql: Sql, filter: Filter, options: { 
       ]);
       const updatedAt = new Map(stamps.map((s) => [s.id, new Date(s.updated_at)]));
       await lawsuits.load(filings.flatMap((f) => (f.lawsuit ? [f.lawsuit] : [])));
-      await courts.load(filings.flatMap((f) => (f.lawsuit ? [lawsuits.get(f.lawsuit)!.court] : [])));
+      // A lawsuit unpublished while the calendar is being read is not found: no court then, rather than a failure.
+      await courts.load(filings.flatMap((f) => (f.lawsuit && lawsuits.get(f.lawsuit) ? [lawsuits.get(f.lawsuit)!.court] : [])));
       for (const filing of filings) {
         if (parsePartialDate(filing.dateFiled)?.precision !== "day") {
           omitted++;

@@ -13,6 +13,16 @@ export interface RecordSelection {
   filings?: string[];
 }
 
+export interface ReadOptions {
+  /**
+   * Only what the public may see: public lawsuits and filings (is_public), with their
+   * references to lawsuits and filings that are not public left out (a reply to a
+   * draft motion responds to nothing the public knows of). Courts and officials are
+   * reference data, always public. The importer and staff editing read everything.
+   */
+  publicOnly?: boolean;
+}
+
 export interface DatasetRecords {
   courts: CanonicalRecord[];
   officials: CanonicalRecord[];
@@ -41,7 +51,8 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  * filings by date (a wider period first), then id. A kind left out of `only` is read
  * whole; an empty list reads none.
  */
-export async function readRecords(sql: Sql, only?: RecordSelection): Promise<DatasetRecords> {
+export async function readRecords(sql: Sql, only?: RecordSelection, options: ReadOptions = {}): Promise<DatasetRecords> {
+  const publicOnly = options.publicOnly ?? false;
   const filter = (ids: string[] | undefined, column = "id") => (ids ? sql`WHERE ${sql(column)} = ANY(${ids})` : sql``);
   const skip = (ids: string[] | undefined) => ids !== undefined && ids.length === 0;
 
@@ -51,8 +62,8 @@ export async function readRecords(sql: Sql, only?: RecordSelection): Promise<Dat
       ? []
       : sql<Row[]>`SELECT id, name, office, jurisdiction_code, term_start, term_start_precision, term_end, term_end_precision
                    FROM official ${filter(only?.officials)} ORDER BY id COLLATE "C"`,
-    skip(only?.lawsuits) ? [] : readLawsuits(sql, only?.lawsuits),
-    skip(only?.filings) ? [] : readFilings(sql, only?.filings),
+    skip(only?.lawsuits) ? [] : readLawsuits(sql, only?.lawsuits, publicOnly),
+    skip(only?.filings) ? [] : readFilings(sql, only?.filings, publicOnly),
   ]);
 
   return {
@@ -72,17 +83,19 @@ export async function readRecords(sql: Sql, only?: RecordSelection): Promise<Dat
   };
 }
 
-async function readLawsuits(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]> {
+async function readLawsuits(sql: Sql, ids: string[] | undefined, publicOnly: boolean): Promise<CanonicalRecord[]> {
   const where = ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql`WHERE lawsuit_id IS NOT NULL`;
   const [lawsuits, plaintiffs, parties, relations, sources] = await Promise.all([
     sql<Row[]>`
       SELECT id, case_name, case_name_short, court_id, docket_number, judge, date_filed, date_filed_precision,
              date_terminated, date_terminated_precision, status, summary
-      FROM lawsuit ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
+      FROM lawsuit WHERE ${ids ? sql`id = ANY(${ids})` : sql`TRUE`} ${publicOnly ? sql`AND is_public` : sql``}
       ORDER BY date_filed, date_filed_precision DESC, id COLLATE "C"`,
     sql<Row[]>`SELECT lawsuit_id, jurisdiction_code, role FROM lawsuit_plaintiff ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
     sql<Row[]>`SELECT lawsuit_id, name, side FROM other_party ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
-    sql<Row[]>`SELECT lawsuit_id, related_lawsuit_id, relation FROM lawsuit_relation ${ids ? sql`WHERE lawsuit_id = ANY(${ids})` : sql``} ORDER BY lawsuit_id, position`,
+    sql<Row[]>`SELECT r.lawsuit_id, r.related_lawsuit_id, r.relation FROM lawsuit_relation r
+               ${publicOnly ? sql`JOIN lawsuit t ON t.id = r.related_lawsuit_id AND t.is_public` : sql``}
+               ${ids ? sql`WHERE r.lawsuit_id = ANY(${ids})` : sql``} ORDER BY r.lawsuit_id, r.position`,
     sql<Row[]>`SELECT lawsuit_id, url, title, publisher, published, published_precision FROM source ${where} ORDER BY lawsuit_id, position`,
   ]);
   const plaintiffsOf = groupBy(plaintiffs, "lawsuit_id");
@@ -109,15 +122,22 @@ async function readLawsuits(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]
   );
 }
 
-async function readFilings(sql: Sql, ids?: string[]): Promise<CanonicalRecord[]> {
+async function readFilings(sql: Sql, ids: string[] | undefined, publicOnly: boolean): Promise<CanonicalRecord[]> {
   const byFiling = ids ? sql`WHERE filing_id = ANY(${ids})` : sql``;
+  // A public filing is in a public lawsuit or in none (the is_public triggers), so only
+  // respondsTo and decidedBy can point at what the public cannot see.
   const [filings, states, demands, sources] = await Promise.all([
     sql<Row[]>`
-      SELECT id, lawsuit_id, kind, title, date_filed, date_filed_precision, entry_number, filed_by, responds_to_id, summary
-      FROM filing ${ids ? sql`WHERE id = ANY(${ids})` : sql``}
-      ORDER BY date_filed, date_filed_precision DESC, id COLLATE "C"`,
+      SELECT f.id, f.lawsuit_id, f.kind, f.title, f.date_filed, f.date_filed_precision, f.entry_number, f.filed_by,
+             ${publicOnly ? sql`r.id` : sql`f.responds_to_id`} AS responds_to_id, f.summary
+      FROM filing f
+      ${publicOnly ? sql`LEFT JOIN filing r ON r.id = f.responds_to_id AND r.is_public` : sql``}
+      WHERE ${ids ? sql`f.id = ANY(${ids})` : sql`TRUE`} ${publicOnly ? sql`AND f.is_public` : sql``}
+      ORDER BY f.date_filed, f.date_filed_precision DESC, f.id COLLATE "C"`,
     sql<Row[]>`SELECT filing_id, jurisdiction_code, role, official_id, date_joined, date_joined_precision FROM filing_state ${byFiling} ORDER BY filing_id, position`,
-    sql<Row[]>`SELECT filing_id, text, category, outcome, decided_by_id FROM demand ${byFiling} ORDER BY filing_id, position`,
+    sql<Row[]>`SELECT d.filing_id, d.text, d.category, d.outcome, ${publicOnly ? sql`x.id` : sql`d.decided_by_id`} AS decided_by_id
+               FROM demand d ${publicOnly ? sql`LEFT JOIN filing x ON x.id = d.decided_by_id AND x.is_public` : sql``}
+               ${ids ? sql`WHERE d.filing_id = ANY(${ids})` : sql``} ORDER BY d.filing_id, d.position`,
     sql<Row[]>`SELECT filing_id, url, title, publisher, published, published_precision FROM source
                ${ids ? sql`WHERE filing_id = ANY(${ids})` : sql`WHERE filing_id IS NOT NULL`} ORDER BY filing_id, position`,
   ]);

@@ -11,6 +11,11 @@
 // which were added. Exported from a database holding only this dataset, the same
 // filter gives the same bytes again.
 //
+// Only public records are exported: the references are followed through public
+// filings and lawsuits only, and a reference to one the public cannot see (a draft, a
+// deleted filing) is left out of the record that makes it (lib/dataset/read.ts
+// publicOnly), so the file still imports as it is.
+//
 // The text is the canonical form of lib/dataset/export.ts (serializeDataset): records
 // in export order, two-space indentation. Filings are read a page at a time.
 import "server-only";
@@ -49,7 +54,8 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
 
   const [matched, contextRows] = await Promise.all([
     countFilings(sql, filter),
-    // Follows respondsTo and decidedBy from the matched filings, on and on; UNION stops at cycles.
+    // Follows respondsTo and decidedBy from the matched filings to public filings, on
+    // and on; UNION stops at cycles.
     run<{ id: string; date_filed: string; date_filed_precision: DatePrecision }>(Prisma.sql`
       WITH RECURSIVE "matched" AS (SELECT f."id" FROM "filing" f ${where}),
       "linked"("id") AS (
@@ -60,6 +66,7 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
             UNION ALL
             SELECT d."decided_by_id" FROM "demand" d WHERE d."filing_id" = l."id" AND d."decided_by_id" IS NOT NULL
           ) r
+          JOIN "filing" t ON t."id" = r."id" AND t."is_public"
       )
       SELECT f."id", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision"
       FROM "filing" f
@@ -72,7 +79,7 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
   const included = Prisma.sql`"included" AS (
     SELECT f."id", f."lawsuit_id" FROM "filing" f ${where}
     UNION
-    SELECT f."id", f."lawsuit_id" FROM "filing" f WHERE f."id" = ANY(${contextIds})
+    SELECT f."id", f."lawsuit_id" FROM "filing" f WHERE f."id" = ANY(${contextIds}) AND f."is_public"
   )`;
   const [lawsuitRows, officialRows] = await Promise.all([
     run<{ id: string; court_id: string }>(Prisma.sql`
@@ -81,9 +88,10 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
           SELECT "lawsuit_id" FROM "included" WHERE "lawsuit_id" IS NOT NULL
         UNION
           SELECT r."related_lawsuit_id" FROM "suits" s JOIN "lawsuit_relation" r ON r."lawsuit_id" = s."id"
+          JOIN "lawsuit" t ON t."id" = r."related_lawsuit_id" AND t."is_public"
       )
       SELECT l."id", l."court_id" FROM "lawsuit" l
-      WHERE l."id" IN (SELECT "id" FROM "suits")
+      WHERE l."id" IN (SELECT "id" FROM "suits") AND l."is_public"
       ORDER BY l."date_filed", l."date_filed_precision" DESC, l."id" COLLATE "C"`),
     run<{ id: string }>(Prisma.sql`
       WITH ${included}

@@ -1,4 +1,5 @@
-// Canonical docketline/v1 records (lib/dataset/read.ts) for the pages of an export.
+// Canonical docketline/v1 records (lib/dataset/read.ts) for the pages of an export, the
+// feed and the calendar: public ones only, whatever ids they are asked for.
 import "server-only";
 
 import { readRecords } from "@/lib/dataset/read";
@@ -6,6 +7,7 @@ import type { CourtRecord, FilingRecord, LawsuitRecord, OfficialRecord } from "@
 import type { Sql } from "@/lib/db/sql";
 
 const NONE = { courts: [], officials: [], lawsuits: [], filings: [] };
+const PUBLIC = { publicOnly: true };
 
 /** Puts records in the order of `ids` (readRecords returns its own export order). */
 function inOrder<T extends { id: string }>(records: T[], ids: string[]): T[] {
@@ -14,22 +16,22 @@ function inOrder<T extends { id: string }>(records: T[], ids: string[]): T[] {
 }
 
 export async function readFilings(sql: Sql, ids: string[]): Promise<FilingRecord[]> {
-  const { filings } = await readRecords(sql, { ...NONE, filings: ids });
+  const { filings } = await readRecords(sql, { ...NONE, filings: ids }, PUBLIC);
   return inOrder(filings as unknown as FilingRecord[], ids);
 }
 
 export async function readLawsuits(sql: Sql, ids: string[]): Promise<LawsuitRecord[]> {
-  const { lawsuits } = await readRecords(sql, { ...NONE, lawsuits: ids });
+  const { lawsuits } = await readRecords(sql, { ...NONE, lawsuits: ids }, PUBLIC);
   return inOrder(lawsuits as unknown as LawsuitRecord[], ids);
 }
 
 export async function readCourts(sql: Sql, ids: string[]): Promise<CourtRecord[]> {
-  const { courts } = await readRecords(sql, { ...NONE, courts: ids });
+  const { courts } = await readRecords(sql, { ...NONE, courts: ids }, PUBLIC);
   return inOrder(courts as unknown as CourtRecord[], ids);
 }
 
 export async function readOfficials(sql: Sql, ids: string[]): Promise<OfficialRecord[]> {
-  const { officials } = await readRecords(sql, { ...NONE, officials: ids });
+  const { officials } = await readRecords(sql, { ...NONE, officials: ids }, PUBLIC);
   return inOrder(officials as unknown as OfficialRecord[], ids);
 }
 

@@ -37,7 +37,7 @@ function row(overrides: Partial<FilingDetailRow> = {}): FilingDetailRow {
         text: "Hold regular status conferences.",
         category: "procedure",
         outcome: "granted_in_part",
-        decidedBy: { id: "order-1", kind: "order", title: "Order", dateFiled: utc("2018-07-01"), dateFiledPrecision: "month", entryNumber: null },
+        decidedBy: { id: "order-1", kind: "order", title: "Order", dateFiled: utc("2018-07-01"), dateFiledPrecision: "month", entryNumber: null, isPublic: true },
       },
     ],
     decidedDemands: [],
@@ -77,6 +77,14 @@ describe("The filing page's view model", () => {
     const detail = toFilingDetail(row(), [], []);
     expect(detail.demands[0]).toMatchObject({ outcome: "granted-in-part", outcomeLabel: "Granted in part", outcomeTone: "partial", categoryLabel: "Procedure" });
     expect(detail.demandsDecidedBy).toEqual([expect.objectContaining({ id: "order-1", demandCount: 1 })]);
+  });
+
+  it("names no decision when the deciding filing is not public (a draft order links nowhere)", () => {
+    const [demand] = row().demands;
+    const detail = toFilingDetail(row({ demands: [{ ...demand, decidedBy: { ...demand.decidedBy!, isPublic: false } }] }), [], []);
+    expect(detail.demands[0].decidedBy).toBeNull();
+    expect(detail.demandsDecidedBy).toEqual([]);
+    expect(JSON.stringify(detail)).not.toContain("order-1");
   });
 
   it("splits the summary into paragraphs and takes its first sentence past abbreviations", () => {

@@ -4,6 +4,10 @@ import "server-only";
 // size: the filing with its relations (one Prisma query, which runs one statement per
 // relation), its thread (one recursive query) and its neighbours in the lawsuit (one
 // window query). What comes back is a view model: labels and formatted dates, no rows.
+//
+// The public sees public filings only: a draft or deleted filing has no page, and no
+// other filing links to one (thread, neighbours, decisions). Its lawsuit is public too,
+// by construction (a filing is public only in a public lawsuit: the is_public triggers).
 import { cache } from "react";
 
 import { db } from "@/lib/db/client";
@@ -95,6 +99,9 @@ const REF_SELECT = {
   entryNumber: true,
 } satisfies Prisma.FilingSelect;
 
+/** A filing linked one-to-one (a demand's decision): whether the public may see it decides the link. */
+const LINKED_REF_SELECT = { ...REF_SELECT, isPublic: true } satisfies Prisma.FilingSelect;
+
 const DETAIL_SELECT = {
   ...REF_SELECT,
   filedBy: true,
@@ -114,9 +121,10 @@ const DETAIL_SELECT = {
   },
   demands: {
     orderBy: { position: "asc" },
-    select: { id: true, text: true, category: true, outcome: true, decidedBy: { select: REF_SELECT } },
+    select: { id: true, text: true, category: true, outcome: true, decidedBy: { select: LINKED_REF_SELECT } },
   },
   decidedDemands: {
+    where: { filing: { isPublic: true } },
     orderBy: [{ filingId: "asc" }, { position: "asc" }],
     select: { text: true, outcome: true, filing: { select: REF_SELECT } },
   },
@@ -146,10 +154,10 @@ export interface RawNeighbourRow extends RawRefRow {
   side: "previous" | "next";
 }
 
-/** One filing's page, or null when there is no filing with that id. Cached per request. */
+/** One filing's page, or null when there is no public filing with that id. Cached per request. */
 export const getFilingDetail = cache(async (id: string): Promise<FilingDetail | null> => {
   const [row, threadRows, neighbourRows] = await Promise.all([
-    db.filing.findUnique({ where: { id }, select: DETAIL_SELECT }),
+    db.filing.findUnique({ where: { id, isPublic: true }, select: DETAIL_SELECT }),
     listThread(id),
     listNeighbours(id),
   ]);
@@ -159,17 +167,18 @@ export const getFilingDetail = cache(async (id: string): Promise<FilingDetail | 
 /**
  * The whole thread of a filing: walk `respondsTo` up to the root, then every response
  * down from it (motion → response → reply, and the order deciding the motion). The
- * `seen` paths stop the walk on a cycle, which the data could hold by mistake.
+ * `seen` paths stop the walk on a cycle, which the data could hold by mistake. The walk
+ * goes through public filings only: a draft ends it, and so hides what hangs from it.
  */
 function listThread(id: string): Promise<RawThreadRow[]> {
   return db.$queryRaw<RawThreadRow[]>`
     WITH RECURSIVE up AS (
         SELECT f.id, f.responds_to_id, 0 AS depth, ARRAY[f.id] AS seen
-        FROM filing f WHERE f.id = ${id}
+        FROM filing f WHERE f.id = ${id} AND f.is_public
       UNION ALL
         SELECT p.id, p.responds_to_id, up.depth + 1, up.seen || p.id
         FROM filing p JOIN up ON p.id = up.responds_to_id
-        WHERE p.id <> ALL (up.seen) AND up.depth < ${MAX_THREAD_DEPTH}
+        WHERE p.is_public AND p.id <> ALL (up.seen) AND up.depth < ${MAX_THREAD_DEPTH}
     ),
     root AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),
     down AS (
@@ -177,7 +186,7 @@ function listThread(id: string): Promise<RawThreadRow[]> {
       UNION ALL
         SELECT c.id, down.depth + 1, down.seen || c.id
         FROM filing c JOIN down ON c.responds_to_id = down.id
-        WHERE c.id <> ALL (down.seen) AND down.depth < ${MAX_THREAD_DEPTH}
+        WHERE c.is_public AND c.id <> ALL (down.seen) AND down.depth < ${MAX_THREAD_DEPTH}
     )
     SELECT f.id, f.kind::text AS kind, f.title, f.date_filed::text AS "dateFiled",
            f.date_filed_precision::text AS precision, f.entry_number AS "entryNumber",
@@ -198,7 +207,7 @@ function listNeighbours(id: string): Promise<RawNeighbourRow[]> {
     WITH ordered AS (
       SELECT f.id, lag(f.id) OVER w AS previous_id, lead(f.id) OVER w AS next_id
       FROM filing f
-      WHERE f.lawsuit_id = (SELECT lawsuit_id FROM filing WHERE id = ${id})
+      WHERE f.lawsuit_id = (SELECT lawsuit_id FROM filing WHERE id = ${id}) AND f.is_public
       WINDOW w AS (ORDER BY f.date_filed, f.date_filed_precision DESC, f.entry_number NULLS LAST, f.id)
     )
     SELECT n.id, n.kind::text AS kind, n.title, n.date_filed::text AS "dateFiled",
@@ -287,7 +296,7 @@ export function toFilingDetail(row: FilingDetailRow, threadRows: RawThreadRow[],
       outcome,
       outcomeLabel: DEMAND_OUTCOME_LABELS[outcome],
       outcomeTone: DEMAND_OUTCOME_TONES[outcome],
-      decidedBy: d.decidedBy ? refFromRow(d.decidedBy) : null,
+      decidedBy: d.decidedBy?.isPublic ? refFromRow(d.decidedBy) : null,
     };
   });
 

@@ -71,8 +71,9 @@ interface YearRow {
 
 /**
  * A jurisdiction with everything its page shows, in three statements: the jurisdiction
- * with its officials and lawsuits, its latest filings, and its activity per year.
- * Null for a code that is not in the reference list. Cached per request.
+ * with its officials and lawsuits, its latest filings, and its activity per year;
+ * public lawsuits and filings only. Null for a code that is not in the reference list.
+ * Cached per request.
  */
 export const getJurisdiction = cache(async (code: string): Promise<JurisdictionDetail | null> => {
   const [row, filingRows, yearRows] = await Promise.all([
@@ -87,6 +88,7 @@ export const getJurisdiction = cache(async (code: string): Promise<JurisdictionD
           select: { id: true, name: true, office: true, termStart: true, termStartPrecision: true, termEnd: true, termEndPrecision: true },
         },
         lawsuitPlaintiffs: {
+          where: { lawsuit: { isPublic: true } },
           orderBy: [{ lawsuit: { dateFiled: "desc" } }, { lawsuitId: "asc" }],
           select: {
             role: true,
@@ -106,7 +108,7 @@ export const getJurisdiction = cache(async (code: string): Promise<JurisdictionD
       },
     }),
     db.filingState.findMany({
-      where: { jurisdictionCode: code },
+      where: { jurisdictionCode: code, filing: { isPublic: true } },
       orderBy: [{ filing: { dateFiled: "desc" } }, { filingId: "desc" }],
       take: JURISDICTION_FILINGS_LIMIT,
       select: {
@@ -130,7 +132,7 @@ export const getJurisdiction = cache(async (code: string): Promise<JurisdictionD
              (count(*) FILTER (WHERE fs.role = 'co-lead'))::int AS co_led
         FROM filing_state fs
         JOIN filing f ON f.id = fs.filing_id
-       WHERE fs.jurisdiction_code = ${code}
+       WHERE fs.jurisdiction_code = ${code} AND f.is_public
        GROUP BY 1
        ORDER BY 1`,
   ]);
@@ -202,13 +204,16 @@ const JURISDICTION_ORDER: Record<JurisdictionSort, Prisma.Sql> = {
   lawsuits: Prisma.sql`lawsuits DESC, joined DESC, j.name ASC`,
 };
 
-/** Every jurisdiction of the reference table with its counts, in one statement. */
+/** Every jurisdiction of the reference table with its counts of public records, in one statement. */
 export async function listJurisdictions(sort: JurisdictionSort = "name"): Promise<JurisdictionListItem[]> {
   const rows = await db.$queryRaw<JurisdictionListRow[]>`
     SELECT j.code, j.name, j.kind::text AS kind,
-           (SELECT count(*)::int FROM filing_state fs WHERE fs.jurisdiction_code = j.code) AS joined,
-           (SELECT count(*)::int FROM filing_state fs WHERE fs.jurisdiction_code = j.code AND fs.role = 'lead') AS led,
-           (SELECT count(*)::int FROM lawsuit_plaintiff p WHERE p.jurisdiction_code = j.code) AS lawsuits
+           (SELECT count(*)::int FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
+             WHERE fs.jurisdiction_code = j.code) AS joined,
+           (SELECT count(*)::int FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
+             WHERE fs.jurisdiction_code = j.code AND fs.role = 'lead') AS led,
+           (SELECT count(*)::int FROM lawsuit_plaintiff p JOIN lawsuit l ON l.id = p.lawsuit_id AND l.is_public
+             WHERE p.jurisdiction_code = j.code) AS lawsuits
       FROM jurisdiction j
      ORDER BY ${JURISDICTION_ORDER[sort]}`;
   return rows.map((row) => ({ ...row, code: row.code.trim() }));

@@ -124,22 +124,29 @@ interface ChainRow {
 /**
  * Every transfer and appeal link reachable from the lawsuit, in either direction, in
  * one statement: UNION (not UNION ALL) drops links already found, so the recursion
- * ends even if the data holds a cycle.
+ * ends even if the data holds a cycle. Only links between public lawsuits are
+ * followed: a chain never passes through a draft.
  */
 async function listChainLinks(id: string): Promise<ChainRow[]> {
   const kinds = Prisma.join(CHAIN_RELATIONS.map((kind) => Prisma.sql`CAST(${kind} AS lawsuit_relation_kind)`));
   return db.$queryRaw<ChainRow[]>`
-    WITH RECURSIVE chain (lawsuit_id, related_lawsuit_id, relation) AS (
+    WITH RECURSIVE public_relation AS (
         SELECT r.lawsuit_id, r.related_lawsuit_id, r.relation
           FROM lawsuit_relation r
-         WHERE r.relation IN (${kinds}) AND (r.lawsuit_id = ${id} OR r.related_lawsuit_id = ${id})
+          JOIN lawsuit a ON a.id = r.lawsuit_id AND a.is_public
+          JOIN lawsuit b ON b.id = r.related_lawsuit_id AND b.is_public
+         WHERE r.relation IN (${kinds})
+    ),
+    chain (lawsuit_id, related_lawsuit_id, relation) AS (
+        SELECT r.lawsuit_id, r.related_lawsuit_id, r.relation
+          FROM public_relation r
+         WHERE r.lawsuit_id = ${id} OR r.related_lawsuit_id = ${id}
       UNION
         SELECT r.lawsuit_id, r.related_lawsuit_id, r.relation
           FROM chain c
-          JOIN lawsuit_relation r
-            ON r.relation IN (${kinds})
-           AND (r.lawsuit_id IN (c.lawsuit_id, c.related_lawsuit_id)
-             OR r.related_lawsuit_id IN (c.lawsuit_id, c.related_lawsuit_id))
+          JOIN public_relation r
+            ON r.lawsuit_id IN (c.lawsuit_id, c.related_lawsuit_id)
+            OR r.related_lawsuit_id IN (c.lawsuit_id, c.related_lawsuit_id)
     )
     SELECT lawsuit_id, related_lawsuit_id, relation::text AS relation
       FROM chain
@@ -149,13 +156,14 @@ async function listChainLinks(id: string): Promise<ChainRow[]> {
 /**
  * A lawsuit with everything its page shows, in a fixed number of statements whatever
  * its size: the lawsuit with its parties, relations and sources; its filings; its
- * transfer and appeal chain; and the lawsuits of that chain. Null when there is none.
- * Cached per request, so that the page and its metadata share one read.
+ * transfer and appeal chain; and the lawsuits of that chain. Public records only: null
+ * when there is no public lawsuit with that id. Cached per request, so that the page
+ * and its metadata share one read.
  */
 export const getLawsuit = cache(async (id: string): Promise<LawsuitDetail | null> => {
   const [row, filings, chainRows] = await Promise.all([
     db.lawsuit.findUnique({
-      where: { id },
+      where: { id, isPublic: true },
       select: {
         id: true,
         caseName: true,
@@ -171,8 +179,16 @@ export const getLawsuit = cache(async (id: string): Promise<LawsuitDetail | null
         summary: true,
         plaintiffs: { orderBy: { position: "asc" }, select: { jurisdictionCode: true, role: true } },
         otherParties: { orderBy: { position: "asc" }, select: { name: true, side: true } },
-        relations: { orderBy: { position: "asc" }, select: { relation: true, relatedLawsuit: { select: lawsuitRefSelect } } },
-        relatedFrom: { orderBy: [{ lawsuit: { dateFiled: "asc" } }, { lawsuitId: "asc" }], select: { relation: true, lawsuit: { select: lawsuitRefSelect } } },
+        relations: {
+          where: { relatedLawsuit: { isPublic: true } },
+          orderBy: { position: "asc" },
+          select: { relation: true, relatedLawsuit: { select: lawsuitRefSelect } },
+        },
+        relatedFrom: {
+          where: { lawsuit: { isPublic: true } },
+          orderBy: [{ lawsuit: { dateFiled: "asc" } }, { lawsuitId: "asc" }],
+          select: { relation: true, lawsuit: { select: lawsuitRefSelect } },
+        },
         sources: {
           orderBy: { position: "asc" },
           select: { url: true, title: true, publisher: true, published: true, publishedPrecision: true },
@@ -180,7 +196,7 @@ export const getLawsuit = cache(async (id: string): Promise<LawsuitDetail | null
       },
     }),
     db.filing.findMany({
-      where: { lawsuitId: id },
+      where: { lawsuitId: id, isPublic: true },
       // A wider period (a month) sorts before a day of that month, as on the timeline.
       orderBy: [{ dateFiled: "asc" }, { dateFiledPrecision: "desc" }, { entryNumber: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       select: {
@@ -203,7 +219,7 @@ export const getLawsuit = cache(async (id: string): Promise<LawsuitDetail | null
   const farLinks = chainRows.filter((link) => link.lawsuit_id !== id && link.related_lawsuit_id !== id);
   const chainIds = [...new Set(farLinks.flatMap((link) => [link.lawsuit_id, link.related_lawsuit_id]))];
   const chainLawsuits = chainIds.length
-    ? await db.lawsuit.findMany({ where: { id: { in: chainIds } }, select: lawsuitRefSelect })
+    ? await db.lawsuit.findMany({ where: { id: { in: chainIds }, isPublic: true }, select: lawsuitRefSelect })
     : [];
   const chainById = new Map(chainLawsuits.map((lawsuit) => [lawsuit.id, toLawsuitRef(lawsuit)]));
   const chain = farLinks
@@ -333,18 +349,19 @@ function orderBy(sort: LawsuitSort, dir: SortDirection): Prisma.Sql {
 }
 
 /**
- * All lawsuits matching the list's filters, sorted, with their counts, in one
- * statement; and the courts that have lawsuits, for the court filter, in another.
+ * All public lawsuits matching the list's filters, sorted, with their counts of public
+ * filings, in one statement; and the courts that have public lawsuits, for the court
+ * filter, in another.
  */
 export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuits: LawsuitListItem[]; courts: CourtOption[] }> {
-  const conditions: Prisma.Sql[] = [];
+  const conditions: Prisma.Sql[] = [Prisma.sql`l.is_public`];
   if (params.status) conditions.push(Prisma.sql`l.status = CAST(${params.status} AS lawsuit_status)`);
   if (params.court) conditions.push(Prisma.sql`l.court_id = ${params.court}`);
   if (params.q) {
     // A plain substring, without LIKE's wildcards: "50%" means "50%".
     conditions.push(Prisma.sql`(strpos(lower(l.case_name), lower(${params.q})) > 0 OR strpos(lower(l.case_name_short), lower(${params.q})) > 0)`);
   }
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
 
   const [rows, courts] = await Promise.all([
     db.$queryRaw<LawsuitListRow[]>`
@@ -352,19 +369,19 @@ export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuit
              c.short_name AS court_short_name, c.full_name AS court_full_name,
              l.docket_number, l.status::text AS status,
              to_char(l.date_filed, 'YYYY-MM-DD') AS date_filed, l.date_filed_precision::text AS date_filed_precision,
-             (SELECT count(*)::int FROM filing f WHERE f.lawsuit_id = l.id) AS filing_count,
+             (SELECT count(*)::int FROM filing f WHERE f.lawsuit_id = l.id AND f.is_public) AS filing_count,
              (SELECT count(*)::int FROM lawsuit_plaintiff p WHERE p.lawsuit_id = l.id) AS plaintiff_count,
              (SELECT coalesce(max(n), 0)::int
                 FROM (SELECT count(*) AS n
                         FROM filing f JOIN filing_state fs ON fs.filing_id = f.id
-                       WHERE f.lawsuit_id = l.id
+                       WHERE f.lawsuit_id = l.id AND f.is_public
                        GROUP BY f.id) AS per_filing) AS largest_filing_coalition
         FROM lawsuit l
         JOIN court c ON c.id = l.court_id
       ${where}
       ${orderBy(params.sort, params.dir)}`,
     db.court.findMany({
-      where: { lawsuits: { some: {} } },
+      where: { lawsuits: { some: { isPublic: true } } },
       orderBy: { shortName: "asc" },
       select: { id: true, shortName: true, fullName: true },
     }),

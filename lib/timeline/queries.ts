@@ -65,9 +65,14 @@ const FILING_KIND_TYPE = Prisma.raw('"filing_kind"[]');
 // the index filing(date_filed, date_filed_precision DESC, id) serves in both directions.
 const PRECISION_OF_RANK: DatePrecision[] = ["year", "month", "day"];
 
-/** The filter as SQL over `filing f`; `except` leaves out one facet's own condition (for its counts). */
+/**
+ * The filter as SQL over `filing f`; `except` leaves out one facet's own condition (for
+ * its counts). Every public read of filings goes through here, so this is where drafts
+ * and deleted filings are left out: `is_public` (kept by triggers, migration
+ * 20261127040000) is false for those and for the filings of a lawsuit that is not public.
+ */
 export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [];
+  const conditions: Prisma.Sql[] = [Prisma.sql`f."is_public"`];
   if (except !== "state") {
     // The coalition tokens on each filing (migration 20261127020000): "NM", "NM:lead", "role:lead".
     const tokens = filter.state.length
@@ -207,8 +212,10 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
              f."entry_number", f."lawsuit_id", l."case_name_short", l."docket_number", c."short_name" AS "court",
              (SELECT json_agg(json_build_object('code', fs."jurisdiction_code", 'role', fs."role", 'position', fs."position") ORDER BY fs."position")
                 FROM "filing_state" fs WHERE fs."filing_id" = f."id") AS "states",
-             (SELECT json_agg(json_build_object('text', d."text", 'category', d."category", 'outcome', d."outcome", 'decided_by', d."decided_by_id") ORDER BY d."position")
-                FROM "demand" d WHERE d."filing_id" = f."id") AS "demands",
+             -- A demand decided by a filing the public cannot see names no decision.
+             (SELECT json_agg(json_build_object('text', d."text", 'category', d."category", 'outcome', d."outcome", 'decided_by', dx."id") ORDER BY d."position")
+                FROM "demand" d LEFT JOIN "filing" dx ON dx."id" = d."decided_by_id" AND dx."is_public"
+               WHERE d."filing_id" = f."id") AS "demands",
              ${headline(Prisma.sql`f."title"`, "HighlightAll=true")} AS "title_marked",
              ${headline(
                Prisma.sql`f."summary" || ' ' || coalesce((SELECT string_agg(d."text", ' ') FROM "demand" d WHERE d."filing_id" = f."id"), '')`,
@@ -346,6 +353,11 @@ const counts = new LRUCache<string, Promise<unknown>>({ max: 500, ttl: COUNTS_TT
 function countsKey(kind: string, filter: Filter): string {
   const { cursor: _cursor, sort: _sort, ...rest } = filter; // eslint-disable-line @typescript-eslint/no-unused-vars
   return `${kind}:${JSON.stringify(rest)}`;
+}
+
+/** Forgets every remembered aggregate: a staff save in this process shows at once. */
+export function forgetCounts() {
+  counts.clear();
 }
 
 /** Aggregates of a filter (counts, facets, insights), remembered for COUNTS_TTL_MS. */
