@@ -1,0 +1,141 @@
+// What staff see of filings: every one, drafts and soft-deleted ones included, unlike the
+// public queries (lib/timeline, lib/filings), which read only public filings.
+import "server-only";
+
+import { z } from "zod";
+
+import { db } from "@/lib/db/client";
+import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
+import type { Publication } from "@/lib/editing/types";
+import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { singleParam, STAFF_LIST_PAGE_SIZE, staffPageParam, staffQueryParam } from "@/lib/staff/reference-data";
+
+/** What the staff list shows: live filings by default, or one lifecycle state. */
+export const FILING_LIST_SHOWS = ["all", "draft", "published", "deleted"] as const;
+export type FilingListShow = (typeof FILING_LIST_SHOWS)[number];
+
+export const FILING_LIST_SHOW_LABELS: Record<FilingListShow, string> = {
+  all: "Drafts and published",
+  draft: "Drafts",
+  published: "Published",
+  deleted: "Deleted",
+};
+
+export const StaffFilingListParamsSchema = z.object({
+  q: staffQueryParam,
+  show: z.preprocess(singleParam, z.enum(FILING_LIST_SHOWS).default("all")).catch("all"),
+  page: staffPageParam,
+});
+export type StaffFilingListParams = z.output<typeof StaffFilingListParamsSchema>;
+
+export interface StaffFilingItem {
+  id: string;
+  title: string;
+  kind: FilingKind;
+  dateFiled: PartialDateString;
+  lawsuit: { id: string; caseNameShort: string } | null;
+  stateCount: number;
+  publication: Publication;
+  /** Whether the public sees it (published, not deleted, its lawsuit public). */
+  isPublic: boolean;
+  deletedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface StaffFilingPage {
+  filings: StaffFilingItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+function whereFor(params: StaffFilingListParams): Prisma.FilingWhereInput {
+  const lifecycle: Prisma.FilingWhereInput =
+    params.show === "deleted"
+      ? { deletedAt: { not: null } }
+      : params.show === "all"
+        ? { deletedAt: null }
+        : { deletedAt: null, publication: params.show };
+  if (!params.q) return lifecycle;
+  return {
+    ...lifecycle,
+    OR: [{ title: { contains: params.q, mode: "insensitive" } }, { id: { contains: params.q.toLowerCase() } }],
+  };
+}
+
+/** Filings matching the search and lifecycle filter, most recently changed first, one page at a time. */
+export async function listFilingsForStaff(params: StaffFilingListParams): Promise<StaffFilingPage> {
+  const where = whereFor(params);
+  const [total, rows] = await Promise.all([
+    db.filing.count({ where }),
+    db.filing.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (params.page - 1) * STAFF_LIST_PAGE_SIZE,
+      take: STAFF_LIST_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        dateFiled: true,
+        dateFiledPrecision: true,
+        lawsuit: { select: { id: true, caseNameShort: true } },
+        _count: { select: { states: true } },
+        publication: true,
+        isPublic: true,
+        deletedAt: true,
+        version: true,
+        updatedAt: true,
+      },
+    }),
+  ]);
+  return {
+    filings: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      kind: fromDbEnum<FilingKind>(row.kind),
+      dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
+      lawsuit: row.lawsuit,
+      stateCount: row._count.states,
+      publication: row.publication,
+      isPublic: row.isPublic,
+      deletedAt: row.deletedAt?.toISOString() ?? null,
+      version: row.version,
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(total / STAFF_LIST_PAGE_SIZE)),
+  };
+}
+
+export interface StaffFilingStatus {
+  id: string;
+  publication: Publication;
+  isPublic: boolean;
+  deletedAt: string | null;
+  version: number;
+  updatedAt: string;
+  /** The last revision: who changed the filing, and when. */
+  lastChange: { name: string; at: string; action: string } | null;
+}
+
+/** The lifecycle facts the edit page shows beside the form. */
+export async function getFilingStatusForStaff(id: string): Promise<StaffFilingStatus | null> {
+  const [row, revision] = await Promise.all([
+    db.filing.findUnique({ where: { id }, select: { id: true, publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } }),
+    db.revision.findFirst({ where: { recordKind: "filing", recordId: id }, orderBy: { id: "desc" }, select: { actorName: true, createdAt: true, action: true } }),
+  ]);
+  if (!row) return null;
+  return {
+    id: row.id,
+    publication: row.publication,
+    isPublic: row.isPublic,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    lastChange: revision ? { name: revision.actorName, at: revision.createdAt.toISOString(), action: revision.action } : null,
+  };
+}

@@ -1,0 +1,180 @@
+// What staff see of lawsuits: every one, drafts and soft-deleted ones included, unlike
+// the public queries of lib/lawsuits, which read only public records.
+import "server-only";
+
+import { z } from "zod";
+
+import { db } from "@/lib/db/client";
+import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
+import type { LawsuitStatus } from "@/lib/dataset/schema";
+import type { Publication } from "@/lib/editing/types";
+import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { singleParam, STAFF_LIST_PAGE_SIZE, staffPageParam, staffQueryParam } from "@/lib/staff/reference-data";
+
+/** What the staff list shows: live records by default, or one lifecycle state. */
+export const LAWSUIT_LIST_SHOWS = ["all", "draft", "published", "deleted"] as const;
+export type LawsuitListShow = (typeof LAWSUIT_LIST_SHOWS)[number];
+
+export const LAWSUIT_LIST_SHOW_LABELS: Record<LawsuitListShow, string> = {
+  all: "Drafts and published",
+  draft: "Drafts",
+  published: "Published",
+  deleted: "Deleted",
+};
+
+export const StaffLawsuitListParamsSchema = z.object({
+  q: staffQueryParam,
+  show: z.preprocess(singleParam, z.enum(LAWSUIT_LIST_SHOWS).default("all")).catch("all"),
+  page: staffPageParam,
+});
+export type StaffLawsuitListParams = z.output<typeof StaffLawsuitListParamsSchema>;
+
+export interface StaffLawsuitItem {
+  id: string;
+  caseNameShort: string;
+  docketNumber: string;
+  court: { shortName: string; fullName: string };
+  dateFiled: PartialDateString;
+  status: LawsuitStatus;
+  publication: Publication;
+  /** Whether the public sees it (published and not deleted). */
+  isPublic: boolean;
+  deletedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface StaffLawsuitPage {
+  lawsuits: StaffLawsuitItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+function whereFor(params: StaffLawsuitListParams): Prisma.LawsuitWhereInput {
+  const lifecycle: Prisma.LawsuitWhereInput =
+    params.show === "deleted"
+      ? { deletedAt: { not: null } }
+      : params.show === "all"
+        ? { deletedAt: null }
+        : { deletedAt: null, publication: params.show };
+  if (!params.q) return lifecycle;
+  const contains = { contains: params.q, mode: "insensitive" } as const;
+  return {
+    ...lifecycle,
+    OR: [{ caseName: contains }, { caseNameShort: contains }, { docketNumber: contains }, { id: contains }],
+  };
+}
+
+/** Lawsuits matching the search and lifecycle filter, most recently changed first, one page at a time. */
+export async function listLawsuitsForStaff(params: StaffLawsuitListParams): Promise<StaffLawsuitPage> {
+  const where = whereFor(params);
+  const [total, rows] = await Promise.all([
+    db.lawsuit.count({ where }),
+    db.lawsuit.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (params.page - 1) * STAFF_LIST_PAGE_SIZE,
+      take: STAFF_LIST_PAGE_SIZE,
+      select: {
+        id: true,
+        caseNameShort: true,
+        docketNumber: true,
+        court: { select: { shortName: true, fullName: true } },
+        dateFiled: true,
+        dateFiledPrecision: true,
+        status: true,
+        publication: true,
+        isPublic: true,
+        deletedAt: true,
+        version: true,
+        updatedAt: true,
+      },
+    }),
+  ]);
+  return {
+    lawsuits: rows.map((row) => ({
+      id: row.id,
+      caseNameShort: row.caseNameShort,
+      docketNumber: row.docketNumber,
+      court: row.court,
+      dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
+      status: fromDbEnum<LawsuitStatus>(row.status),
+      publication: row.publication,
+      isPublic: row.isPublic,
+      deletedAt: row.deletedAt?.toISOString() ?? null,
+      version: row.version,
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(total / STAFF_LIST_PAGE_SIZE)),
+  };
+}
+
+export interface StaffLawsuitFiling {
+  id: string;
+  title: string;
+  kind: FilingKind;
+  dateFiled: PartialDateString;
+  entryNumber: number | null;
+  publication: Publication;
+  deletedAt: string | null;
+}
+
+/** Every filing of a lawsuit, drafts and deleted ones included, in docket order. */
+export async function listLawsuitFilingsForStaff(lawsuitId: string): Promise<StaffLawsuitFiling[]> {
+  const rows = await db.filing.findMany({
+    where: { lawsuitId },
+    orderBy: [{ dateFiled: "asc" }, { dateFiledPrecision: "desc" }, { entryNumber: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      dateFiled: true,
+      dateFiledPrecision: true,
+      entryNumber: true,
+      publication: true,
+      deletedAt: true,
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    kind: fromDbEnum<FilingKind>(row.kind),
+    dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
+    entryNumber: row.entryNumber,
+    publication: row.publication,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  }));
+}
+
+export interface StaffLawsuitStatus {
+  id: string;
+  publication: Publication;
+  isPublic: boolean;
+  deletedAt: string | null;
+  version: number;
+  updatedAt: string;
+  /** The last revision: who changed the lawsuit, and when. */
+  lastChange: { name: string; at: string; action: string } | null;
+}
+
+/** The lifecycle facts the edit page shows beside the form. */
+export async function getLawsuitStatusForStaff(id: string): Promise<StaffLawsuitStatus | null> {
+  const [row, revision] = await Promise.all([
+    db.lawsuit.findUnique({ where: { id }, select: { id: true, publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } }),
+    db.revision.findFirst({ where: { recordKind: "lawsuit", recordId: id }, orderBy: { id: "desc" }, select: { actorName: true, createdAt: true, action: true } }),
+  ]);
+  if (!row) return null;
+  return {
+    id: row.id,
+    publication: row.publication,
+    isPublic: row.isPublic,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    lastChange: revision ? { name: revision.actorName, at: revision.createdAt.toISOString(), action: revision.action } : null,
+  };
+}
