@@ -10,9 +10,10 @@ import { comparePartialDates } from "@/lib/dates/partial-date";
 import { db } from "@/lib/db/client";
 import { deleteRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor } from "@/lib/editing/types";
-import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff, listLawsuitsForStaff, StaffLawsuitListParamsSchema } from "@/lib/staff/lawsuits";
+import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff, listLawsuitsForStaff } from "@/lib/staff/lawsuits";
+import { STAFF_LIST_PAGE_SIZE, StaffRecordListParamsSchema } from "@/lib/staff/lists";
 import { RecordSavePayloadSchema, savedResponse } from "@/lib/staff/record-save";
-import { CourtListParamsSchema, listCourtsForStaff, listOfficialsForStaff, OfficialListParamsSchema, STAFF_LIST_PAGE_SIZE } from "@/lib/staff/reference-data";
+import { CourtListParamsSchema, listCourtsForStaff, listOfficialsForStaff, OfficialListParamsSchema } from "@/lib/staff/reference-data";
 
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
 
@@ -47,7 +48,7 @@ async function save(kind: "lawsuit" | "official" | "court", record: Record<strin
   return result;
 }
 
-const lawsuitParams = (query: Record<string, string>) => StaffLawsuitListParamsSchema.parse(query);
+const lawsuitParams = (query: Record<string, string>) => StaffRecordListParamsSchema.parse(query);
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id).sort();
 
 beforeAll(async () => {

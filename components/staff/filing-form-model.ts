@@ -3,7 +3,7 @@
 // here and validated by FilingSchema — the importer's schema — before it leaves the
 // browser, and again by saveRecord on the server.
 import { FilingSchema } from "@/lib/dataset/schema";
-import type { ConflictDetails, RecordProblem } from "@/lib/editing/types";
+import type { RecordProblem } from "@/lib/editing/types";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 
 import { optional, problemsFromZod, type FieldPath } from "./fields/problems";
@@ -48,20 +48,6 @@ export interface FilingReferences {
   filings: Record<string, RecordOption>;
 }
 
-/** What the form sends to its server action. */
-export interface FilingSavePayload {
-  record: Record<string, unknown>;
-  /** The version the form was based on; null creates a new filing. */
-  baseVersion: number | null;
-}
-
-/** What the server action answers (a create that succeeds redirects instead). */
-export type FilingSaveResponse =
-  | { ok: true; id: string; version: number; changed: boolean; record: Record<string, unknown> }
-  | { ok: false; reason: "invalid"; problems: RecordProblem[] }
-  | { ok: false; reason: "conflict"; conflict: ConflictDetails; references: FilingReferences }
-  | { ok: false; reason: "not-found" | "refused"; message: string };
-
 /** The ids a record refers to, to look up their summaries. */
 export function referencedIds(record: Record<string, unknown>): { lawsuits: string[]; filings: string[] } {
   const filings: string[] = [];
@@ -99,21 +85,29 @@ export function emptyFilingDraft(): FilingDraft {
   };
 }
 
-/** A record (canonical, or merged after a conflict) as form state. */
-export function draftFromRecord(record: Loose, references: FilingReferences): FilingDraft {
+/**
+ * A record (canonical, or merged after a conflict) as form state. The references the
+ * form already shows (`current`) win over `references`, so a picked record keeps its summary.
+ */
+export function draftFromRecord(record: Loose, references: FilingReferences | null, current: FilingDraft | null): FilingDraft {
   const list = (value: unknown) => (Array.isArray(value) ? (value as Loose[]) : []);
+  const mine = current ? referencesOfDraft(current) : null;
+  const known: FilingReferences = {
+    lawsuits: { ...(references?.lawsuits ?? {}), ...(mine?.lawsuits ?? {}) },
+    filings: { ...(references?.filings ?? {}), ...(mine?.filings ?? {}) },
+  };
   return {
     id: str(record.id),
-    lawsuit: optionFor(record.lawsuit, references.lawsuits),
+    lawsuit: optionFor(record.lawsuit, known.lawsuits),
     kind: str(record.kind),
     title: str(record.title),
     dateFiled: str(record.dateFiled),
     entryNumber: str(record.entryNumber),
     filedBy: str(record.filedBy),
-    respondsTo: optionFor(record.respondsTo, references.filings),
+    respondsTo: optionFor(record.respondsTo, known.filings),
     summary: str(record.summary),
     states: list(record.states).map((s) => ({ key: newItemKey(), jurisdiction: str(s.jurisdiction), role: str(s.role), official: str(s.official), dateJoined: str(s.dateJoined) })),
-    demands: list(record.demands).map((d) => ({ key: newItemKey(), text: str(d.text), category: str(d.category), outcome: str(d.outcome), decidedBy: optionFor(d.decidedBy, references.filings) })),
+    demands: list(record.demands).map((d) => ({ key: newItemKey(), text: str(d.text), category: str(d.category), outcome: str(d.outcome), decidedBy: optionFor(d.decidedBy, known.filings) })),
     sources: sourcesFromRecord(list(record.sources) as never),
   };
 }

@@ -4,18 +4,16 @@
 // filing. It validates with FilingSchema (the importer's schema) before sending, shows
 // each problem beside its field and in a summary at the top, sends the version it was
 // based on, and on a conflict offers to merge the editor's changes into the version now
-// saved (lib/staff/merge.ts). The server action validates again and decides.
+// saved (use-record-form.ts). The server action validates again and decides.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState } from "react";
 
-import type { ConflictDetails, RecordProblem } from "@/lib/editing/types";
 import { FILING_KINDS, type CoalitionRole } from "@/lib/dataset/schema";
 import { DEMAND_OUTCOME_LABELS, DEMAND_OUTCOMES } from "@/lib/demands/labels";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { getJurisdictionName, JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_LABELS, COALITION_ROLES } from "@/lib/jurisdictions/roles";
-import { mergeEdits, sameValue } from "@/lib/staff/merge";
+import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
 import { ConflictNotice, readableValue } from "./conflict-notice";
 import { Button, ItemControls } from "./fields/buttons";
@@ -24,7 +22,7 @@ import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
 import { JurisdictionPicker } from "./fields/jurisdiction-picker";
 import { newItemKey } from "./fields/item-key";
 import { PartialDateField } from "./fields/partial-date-field";
-import { fieldId, hasProblemUnder, moveItem, problemAt, type FieldPath } from "./fields/problems";
+import { fieldId, hasProblemUnder, moveItem, type FieldPath } from "./fields/problems";
 import { RecordPicker, type RecordOption } from "./fields/record-picker";
 import { proposeSlug } from "./fields/slug";
 import { SourcesEditor } from "./fields/sources-editor";
@@ -37,17 +35,15 @@ import {
   filingFieldLabel,
   inFormOrder,
   recordFromDraft,
-  referencesOfDraft,
   validateFiling,
   type DemandDraft,
   type FilingDraft,
   type FilingReferences,
-  type FilingSavePayload,
-  type FilingSaveResponse,
   type StateDraft,
 } from "./filing-form-model";
+import { useRecordForm } from "./use-record-form";
 import fieldStyles from "./fields/fields.module.css";
-import styles from "./filing-form.module.css";
+import styles from "./record-form.module.css";
 
 export interface OfficialChoice {
   id: string;
@@ -67,7 +63,7 @@ export interface FilingFormProps {
   categories: string[];
   /** A new filing's lawsuit, when the form was opened from a lawsuit. */
   initialLawsuit?: RecordOption | null;
-  save: (payload: FilingSavePayload) => Promise<FilingSaveResponse>;
+  save: (payload: RecordSavePayload) => Promise<RecordSaveResponse<FilingReferences>>;
   searchLawsuits: (query: string) => Promise<RecordOption[]>;
   searchFilings: (query: string, options: { lawsuitId?: string | null; excludeId?: string | null }) => Promise<RecordOption[]>;
 }
@@ -76,16 +72,6 @@ const KIND_OPTIONS = FILING_KINDS.map((kind) => ({ value: kind, label: FILING_KI
 const ROLE_OPTIONS = COALITION_ROLES.map((role) => ({ value: role, label: COALITION_ROLE_LABELS[role] }));
 const OUTCOME_OPTIONS = DEMAND_OUTCOMES.map((outcome) => ({ value: outcome, label: DEMAND_OUTCOME_LABELS[outcome] }));
 const JURISDICTION_OPTIONS = JURISDICTIONS.map((j) => ({ value: j.code, label: `${j.code} — ${j.name}` }));
-
-interface Conflict {
-  details: ConflictDetails;
-  references: FilingReferences;
-}
-
-interface Status {
-  text: string;
-  tone: "success" | "error" | "info";
-}
 
 /** Reads a changed field for the conflict notice, naming states and demands as people do. */
 function readFilingValue(field: string, value: unknown): string {
@@ -98,33 +84,23 @@ function readFilingValue(field: string, value: unknown): string {
 }
 
 export function FilingForm({ mode, record, version: initialVersion, references, officials, categories, initialLawsuit = null, save, searchLawsuits, searchFilings }: FilingFormProps) {
-  const router = useRouter();
   const categoryListId = useId();
-  const [draft, setDraft] = useState<FilingDraft>(() => (record ? draftFromRecord(record, references) : { ...emptyFilingDraft(), lawsuit: initialLawsuit }));
   const [idEdited, setIdEdited] = useState(mode === "edit");
-  const [base, setBase] = useState<Record<string, unknown> | null>(record);
-  const [version, setVersion] = useState<number | null>(initialVersion);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverProblems, setServerProblems] = useState<RecordProblem[]>([]);
-  const [focusSignal, setFocusSignal] = useState(0);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  // The page's version moves on when the filing is published, unpublished or restored
-  // from this page. When its content is still what this form was based on, follow it,
-  // so that the next save is not refused as a conflict with oneself.
-  const [seen, setSeen] = useState({ version: initialVersion, record });
-  if (initialVersion !== seen.version || record !== seen.record) {
-    setSeen({ version: initialVersion, record });
-    if (record && base && initialVersion !== null && version !== null && initialVersion > version && sameValue(base, record)) {
-      setVersion(initialVersion);
-      setBase(record);
-    }
-  }
-
-  const problems: RecordProblem[] = inFormOrder(submitted ? [...validateFiling(recordFromDraft(draft)), ...serverProblems] : serverProblems);
-  const error = (path: FieldPath) => problemAt(problems, path);
+  const form = useRecordForm<FilingDraft, FilingReferences>({
+    mode,
+    record,
+    version: initialVersion,
+    emptyDraft: () => ({ ...emptyFilingDraft(), lawsuit: initialLawsuit }),
+    // The first load knows the referenced lawsuit's and filings' summaries from the page.
+    draftFromRecord: (r, refs, current) => draftFromRecord(r, refs ?? references, current),
+    recordFromDraft,
+    validate: validateFiling,
+    fieldLabels: FILING_FIELD_LABELS,
+    save,
+  });
+  const { draft, setDraft, error, pending, status, version } = form;
+  // The summary lists problems top to bottom, as the form shows its fields.
+  const problems = inFormOrder(form.problems);
 
   const update = (changes: Partial<FilingDraft>) => {
     setDraft((current) => {
@@ -137,60 +113,6 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
   const updateDemand = (index: number, changes: Partial<DemandDraft>) => update({ demands: draft.demands.map((d, i) => (i === index ? { ...d, ...changes } : d)) });
 
   const labelFor = (path: FieldPath) => filingFieldLabel(path, draft);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const outgoing = recordFromDraft(draft);
-    const found = validateFiling(outgoing);
-    setSubmitted(true);
-    setServerProblems([]);
-    setStatus(null);
-    if (found.length) {
-      setFocusSignal((n) => n + 1);
-      return;
-    }
-    startTransition(async () => {
-      const result = await save({ record: outgoing, baseVersion: mode === "create" ? null : version });
-      if (result.ok) {
-        setBase(result.record);
-        setVersion(result.version);
-        setDraft(draftFromRecord(result.record, referencesOfDraft(draft)));
-        setSubmitted(false);
-        setConflict(null);
-        setStatus(result.changed ? { text: `Saved. This is version ${result.version}.`, tone: "success" } : { text: "Nothing had changed, so nothing was saved.", tone: "info" });
-        router.refresh();
-      } else if (result.reason === "invalid") {
-        setServerProblems(result.problems);
-        setFocusSignal((n) => n + 1);
-      } else if (result.reason === "conflict") {
-        setConflict({ details: result.conflict, references: result.references });
-      } else {
-        setStatus({ text: result.message, tone: "error" });
-      }
-    });
-  };
-
-  const loadTheirsWithMyEdits = () => {
-    if (!conflict) return;
-    const theirs = conflict.details.current;
-    const { merged, kept } = mergeEdits({ base: base ?? {}, mine: recordFromDraft(draft), theirs });
-    const mine = referencesOfDraft(draft);
-    const known: FilingReferences = {
-      lawsuits: { ...conflict.references.lawsuits, ...mine.lawsuits },
-      filings: { ...conflict.references.filings, ...mine.filings },
-    };
-    setDraft(draftFromRecord(merged, known));
-    setBase(theirs);
-    setVersion(conflict.details.currentVersion);
-    setConflict(null);
-    setServerProblems([]);
-    const keptLabels = kept.filter((field) => field !== "id").map((field) => FILING_FIELD_LABELS[field] ?? field);
-    setStatus({
-      text: `Their version ${conflict.details.currentVersion} is loaded${keptLabels.length ? `, with your changes to ${keptLabels.join(", ")} re-applied` : ""}. Review the form, then save again.`,
-      tone: "info",
-    });
-  };
 
   const officialsOf = (code: string, current: string) => {
     const own = officials.filter((o) => o.jurisdiction === code).map((o) => ({ value: o.id, label: `${o.name} (${o.office})` }));
@@ -206,12 +128,12 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
 
   return (
     <>
-      {conflict ? <ConflictNotice conflict={conflict.details} recordLabel="filing" fieldLabel={(field) => FILING_FIELD_LABELS[field] ?? field} formatValue={readFilingValue} onMerge={loadTheirsWithMyEdits} /> : null}
-      <ErrorSummary problems={problems} labelFor={labelFor} title={mode === "create" ? "The filing was not created" : "The filing was not saved"} focusSignal={focusSignal} />
+      {form.conflict ? <ConflictNotice conflict={form.conflict.details} recordLabel="filing" fieldLabel={(field) => FILING_FIELD_LABELS[field] ?? field} formatValue={readFilingValue} onMerge={form.loadTheirsWithMyEdits} /> : null}
+      <ErrorSummary problems={problems} labelFor={labelFor} title={mode === "create" ? "The filing was not created" : "The filing was not saved"} focusSignal={form.focusSignal} />
       <p role="status" className={`${styles.status} ${status ? styles[status.tone] : ""}`}>
         {status?.text}
       </p>
-      <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={pending}>
+      <form className={styles.form} onSubmit={form.onSubmit} noValidate aria-busy={pending}>
         <FormSection legend="The filing">
           <RecordPicker
             path={["lawsuit"]}

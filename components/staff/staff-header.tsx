@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { NavLink } from "@/components/nav-link";
+import siteStyles from "@/components/site-header.module.css";
 import { signOut } from "@/lib/auth/actions";
 import type { Staff } from "@/lib/auth/session";
 
@@ -23,13 +24,13 @@ const SECTIONS = [
  */
 export function StaffHeader({ staff }: { staff: Staff | null }) {
   return (
-    <header className={styles.header}>
-      <div className={styles.inner}>
-        <Link className={styles.title} href="/staff">
+    <header className={`${siteStyles.header} ${styles.header}`}>
+      <div className={siteStyles.inner}>
+        <Link className={siteStyles.title} href="/staff">
           Docketline <span className={styles.area}>· Staff</span>
         </Link>
         {staff ? (
-          <nav aria-label="Staff sections" className={styles.nav}>
+          <nav aria-label="Staff sections" className={siteStyles.nav}>
             <ul>
               {SECTIONS.map((section) => (
                 <li key={section.href}>

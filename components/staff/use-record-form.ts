@@ -1,6 +1,6 @@
 "use client";
 
-// The save cycle shared by the staff forms of lawsuits, officials and courts: validate
+// The save cycle shared by the staff forms of lawsuits, filings, officials and courts: validate
 // with the dataset's zod schema before anything leaves the browser, send the version
 // the form was based on, show the server's problems beside their fields, and after a
 // conflict load the version now saved with the editor's own changes re-applied

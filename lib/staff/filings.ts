@@ -2,32 +2,12 @@
 // public queries (lib/timeline, lib/filings), which read only public filings.
 import "server-only";
 
-import { z } from "zod";
-
 import { db } from "@/lib/db/client";
 import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
 import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { singleParam, STAFF_LIST_PAGE_SIZE, staffPageParam, staffQueryParam } from "@/lib/staff/reference-data";
-
-/** What the staff list shows: live filings by default, or one lifecycle state. */
-export const FILING_LIST_SHOWS = ["all", "draft", "published", "deleted"] as const;
-export type FilingListShow = (typeof FILING_LIST_SHOWS)[number];
-
-export const FILING_LIST_SHOW_LABELS: Record<FilingListShow, string> = {
-  all: "Drafts and published",
-  draft: "Drafts",
-  published: "Published",
-  deleted: "Deleted",
-};
-
-export const StaffFilingListParamsSchema = z.object({
-  q: staffQueryParam,
-  show: z.preprocess(singleParam, z.enum(FILING_LIST_SHOWS).default("all")).catch("all"),
-  page: staffPageParam,
-});
-export type StaffFilingListParams = z.output<typeof StaffFilingListParamsSchema>;
+import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export interface StaffFilingItem {
   id: string;
@@ -44,37 +24,19 @@ export interface StaffFilingItem {
   updatedAt: string;
 }
 
-export interface StaffFilingPage {
+export interface StaffFilingPage extends ListPaging {
   filings: StaffFilingItem[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
-
-function whereFor(params: StaffFilingListParams): Prisma.FilingWhereInput {
-  const lifecycle: Prisma.FilingWhereInput =
-    params.show === "deleted"
-      ? { deletedAt: { not: null } }
-      : params.show === "all"
-        ? { deletedAt: null }
-        : { deletedAt: null, publication: params.show };
-  if (!params.q) return lifecycle;
-  return {
-    ...lifecycle,
-    OR: [{ title: { contains: params.q, mode: "insensitive" } }, { id: { contains: params.q.toLowerCase() } }],
-  };
 }
 
 /** Filings matching the search and lifecycle filter, most recently changed first, one page at a time. */
-export async function listFilingsForStaff(params: StaffFilingListParams): Promise<StaffFilingPage> {
-  const where = whereFor(params);
+export async function listFilingsForStaff(params: StaffRecordListParams): Promise<StaffFilingPage> {
+  const where: Prisma.FilingWhereInput = recordListWhere(params, (q): Prisma.FilingWhereInput[] => [{ title: { contains: q, mode: "insensitive" } }, { id: { contains: q.toLowerCase() } }]);
   const [total, rows] = await Promise.all([
     db.filing.count({ where }),
     db.filing.findMany({
       where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (params.page - 1) * STAFF_LIST_PAGE_SIZE,
-      take: STAFF_LIST_PAGE_SIZE,
+      orderBy: recentlyChangedFirst(),
+      ...pageWindow(params.page),
       select: {
         id: true,
         title: true,
@@ -105,9 +67,7 @@ export async function listFilingsForStaff(params: StaffFilingListParams): Promis
       version: row.version,
       updatedAt: row.updatedAt.toISOString(),
     })),
-    total,
-    page: params.page,
-    pageCount: Math.max(1, Math.ceil(total / STAFF_LIST_PAGE_SIZE)),
+    ...pagingOf(total, params.page),
   };
 }
 

@@ -2,33 +2,13 @@
 // the public queries of lib/lawsuits, which read only public records.
 import "server-only";
 
-import { z } from "zod";
-
 import { db } from "@/lib/db/client";
 import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
 import type { LawsuitStatus } from "@/lib/dataset/schema";
 import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { singleParam, STAFF_LIST_PAGE_SIZE, staffPageParam, staffQueryParam } from "@/lib/staff/reference-data";
-
-/** What the staff list shows: live records by default, or one lifecycle state. */
-export const LAWSUIT_LIST_SHOWS = ["all", "draft", "published", "deleted"] as const;
-export type LawsuitListShow = (typeof LAWSUIT_LIST_SHOWS)[number];
-
-export const LAWSUIT_LIST_SHOW_LABELS: Record<LawsuitListShow, string> = {
-  all: "Drafts and published",
-  draft: "Drafts",
-  published: "Published",
-  deleted: "Deleted",
-};
-
-export const StaffLawsuitListParamsSchema = z.object({
-  q: staffQueryParam,
-  show: z.preprocess(singleParam, z.enum(LAWSUIT_LIST_SHOWS).default("all")).catch("all"),
-  page: staffPageParam,
-});
-export type StaffLawsuitListParams = z.output<typeof StaffLawsuitListParamsSchema>;
+import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export interface StaffLawsuitItem {
   id: string;
@@ -45,38 +25,22 @@ export interface StaffLawsuitItem {
   updatedAt: string;
 }
 
-export interface StaffLawsuitPage {
+export interface StaffLawsuitPage extends ListPaging {
   lawsuits: StaffLawsuitItem[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
-
-function whereFor(params: StaffLawsuitListParams): Prisma.LawsuitWhereInput {
-  const lifecycle: Prisma.LawsuitWhereInput =
-    params.show === "deleted"
-      ? { deletedAt: { not: null } }
-      : params.show === "all"
-        ? { deletedAt: null }
-        : { deletedAt: null, publication: params.show };
-  if (!params.q) return lifecycle;
-  const contains = { contains: params.q, mode: "insensitive" } as const;
-  return {
-    ...lifecycle,
-    OR: [{ caseName: contains }, { caseNameShort: contains }, { docketNumber: contains }, { id: contains }],
-  };
 }
 
 /** Lawsuits matching the search and lifecycle filter, most recently changed first, one page at a time. */
-export async function listLawsuitsForStaff(params: StaffLawsuitListParams): Promise<StaffLawsuitPage> {
-  const where = whereFor(params);
+export async function listLawsuitsForStaff(params: StaffRecordListParams): Promise<StaffLawsuitPage> {
+  const where: Prisma.LawsuitWhereInput = recordListWhere(params, (q): Prisma.LawsuitWhereInput[] => {
+    const contains = { contains: q, mode: "insensitive" } as const;
+    return [{ caseName: contains }, { caseNameShort: contains }, { docketNumber: contains }, { id: contains }];
+  });
   const [total, rows] = await Promise.all([
     db.lawsuit.count({ where }),
     db.lawsuit.findMany({
       where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (params.page - 1) * STAFF_LIST_PAGE_SIZE,
-      take: STAFF_LIST_PAGE_SIZE,
+      orderBy: recentlyChangedFirst(),
+      ...pageWindow(params.page),
       select: {
         id: true,
         caseNameShort: true,
@@ -107,9 +71,7 @@ export async function listLawsuitsForStaff(params: StaffLawsuitListParams): Prom
       version: row.version,
       updatedAt: row.updatedAt.toISOString(),
     })),
-    total,
-    page: params.page,
-    pageCount: Math.max(1, Math.ceil(total / STAFF_LIST_PAGE_SIZE)),
+    ...pagingOf(total, params.page),
   };
 }
 

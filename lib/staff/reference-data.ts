@@ -9,21 +9,7 @@ import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
 import { jurisdictionCode } from "@/lib/dataset/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const STAFF_LIST_PAGE_SIZE = 50;
-export const MAX_STAFF_QUERY_LENGTH = 200;
-
-/** The last value of a repeated parameter, blanks as absent. */
-export const singleParam = (value: unknown) => {
-  const last = Array.isArray(value) ? value[value.length - 1] : value;
-  return typeof last === "string" && last.trim() === "" ? undefined : last;
-};
-
-/** Search text of a staff list: a bad value is dropped, never an error page. */
-export const staffQueryParam = z.preprocess(singleParam, z.string().trim().max(MAX_STAFF_QUERY_LENGTH).optional()).catch(undefined);
-
-/** A 1-based page number; anything else is the first page. */
-export const staffPageParam = z.preprocess(singleParam, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);
+import { pageWindow, pagingOf, singleParam, staffQueryParam, staffPageParam, type ListPaging } from "@/lib/staff/lists";
 
 export const CourtListParamsSchema = z.object({ q: staffQueryParam });
 export type CourtListParams = z.output<typeof CourtListParamsSchema>;
@@ -71,11 +57,8 @@ export interface StaffOfficialItem {
   termEnd: PartialDateString | null;
 }
 
-export interface StaffOfficialPage {
+export interface StaffOfficialPage extends ListPaging {
   officials: StaffOfficialItem[];
-  total: number;
-  page: number;
-  pageCount: number;
 }
 
 /** Officials matching the search and jurisdiction, by jurisdiction then name, one page at a time. */
@@ -98,8 +81,7 @@ export async function listOfficialsForStaff(params: OfficialListParams): Promise
     db.official.findMany({
       where,
       orderBy: [{ jurisdictionCode: "asc" }, { name: "asc" }, { id: "asc" }],
-      skip: (params.page - 1) * STAFF_LIST_PAGE_SIZE,
-      take: STAFF_LIST_PAGE_SIZE,
+      ...pageWindow(params.page),
       select: {
         id: true,
         name: true,
@@ -121,8 +103,6 @@ export async function listOfficialsForStaff(params: OfficialListParams): Promise
       termStart: row.termStart && row.termStartPrecision ? fromStored(row.termStart, row.termStartPrecision) : null,
       termEnd: row.termEnd && row.termEndPrecision ? fromStored(row.termEnd, row.termEndPrecision) : null,
     })),
-    total,
-    page: params.page,
-    pageCount: Math.max(1, Math.ceil(total / STAFF_LIST_PAGE_SIZE)),
+    ...pagingOf(total, params.page),
   };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
-import { MAX_STAFF_QUERY_LENGTH } from "@/lib/staff/reference-data";
+import { MAX_STAFF_QUERY_LENGTH } from "@/lib/staff/lists";
 import { searchFilings, searchLawsuits, type RecordSummary } from "@/lib/staff/search";
 
 const QuerySchema = z.string().max(MAX_STAFF_QUERY_LENGTH).catch("");

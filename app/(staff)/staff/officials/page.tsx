@@ -2,25 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ListPager } from "@/components/staff/list-pager";
+import { SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
-import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
+import { tableStyles } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
-import { listOfficialsForStaff, MAX_STAFF_QUERY_LENGTH, OfficialListParamsSchema, type OfficialListParams } from "@/lib/staff/reference-data";
+import { staffListHref } from "@/lib/staff/lists";
+import { listOfficialsForStaff, OfficialListParamsSchema, type OfficialListParams } from "@/lib/staff/reference-data";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Officials · Staff", robots: { index: false, follow: false } };
 
-function listHref(params: OfficialListParams, page: number): string {
-  const query = new URLSearchParams();
-  if (params.q) query.set("q", params.q);
-  if (params.jurisdiction) query.set("jurisdiction", params.jurisdiction);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `/staff/officials?${text}` : "/staff/officials";
-}
+const listHref = (params: OfficialListParams, page: number) => staffListHref("/staff/officials", { q: params.q, jurisdiction: params.jurisdiction }, page);
 
 function term(start: string | null, end: string | null): string {
   if (!start && !end) return "—";
@@ -36,17 +31,9 @@ export default async function StaffOfficialsPage({ searchParams }: { searchParam
 
   return (
     <>
-      <div className={styles.header}>
-        <h1>Officials</h1>
-        <Link href={newHref} className={styles.newButton}>
-          New official
-        </Link>
-      </div>
-      <form method="get" action="/staff/officials" className={styles.filters} role="search" aria-label="Search officials">
-        <div className={styles.field}>
-          <label htmlFor="official-q">Name, office or id contains</label>
-          <input id="official-q" name="q" type="search" defaultValue={params.q ?? ""} maxLength={MAX_STAFF_QUERY_LENGTH} autoComplete="off" />
-        </div>
+      <StaffListHeading title="Officials" newHref={newHref} newLabel="New official" />
+      <StaffListFilters action="/staff/officials" label="Search officials" filtered={filtered}>
+        <SearchField id="official-q" label="Name, office or id contains" value={params.q} />
         <div className={styles.field}>
           <label htmlFor="official-jurisdiction">Jurisdiction</label>
           <select id="official-jurisdiction" name="jurisdiction" defaultValue={params.jurisdiction ?? ""}>
@@ -58,46 +45,37 @@ export default async function StaffOfficialsPage({ searchParams }: { searchParam
             ))}
           </select>
         </div>
-        <div className={styles.actions}>
-          <button type="submit">Search</button>
-          {filtered ? <Link href="/staff/officials">Show all</Link> : null}
-        </div>
-      </form>
+      </StaffListFilters>
       <p className={styles.count}>
         {total} {total === 1 ? "official" : "officials"}
         {filtered ? " match these filters" : ""}.
       </p>
       {officials.length > 0 ? (
-        <TableScroll labelledBy="officials-caption">
-          <table className={tableStyles.table}>
-            <caption id="officials-caption" className="visually-hidden">
-              Officials, by jurisdiction and name
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Official</th>
-                <th scope="col">Office</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">Term</th>
+        <StaffListTable captionId="officials-caption" caption="Officials, by jurisdiction and name">
+          <thead>
+            <tr>
+              <th scope="col">Official</th>
+              <th scope="col">Office</th>
+              <th scope="col">Jurisdiction</th>
+              <th scope="col">Term</th>
+            </tr>
+          </thead>
+          <tbody>
+            {officials.map((official) => (
+              <tr key={official.id}>
+                <th scope="row" className={styles.wide}>
+                  <Link href={`/staff/officials/${official.id}`}>{official.name}</Link>
+                  <span className={styles.secondary}>{official.id}</span>
+                </th>
+                <td>{official.office}</td>
+                <td className={tableStyles.nowrap}>
+                  <abbr title={official.jurisdiction.name}>{official.jurisdiction.code}</abbr>
+                </td>
+                <td className={tableStyles.nowrap}>{term(official.termStart, official.termEnd)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {officials.map((official) => (
-                <tr key={official.id}>
-                  <th scope="row" className={styles.wide}>
-                    <Link href={`/staff/officials/${official.id}`}>{official.name}</Link>
-                    <span className={styles.secondary}>{official.id}</span>
-                  </th>
-                  <td>{official.office}</td>
-                  <td className={tableStyles.nowrap}>
-                    <abbr title={official.jurisdiction.name}>{official.jurisdiction.code}</abbr>
-                  </td>
-                  <td className={tableStyles.nowrap}>{term(official.termStart, official.termEnd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+            ))}
+          </tbody>
+        </StaffListTable>
       ) : (
         <p>
           No official matches. <Link href={newHref}>Create an official</Link>.
