@@ -213,6 +213,9 @@ export default async function FilingPage({ params }: Props) {
               <a href={permalink}>{permalink}</a>
             </p>
             <CopyButton targetId="permalink" label="Copy link" />
+            <p className={styles.citeDownloads}>
+              <Link href={`${filingPath(filing.id)}/history`}>History</Link>: every change to this record, and who made it
+            </p>
           </section>
 
           {filing.lawsuit && (filing.previous || filing.next) && (

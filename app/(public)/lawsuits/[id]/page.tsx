@@ -262,6 +262,10 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
           <SourceList sources={lawsuit.sources} />
         </section>
       )}
+
+      <p className={styles.muted}>
+        <Link href={`/lawsuits/${lawsuit.id}/history`}>History</Link>: every change to this record, and who made it
+      </p>
     </article>
   );
 }
