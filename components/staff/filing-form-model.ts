@@ -3,6 +3,7 @@
 // here and validated by FilingSchema — the importer's schema — before it leaves the
 // browser, and again by saveRecord on the server.
 import { FilingSchema } from "@/lib/dataset/schema";
+import { FIELD_LABELS } from "@/lib/editing/field-labels";
 import type { RecordProblem } from "@/lib/editing/types";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 
@@ -175,20 +176,8 @@ export function referencesOfDraft(draft: FilingDraft): FilingReferences {
   return { lawsuits: draft.lawsuit ? { [draft.lawsuit.id]: draft.lawsuit } : {}, filings };
 }
 
-export const FILING_FIELD_LABELS: Record<string, string> = {
-  id: "Id",
-  lawsuit: "Lawsuit",
-  kind: "Kind",
-  title: "Title",
-  dateFiled: "Date filed",
-  entryNumber: "Docket entry number",
-  filedBy: "Filed by",
-  respondsTo: "Responds to",
-  summary: "Summary",
-  states: "Joining states",
-  demands: "Demands",
-  sources: "Sources",
-};
+// The names the filing's history uses, so that a form and a history name a field alike.
+export const FILING_FIELD_LABELS = FIELD_LABELS.filing;
 
 const ITEM_FIELD_LABELS: Record<string, string> = {
   jurisdiction: "jurisdiction",

@@ -12,6 +12,7 @@ import type { CanonicalRecord } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
 import { getBulkSql } from "@/lib/db/bulk";
 import { diffRecords } from "@/lib/editing/diff";
+import { fieldLabel } from "@/lib/editing/field-labels";
 import type { EditableKind, Publication, PublishableKind, RevisionAction } from "@/lib/editing/types";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
@@ -84,46 +85,6 @@ export interface RecordHistory {
   olderCount: number;
   /** The public view starts at the first publication. */
   fromFirstPublication: boolean;
-}
-
-const FIELD_LABELS: Record<EditableKind, Record<string, string>> = {
-  filing: {
-    id: "Id",
-    lawsuit: "Lawsuit",
-    kind: "Kind",
-    title: "Title",
-    dateFiled: "Date filed",
-    entryNumber: "Docket entry number",
-    filedBy: "Filed by",
-    respondsTo: "Responds to",
-    summary: "Summary",
-    states: "Joining states",
-    demands: "Demands",
-    sources: "Sources",
-  },
-  lawsuit: {
-    id: "Id",
-    caseName: "Case name",
-    caseNameShort: "Short name",
-    court: "Court",
-    docketNumber: "Docket number",
-    judge: "Judge",
-    dateFiled: "Date filed",
-    dateTerminated: "Date terminated",
-    status: "Status",
-    summary: "Summary",
-    plaintiffs: "Plaintiff states",
-    otherParties: "Other parties",
-    related: "Related lawsuits",
-    sources: "Sources",
-  },
-  court: { id: "Id", shortName: "Short name", fullName: "Full name" },
-  official: { id: "Id", name: "Name", office: "Office", jurisdiction: "Jurisdiction", termStart: "Term start", termEnd: "Term end" },
-};
-
-/** How a history or a dashboard names a top-level field: "dateFiled" → "Date filed". */
-export function fieldLabel(kind: EditableKind, field: string): string {
-  return FIELD_LABELS[kind][field] ?? field;
 }
 
 const CANONICAL: Record<EditableKind, (record: never) => CanonicalRecord> = {

@@ -7,6 +7,7 @@ import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
 import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getRecordStatusForStaff, type StaffRecordStatus } from "@/lib/staff/record-status";
 import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export interface StaffFilingItem {
@@ -71,31 +72,5 @@ export async function listFilingsForStaff(params: StaffRecordListParams): Promis
   };
 }
 
-export interface StaffFilingStatus {
-  id: string;
-  publication: Publication;
-  isPublic: boolean;
-  deletedAt: string | null;
-  version: number;
-  updatedAt: string;
-  /** The last revision: who changed the filing, and when. */
-  lastChange: { name: string; at: string; action: string } | null;
-}
-
 /** The lifecycle facts the edit page shows beside the form. */
-export async function getFilingStatusForStaff(id: string): Promise<StaffFilingStatus | null> {
-  const [row, revision] = await Promise.all([
-    db.filing.findUnique({ where: { id }, select: { id: true, publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } }),
-    db.revision.findFirst({ where: { recordKind: "filing", recordId: id }, orderBy: { id: "desc" }, select: { actorName: true, createdAt: true, action: true } }),
-  ]);
-  if (!row) return null;
-  return {
-    id: row.id,
-    publication: row.publication,
-    isPublic: row.isPublic,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    lastChange: revision ? { name: revision.actorName, at: revision.createdAt.toISOString(), action: revision.action } : null,
-  };
-}
+export const getFilingStatusForStaff = (id: string): Promise<StaffRecordStatus | null> => getRecordStatusForStaff("filing", id);

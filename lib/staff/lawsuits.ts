@@ -8,6 +8,7 @@ import type { LawsuitStatus } from "@/lib/dataset/schema";
 import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getRecordStatusForStaff, type StaffRecordStatus } from "@/lib/staff/record-status";
 import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export interface StaffLawsuitItem {
@@ -112,31 +113,5 @@ export async function listLawsuitFilingsForStaff(lawsuitId: string): Promise<Sta
   }));
 }
 
-export interface StaffLawsuitStatus {
-  id: string;
-  publication: Publication;
-  isPublic: boolean;
-  deletedAt: string | null;
-  version: number;
-  updatedAt: string;
-  /** The last revision: who changed the lawsuit, and when. */
-  lastChange: { name: string; at: string; action: string } | null;
-}
-
 /** The lifecycle facts the edit page shows beside the form. */
-export async function getLawsuitStatusForStaff(id: string): Promise<StaffLawsuitStatus | null> {
-  const [row, revision] = await Promise.all([
-    db.lawsuit.findUnique({ where: { id }, select: { id: true, publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } }),
-    db.revision.findFirst({ where: { recordKind: "lawsuit", recordId: id }, orderBy: { id: "desc" }, select: { actorName: true, createdAt: true, action: true } }),
-  ]);
-  if (!row) return null;
-  return {
-    id: row.id,
-    publication: row.publication,
-    isPublic: row.isPublic,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    lastChange: revision ? { name: revision.actorName, at: revision.createdAt.toISOString(), action: revision.action } : null,
-  };
-}
+export const getLawsuitStatusForStaff = (id: string): Promise<StaffRecordStatus | null> => getRecordStatusForStaff("lawsuit", id);
