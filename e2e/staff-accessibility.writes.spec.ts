@@ -1,0 +1,50 @@
+// The staff pages are held to the public pages' bar: no serious or critical axe
+// violation, and no sideways scrolling on a 375 px phone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { createStaffUser, signIn } from "./support/staff";
+
+const PAGES = [
+  ["the dashboard", "/staff", "Dashboard"],
+  ["the filings list", "/staff/filings", "Filings"],
+  ["a new filing's form", "/staff/filings/new", "New filing"],
+  ["a filing's form", "/staff/filings/wa-v-us-2018-dkt-15", "Expedited Discovery"],
+  ["a lawsuit's form", "/staff/lawsuits/washington-v-united-states-2018", "Washington v. United States"],
+  ["a new official's form", "/staff/officials/new", "New official"],
+  ["the courts list", "/staff/courts", "Courts"],
+  ["the upload page", "/staff/upload", "Upload"],
+  ["the users page", "/staff/users", "Users"],
+  ["a filing's history, as staff see it", "/filings/wa-v-us-2018-dkt-15/history", "History"],
+] as const;
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, `${what}: ${JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)}`).toEqual([]);
+}
+
+test("Every staff page has no serious accessibility violation and fits a phone", async ({ page }) => {
+  test.slow();
+  const admin = await createStaffUser({ role: "admin" });
+  await signIn(page, admin);
+
+  for (const [what, url, heading] of PAGES) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 }), what).toContainText(heading);
+    await expectNoSeriousViolations(page, what);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, `${what} scrolls sideways on a phone`).toBeLessThanOrEqual(375);
+  }
+});
+
+test("The sign-in page has no serious accessibility violation and fits a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto("/staff/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, "sign-in");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
