@@ -49,6 +49,17 @@ export function FieldShell({ path, label, error, hint, required, className, chil
   );
 }
 
+/** What every control of a field carries: its id, style, and the ARIA tying it to its label, hint and error. */
+function controlProps(path: FieldProps["path"], { hint, error, required }: Pick<FieldProps, "hint" | "error" | "required">) {
+  return {
+    id: fieldId(path),
+    className: styles.control,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(path, { hint, error }),
+    "aria-required": required || undefined,
+  } as const;
+}
+
 type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "required" | "className">;
 
 export function TextField({ path, label, error, hint, required, className, value, onChange, after, ...input }: FieldProps & InputRest & { value: string; onChange: (value: string) => void; after?: ReactNode }) {
@@ -57,13 +68,9 @@ export function TextField({ path, label, error, hint, required, className, value
       <input
         type="text"
         {...input}
-        id={fieldId(path)}
-        className={styles.control}
+        {...controlProps(path, { hint, error, required })}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(path, { hint, error })}
-        aria-required={required || undefined}
       />
     </FieldShell>
   );
@@ -77,13 +84,9 @@ export function TextAreaField({ path, label, error, hint, required, className, v
       <textarea
         rows={6}
         {...textarea}
-        id={fieldId(path)}
-        className={styles.control}
+        {...controlProps(path, { hint, error, required })}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(path, { hint, error })}
-        aria-required={required || undefined}
       />
     </FieldShell>
   );
@@ -105,13 +108,9 @@ export function SelectField({ path, label, error, hint, required, className, val
     <FieldShell path={path} label={label} error={error} hint={hint} required={required} className={className}>
       <select
         {...select}
-        id={fieldId(path)}
-        className={styles.control}
+        {...controlProps(path, { hint, error, required })}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(path, { hint, error })}
-        aria-required={required || undefined}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
