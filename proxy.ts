@@ -1,20 +1,23 @@
-// Every page gets a Content-Security-Policy with a nonce of its own (lib/security/csp.ts).
-// Next.js reads the policy from the request, finds the nonce and puts it on every
-// script it emits; the browser then runs those scripts and nothing else. The headers
-// that never vary, and the policy of responses that are not pages, come from
-// next.config.js (docs/decisions/007).
+// Every page rendered for one reader gets a Content-Security-Policy with a nonce of its
+// own (lib/security/csp.ts). Next.js reads the policy from the request, finds the nonce
+// and puts it on every script it emits; the browser then runs those scripts and nothing
+// else. A page rendered for the response cache, to be served to every reader
+// (lib/http-cache, docs/decisions/009), gets no nonce: the cache allows its inline
+// scripts by hash once it has the HTML. The headers that never vary, and the policy of
+// responses that are not pages, come from next.config.js (docs/decisions/007).
 import { NextResponse, type NextRequest } from "next/server";
 
-import { createNonce, isHttpsRequest, pagePolicy } from "@/lib/security/csp";
+import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
+import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
 export function proxy(request: NextRequest) {
-  const policy = pagePolicy({
-    nonce: createNonce(),
-    development: process.env.NODE_ENV === "development",
-    https: isHttpsRequest(request.nextUrl, request.headers),
-  });
+  const https = isHttpsRequest(request.nextUrl, request.headers);
+  const policy =
+    request.headers.get(SHARED_RENDER_HEADER) === "1"
+      ? sharedPagePolicy({ https })
+      : pagePolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   // The page being rendered, for the sign-in redirect's way back (REQUEST_PATH_HEADER in

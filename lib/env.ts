@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   /** The public origin, for absolute links in citations and sitemaps. */
   DOCKETLINE_PUBLIC_URL: z.url().optional(),
+  /** The most memory, in MB, that the response cache of public pages may hold (lib/http-cache). */
+  DOCKETLINE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
   /** Signs the staff session cookies. Unset: a random one kept in the data folder (lib/auth/secret.ts). */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });

@@ -2,10 +2,14 @@
 // 1. a database: DATABASE_URL, or the embedded PostgreSQL in the data folder;
 // 2. pending migrations; the founding dataset when the database is empty;
 // 3. a production build when the current sources have none;
-// 4. Next.js on PORT, until Ctrl-C or SIGTERM stops it and then PostgreSQL.
-// `npm run dev` does the same with Next's development server instead of 2-3's build.
+// 4. Next.js on a loopback port, behind the front server on PORT that answers public
+//    reads from its cache of rendered pages (lib/http-cache, docs/decisions/009), until
+//    Ctrl-C or SIGTERM stops them and then PostgreSQL.
+// `npm run dev` runs Next's development server on PORT instead of 2-4, with no cache.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import { createServer } from "node:net";
 import path from "node:path";
 
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -13,6 +17,9 @@ import { connectDatabase } from "@/lib/db/connect";
 import { importDatasetText } from "@/lib/dataset/import";
 import { purgeDeletedRecords, RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import { getEnv } from "@/lib/env";
+import { createFrontServer } from "@/lib/http-cache/front-server";
+import { listenForContentChanges } from "@/lib/http-cache/invalidation";
+import { ResponseCache } from "@/lib/http-cache/response-cache";
 
 import { buildIsCurrent, recordBuild } from "./support/build-stamp.mts";
 import { fail, pluralize } from "./support/cli.mts";
@@ -31,11 +38,14 @@ async function main() {
   const database = await connectDatabase({ log });
 
   let shuttingDown = false;
-  // Set once Next.js runs; a Ctrl-C during the build finds none.
-  const running: { server?: ChildProcess } = {};
+  // Set once each runs; a Ctrl-C during the build finds none.
+  const running: { server?: ChildProcess; front?: Server; stopListening?: () => Promise<void> } = {};
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    running.front?.close();
+    running.front?.closeAllConnections();
+    await running.stopListening?.().catch(() => {});
     const server = running.server;
     if (server && server.exitCode === null) {
       log("Stopping Docketline…");
@@ -84,7 +94,10 @@ async function main() {
   }
 
   const port = String(env.PORT);
-  const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "--port", port], {
+  // Production: Next.js answers the front server only, on loopback.
+  const nextPort = dev ? port : String(await freeLoopbackPort());
+  const nextArgs = dev ? ["dev", "--port", port] : ["start", "--hostname", "127.0.0.1", "--port", nextPort];
+  const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...nextEnv, DATABASE_URL: database.url, BETTER_AUTH_SECRET: authSecret, PORT: port, NODE_ENV: dev ? "development" : "production" },
   });
@@ -95,14 +108,58 @@ async function main() {
     // Next prints its own banner; we print one line once it is ready.
     if (!announced && /Ready in|ready started|✓ Ready/i.test(text)) {
       announced = true;
-      log(`Docketline is running at http://localhost:${port}  (Ctrl-C stops it)`);
-      if (!hasAdmin) log("No admin account yet. Create the first one (staff sign in at /staff/sign-in):\n  npm run user:create -- --email you@example.org --role admin");
+      const ready = dev ? Promise.resolve() : startFrontServer(Number(nextPort), database.url, env.PORT, env.DOCKETLINE_CACHE_MB, running);
+      ready.then(
+        () => {
+          log(`Docketline is running at http://localhost:${port}  (Ctrl-C stops it)`);
+          if (!hasAdmin) log("No admin account yet. Create the first one (staff sign in at /staff/sign-in):\n  npm run user:create -- --email you@example.org --role admin");
+        },
+        (error: unknown) => {
+          console.error(`Could not serve on port ${port}: ${error instanceof Error ? error.message : error}`);
+          void shutdown(1);
+        },
+      );
     } else if (dev || !/^\s*(▲|-|✓ Starting|\s*$)/m.test(text)) {
       process.stdout.write(text);
     }
   });
   server.on("exit", (code) => {
     if (!shuttingDown) void shutdown(code ?? 1);
+  });
+}
+
+/**
+ * The front server on PORT, with the cache of public pages emptied at every change of
+ * the content, whichever process makes it. It serves only once it hears those changes.
+ */
+async function startFrontServer(
+  nextPort: number,
+  databaseUrl: string,
+  port: number,
+  cacheMb: number,
+  running: { front?: Server; stopListening?: () => Promise<void> },
+): Promise<void> {
+  const pages = new ResponseCache({ maxBytes: cacheMb * 1024 * 1024, maxEntries: 20_000, maxEntryBytes: 8 * 1024 * 1024 });
+  // The build's files: a few megabytes in all, kept whatever the content does.
+  const assets = new ResponseCache({ maxBytes: cacheMb > 0 ? 64 * 1024 * 1024 : 0, maxEntries: 2_000, maxEntryBytes: 8 * 1024 * 1024 });
+  running.stopListening = await listenForContentChanges(databaseUrl, () => pages.clear());
+  const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets });
+  running.front = front;
+  await new Promise<void>((resolve, reject) => {
+    front.once("error", reject);
+    front.listen(port, () => resolve());
+  });
+}
+
+/** A port nobody listens on now, for Next.js behind the front server. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no free port"))));
+    });
   });
 }
 

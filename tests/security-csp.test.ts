@@ -2,6 +2,7 @@
 // the page policy that lib/security/csp.ts builds, the proxy that puts it on each page
 // request (and which requests it runs for), and the headers next.config.js gives to
 // every response. e2e/security.spec.ts proves the same against the built app in a browser.
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -10,7 +11,8 @@ import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { createNonce, isHttpsRequest, pagePolicy } from "@/lib/security/csp";
+import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
+import { createNonce, inlineHashes, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
 import { config as proxyConfig, proxy } from "@/proxy";
 
 /** The policy as a map of directive → sources, the way a browser reads it. */
@@ -88,6 +90,42 @@ describe("nonces", () => {
   });
 });
 
+describe("the policy of a page shared from the response cache", () => {
+  const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+  it("hashes exactly the text of each inline script and style element, not script files or attributes", async () => {
+    const html = [
+      "<!DOCTYPE html><html><head>",
+      '<script src="/_next/static/chunks/a.js" async=""></script>',
+      "<style>body{color:red}</style>",
+      '<script id="boot">self.__next_f=self.__next_f||[];</script>',
+      "</head><body><p onclick=\"alert(1)\">x</p>",
+      '<SCRIPT>self.__next_f.push([1,"<\\/script> é"])</SCRIPT>',
+      "<script>self.__next_f=self.__next_f||[];</script>",
+      "</body></html>",
+    ].join("");
+    const hashes = await inlineHashes(html);
+    expect(hashes.scripts.sort()).toEqual([sha256("self.__next_f=self.__next_f||[];"), sha256('self.__next_f.push([1,"<\\/script> é"])')].sort());
+    expect(hashes.styles).toEqual([sha256("body{color:red}")]);
+  });
+
+  it("runs the page's own scripts by hash and its files from this site, never any other inline script or eval", () => {
+    const policy = parsePolicy(sharedPagePolicy({ scriptHashes: ["'sha256-abc='"], styleHashes: ["'sha256-def='"] }));
+    expect(policy.get("script-src")).toEqual(["'self'", "'sha256-abc='"]);
+    expect(policy.get("style-src-elem")).toEqual(["'self'", "'sha256-def='"]);
+    for (const [name, sources] of policy) {
+      expect(sources, name).not.toContain("'unsafe-eval'");
+      if (name !== "style-src" && name !== "style-src-attr") expect(sources, name).not.toContain("'unsafe-inline'");
+    }
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+  });
+
+  it("runs no inline script at all before the cache has hashed the page", () => {
+    expect(parsePolicy(sharedPagePolicy()).get("script-src")).toEqual(["'self'"]);
+  });
+});
+
 describe("HTTPS detection", () => {
   it("trusts the URL, or the first X-Forwarded-Proto a TLS-terminating proxy set", () => {
     expect(isHttpsRequest(new URL("https://docketline.test/"), new Headers())).toBe(true);
@@ -108,6 +146,14 @@ describe("the proxy", () => {
     // NextResponse.next({ request: { headers } }) forwards request headers this way.
     expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
     expect(first.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("gives a page rendered for the response cache no nonce, which every reader would share", () => {
+    const response = proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15", { headers: { [SHARED_RENDER_HEADER]: "1" } }));
+    const policy = response.headers.get("content-security-policy")!;
+    expect(policy).not.toContain("'nonce-");
+    expect(parsePolicy(policy).get("script-src")).toEqual(["'self'"]);
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
   });
 
   it("tells the page which path it renders, for sign-in's way back, replacing any value the client sent", () => {

@@ -1,0 +1,240 @@
+// The server readers reach (`npm start`'s PORT): it answers public reads from a cache
+// of rendered responses and forwards everything else to Next.js, which listens on a
+// loopback port of its own. The role a CDN or Varnish plays in front of a site, inside
+// the one process that `npm start` runs (docs/decisions/009, docs/scaling.md).
+//
+// A public page is rendered once per change of the content, whatever the traffic: the
+// first reader's request renders it (readers who ask for it meanwhile wait for that
+// same render), the rest are served from memory, gzipped once, with an ETag.
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+
+import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
+import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
+import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
+import { inlineHashes, isHttpsRequest, sharedPagePolicy } from "@/lib/security/csp";
+
+const gzip = promisify(gzipCallback);
+
+export interface FrontServerOptions {
+  /** Where Next.js listens (loopback). */
+  upstream: { host: string; port: number };
+  /** Public pages, feeds and API reads: emptied when the content changes. */
+  pages: ResponseCache;
+  /** The build's static files: never change while the server runs. */
+  assets: ResponseCache;
+}
+
+/** Which way a response came: a header for people and tests to see the cache work. */
+export const CACHE_STATUS_HEADER = "x-docketline-cache";
+
+// Headers that belong to one connection, never forwarded or kept (RFC 9110 §7.6.1).
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+// Set per response from the cached body, or never shared.
+const NOT_KEPT = new Set([...HOP_BY_HOP, "content-length", "content-encoding", "etag", "date", "set-cookie"]);
+const KEPT_STATUSES = new Set([200, 203, 301, 308, 404, 410]);
+const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
+const MIN_GZIP_BYTES = 860;
+// The front server itself speaks plain HTTP; HTTPS is whatever a proxy in front says.
+const FRONT_URL = new URL("http://front.invalid/");
+
+interface Rendered {
+  entry: CachedResponse;
+  /** The render set cookies or failed: served to the readers who waited for it, not kept. */
+  kept: boolean;
+}
+
+export function createFrontServer(options: FrontServerOptions): http.Server {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // One render per key at a time: a spike of readers of a page nobody has asked for
+  // since the last change costs one render, not one per reader.
+  const rendering = new Map<string, Promise<Rendered | null>>();
+
+  const forward = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    const upstream = http.request(
+      { ...options.upstream, agent, method: request.method, path: url.pathname + url.search, headers: forwardedHeaders(request) },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
+        answer.pipe(response);
+      },
+    );
+    upstream.on("error", () => failGateway(response));
+    response.on("close", () => {
+      if (!response.writableFinished) upstream.destroy();
+    });
+    request.pipe(upstream);
+  };
+
+  const serveFromCache = async (request: IncomingMessage, response: ServerResponse, url: URL, cache: ResponseCache, shared: boolean) => {
+    const key = cacheKey(url, request.headers);
+    const hit = cache.get(key);
+    if (hit) return send(request, response, hit, "hit");
+    let pending = rendering.get(key);
+    const leader = !pending;
+    if (!pending) {
+      pending = render(options.upstream, agent, request, url, cache, key, shared);
+      rendering.set(key, pending);
+      void pending.finally(() => rendering.delete(key));
+    }
+    const rendered = await pending;
+    // Too large to keep, or Next.js did not answer: this reader gets a request of its own.
+    if (!rendered) return forward(request, response, url);
+    send(request, response, rendered.entry, rendered.kept ? (leader ? "miss" : "miss, shared") : "uncacheable");
+  };
+
+  return http.createServer((request, response) => {
+    let url: URL;
+    try {
+      url = new URL(request.url ?? "/", FRONT_URL);
+    } catch {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the request target is not a URL.\n");
+      return;
+    }
+    const kind = classifyRequest(request.method, url, request.headers);
+    if (kind === "shared" && options.pages.enabled) {
+      serveFromCache(request, response, url, options.pages, true).catch(() => failGateway(response));
+    } else if (kind === "asset" && options.assets.enabled) {
+      serveFromCache(request, response, url, options.assets, false).catch(() => failGateway(response));
+    } else {
+      forward(request, response, url);
+    }
+  });
+}
+
+/** Renders a response for the cache: one GET of the whole body, uncompressed, kept if it may be. */
+async function render(
+  upstream: FrontServerOptions["upstream"],
+  agent: http.Agent,
+  request: IncomingMessage,
+  url: URL,
+  cache: ResponseCache,
+  key: string,
+  shared: boolean,
+): Promise<Rendered | null> {
+  const generation = cache.generation;
+  const headers = forwardedHeaders(request);
+  // Nothing of one reader may shape what every reader gets.
+  delete headers.cookie;
+  delete headers.authorization;
+  delete headers["if-none-match"];
+  delete headers["if-modified-since"];
+  headers["accept-encoding"] = "identity";
+  if (shared) headers[SHARED_RENDER_HEADER] = "1";
+
+  const answer = await new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
+    const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      response.on("data", (chunk: Buffer) => {
+        length += chunk.length;
+        if (length > cache.limits.maxEntryBytes) {
+          response.destroy();
+          resolve(null);
+        } else chunks.push(chunk);
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("error", () => resolve(null));
+    });
+    upstreamRequest.on("error", () => resolve(null));
+    upstreamRequest.end();
+  });
+  if (!answer) return null;
+
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value === undefined || NOT_KEPT.has(name) || name === SHARED_RENDER_HEADER) continue;
+    kept[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const contentType = kept["content-type"] ?? "";
+  if (shared && contentType.startsWith("text/html")) {
+    // The page was rendered without a nonce (proxy.ts): allow exactly its own inline scripts.
+    const hashes = await inlineHashes(answer.body.toString("utf8"));
+    kept["content-security-policy"] = sharedPagePolicy({
+      scriptHashes: hashes.scripts,
+      styleHashes: hashes.styles,
+      https: isHttpsRequest(FRONT_URL, new Headers(headers)),
+    });
+    // Next.js marks a page rendered per request as private; this one is everyone's, and
+    // a browser or CDN may keep it as long as it asks again (ETag) before each use.
+    kept["cache-control"] = "public, no-cache";
+  }
+  kept.vary = mergeVary(kept.vary, "Accept-Encoding");
+
+  const compressible = COMPRESSIBLE.test(contentType) && answer.body.length >= MIN_GZIP_BYTES;
+  const entry: CachedResponse = {
+    status: answer.status,
+    headers: kept,
+    body: answer.body,
+    gzip: compressible ? await gzip(answer.body, { level: 6 }) : null,
+    etag: `W/"${createHash("sha256").update(answer.body).digest("base64url").slice(0, 27)}"`,
+    storedAt: Date.now(),
+  };
+  const cacheable = KEPT_STATUSES.has(answer.status) && answer.headers["set-cookie"] === undefined;
+  return { entry, kept: cacheable && cache.set(key, entry, generation) };
+}
+
+function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, status: string) {
+  const headers: Record<string, string | number> = { ...entry.headers, etag: entry.etag, [CACHE_STATUS_HEADER]: status };
+  if (status === "hit") headers.age = Math.floor((Date.now() - entry.storedAt) / 1000);
+  if (matchesEtag(request.headers["if-none-match"], entry.etag) && (entry.status === 200 || entry.status === 203)) {
+    delete headers["content-type"];
+    response.writeHead(304, headers).end();
+    return;
+  }
+  const body = entry.gzip && acceptsGzip(request.headers["accept-encoding"]) ? entry.gzip : entry.body;
+  if (body === entry.gzip) headers["content-encoding"] = "gzip";
+  headers["content-length"] = body.length;
+  response.writeHead(entry.status, headers);
+  response.end(request.method === "HEAD" ? undefined : body);
+}
+
+/** The reader's headers for Next.js, as a proxy passes them on: the client's address appended to X-Forwarded-For. */
+function forwardedHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || name === SHARED_RENDER_HEADER) continue;
+    headers[name] = Array.isArray(value) ? value.join(name === "cookie" ? "; " : ", ") : value;
+  }
+  const address = request.socket.remoteAddress;
+  if (address) headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${address}` : address;
+  return headers;
+}
+
+function withoutHopByHop(raw: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    if (!HOP_BY_HOP.has(raw[i].toLowerCase())) kept.push(raw[i], raw[i + 1]);
+  }
+  return kept;
+}
+
+function failGateway(response: ServerResponse) {
+  if (!response.headersSent) {
+    response.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("Docketline is restarting or overloaded; try again in a moment.\n");
+  } else {
+    response.destroy();
+  }
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, "");
+  return header === "*" || header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === bare);
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip" && coding.trim() !== "*") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+function mergeVary(existing: string | undefined, name: string): string {
+  const names = (existing ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  return names.some((v) => v.toLowerCase() === name.toLowerCase()) ? names.join(", ") : [...names, name].join(", ");
+}

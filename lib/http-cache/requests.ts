@@ -1,0 +1,48 @@
+// Which requests the front server may answer from its cache, and under which key.
+// Everything public and read-only whose content depends only on the URL and the site's
+// origin is shared; anything a reader's own session, a form or a stream decides passes
+// straight through to Next.js (docs/decisions/009).
+import type { IncomingHttpHeaders } from "node:http";
+
+export type RequestClass =
+  /** A public read, rendered once for every reader and kept until the content changes. */
+  | "shared"
+  /** A file of the build (/_next/static): named by its content, the same forever. */
+  | "asset"
+  /** Not cacheable: forwarded as it is. */
+  | "pass";
+
+// Staff pages and sign-in show drafts, forms and who is signed in; the exports and the
+// calendar are streams of any size (they keep their own HTTP caching headers).
+const PRIVATE_PATHS = [/^\/staff(\/|$)/, /^\/api\/auth(\/|$)/, /^\/export(\/|$)/, /^\/calendar\.ics$/];
+
+/** better-auth's session cookie (lib/auth/server.ts: prefix "docketline"), with or without __Secure-. */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?docketline\.session_token=/;
+
+export function classifyRequest(method: string | undefined, url: URL, headers: IncomingHttpHeaders): RequestClass {
+  if (method !== "GET" && method !== "HEAD") return "pass";
+  if (url.pathname.startsWith("/_next/static/")) return "asset";
+  if (url.pathname.startsWith("/_next/")) return "pass";
+  // The client router's requests for a page's React Server Components payload, which
+  // depends on the page the reader comes from (Next-Router-State-Tree).
+  if (headers.rsc !== undefined || url.searchParams.has("_rsc")) return "pass";
+  if (PRIVATE_PATHS.some((path) => path.test(url.pathname))) return "pass";
+  // A signed-in staff member may see drafts (history pages) and is working: always fresh.
+  if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return "pass";
+  return "shared";
+}
+
+/**
+ * The cache key: the origin the page is rendered for (absolute links are built from it,
+ * lib/site.ts, when DOCKETLINE_PUBLIC_URL is unset), the path, and the query with its
+ * parameters in a fixed order, so that `?kind=order&state=NM` and `?state=NM&kind=order`
+ * share an entry. The order of a parameter's repeated values is kept: it is the order
+ * of the chips on the page.
+ */
+export function cacheKey(url: URL, headers: IncomingHttpHeaders): string {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+  const query = new URLSearchParams(url.searchParams);
+  query.sort();
+  const search = query.toString();
+  return [first(headers["x-forwarded-proto"]), first(headers["x-forwarded-host"]), first(headers.host), url.pathname + (search ? `?${search}` : "")].join(" ");
+}
