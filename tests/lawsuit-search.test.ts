@@ -3,6 +3,8 @@
 // punctuation, public lawsuits only, the search document kept current by the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import * as lawsuitsRoute from "@/app/api/v1/lawsuits/route";
+import { LawsuitListSchema } from "@/lib/api/schema";
 import { importDatasetText } from "@/lib/dataset/import";
 import { searchLawsuits } from "@/lib/lawsuits/search";
 
@@ -19,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => {
   const { db } = await import("@/lib/db/client");
   await db.$disconnect();
+  const { getBulkSql } = await import("@/lib/db/bulk");
+  await getBulkSql().end({ timeout: 5 });
   await database.drop();
 });
 
@@ -57,6 +61,23 @@ describe("Searching lawsuits", () => {
     expect(await searchLawsuits("Washington zebra")).toEqual({ matches: [], total: 0 });
     expect(await searchLawsuits("4:99-cv-12345")).toEqual({ matches: [], total: 0 });
     expect(await searchLawsuits(" & | ! :* ( ) ' ")).toEqual({ matches: [], total: 0 });
+  });
+
+  it("answers GET /api/v1/lawsuits?q= with the matches in order and their total, and refuses other parameters", async () => {
+    const get = (query: string) => (lawsuitsRoute.GET as (r: Request, c: unknown) => Promise<Response>)(new Request(`http://docketline.test/api/v1/lawsuits${query}`), { params: Promise.resolve({}) });
+    const byDocket = LawsuitListSchema.parse(await (await get("?q=2%3A18-cv-00939")).json());
+    expect(byDocket.data.map((l) => l.id)).toEqual(["washington-v-united-states-2018"]);
+    expect(byDocket.total).toBe(1);
+    expect(byDocket.links.self).toBe("http://docketline.test/api/v1/lawsuits?q=2%3A18-cv-00939");
+    const several = LawsuitListSchema.parse(await (await get("?q=flores")).json());
+    expect(several.data.map((l) => l.id).sort()).toEqual(["flores-v-barr-2019", "flores-v-sessions"]);
+    expect(LawsuitListSchema.parse(await (await get("?q=zebra")).json())).toMatchObject({ data: [], total: 0 });
+    // Without q, every lawsuit, as before.
+    expect(LawsuitListSchema.parse(await (await get("")).json()).total).toBe(5);
+    const refused = await get("?q=a&q=b&limit=3");
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toMatch(/limit is not a known parameter.*q may appear only once|q may appear only once.*limit is not a known parameter/);
+    expect((await get(`?q=${"x".repeat(201)}`)).status).toBe(400);
   });
 
   it("follows an edit of the caption at once, and never finds a lawsuit that is not public", async () => {

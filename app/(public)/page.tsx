@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 
 import { ActiveFilters } from "@/components/timeline/active-filters";
 import { IgnoredFilters } from "@/components/timeline/ignored-filters";
@@ -9,6 +10,7 @@ import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineViews } from "@/components/timeline/timeline-views";
 import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
+import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { absoluteUrl } from "@/lib/site";
 import { countTimeline, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
 import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
@@ -35,12 +37,16 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
-  const parsed = parseFilter(await searchParams);
+  const params = await searchParams;
+  const parsed = parseFilter(params);
   // A bad parameter in a shared link should not cost the reader the page: show what
   // can be shown, and say what was ignored.
   const filter: Filter = parsed.ok ? parsed.filter : EMPTY_FILTER;
-  const [page, facets] = await Promise.all([getTimelinePage(filter), getTimelineFacets(filter)]);
-  const lawsuitNames = new Map(facets.lawsuit.map((l) => [l.value, l.label ?? l.value]));
+  // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
+  const lawsuitWords = await resolveLawsuitWords(params, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
+  if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefWithFilter("/", { ...filter, lawsuit: lawsuitWords.lawsuit, cursor: undefined }));
+  const [page, allFacets] = await Promise.all([getTimelinePage(filter), getTimelineFacets(filter)]);
+  const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   const chips = describeActiveFilters(filter, lawsuitNames);
   // Only when nothing matches: how many each filter's removal would bring back.
   const loosened = page.total === 0 ? await Promise.all(chips.map(async (chip) => ({ chip, count: await countTimeline(chip.without) }))) : [];
@@ -55,7 +61,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       {!parsed.ok && <IgnoredFilters problems={parsed.problems} />}
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
-          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} />
+          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} lawsuitChoice={lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null} />
         </aside>
         <section className={styles.results} aria-labelledby="results-heading">
           <ActiveFilters chips={chips} clearHref={clearAllHref(filter)} />

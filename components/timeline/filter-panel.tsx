@@ -3,6 +3,7 @@
 // The timeline's filters. A plain GET form whose fields carry the filter's query
 // parameter names, so it works without JavaScript; with JavaScript, nuqs applies each
 // change to the URL at once and the server renders the new view.
+import Link from "next/link";
 import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
 import { useEffect, useRef, useTransition, type FormEvent } from "react";
 
@@ -11,8 +12,10 @@ import { DEMAND_OUTCOME_LABELS, demandCategoryLabel, type DemandOutcome } from "
 import { FILING_KIND_LABELS, type FilingKind } from "@/lib/filings/kinds";
 import type { Filter } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
+import type { LawsuitChoice } from "@/lib/lawsuits/filter";
 import type { TimelineFacets } from "@/lib/timeline/queries";
 
+import { LawsuitSearch } from "./lawsuit-search";
 import styles from "./filter-panel.module.css";
 
 const parsers = {
@@ -21,6 +24,8 @@ const parsers = {
   match: parseAsString,
   role: parseAsString,
   lawsuit: parseAsString,
+  // The lawsuit search field's words (LAWSUIT_WORDS_PARAM), which the server resolves to `lawsuit`.
+  lawsuitq: parseAsString,
   demandCategory: parseAsString,
   outcome: parseAsString,
   from: parseAsString,
@@ -35,8 +40,25 @@ const countOf = (values: { value: string; count: number }[], value: string) => v
 /**
  * `action`: the page the form submits to without JavaScript (the timeline, or another
  * view of the same filter such as /insights). `sortable`: whether the order applies there.
+ * `facets.lawsuit` holds only the selected and a few top lawsuits (lib/lawsuits/filter.ts);
+ * any other is found by the search field. `lawsuitChoice`: what the last search words
+ * matched, when they did not name one lawsuit.
  */
-export function FilterPanel({ filter, facets, activeCount, action = "/", sortable = true }: { filter: Filter; facets: TimelineFacets; activeCount: number; action?: string; sortable?: boolean }) {
+export function FilterPanel({
+  filter,
+  facets,
+  activeCount,
+  action = "/",
+  sortable = true,
+  lawsuitChoice = null,
+}: {
+  filter: Filter;
+  facets: TimelineFacets;
+  activeCount: number;
+  action?: string;
+  sortable?: boolean;
+  lawsuitChoice?: LawsuitChoice | null;
+}) {
   const [pending, startTransition] = useTransition();
   const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push", scroll: false, startTransition });
   // The URL's values, updated at once on change (the server's `filter` follows a moment later).
@@ -52,6 +74,8 @@ export function FilterPanel({ filter, facets, activeCount, action = "/", sortabl
   /** Every change starts again from the first page. */
   const update = (changes: Partial<Record<keyof typeof parsers, string | string[] | null>>) =>
     void setParams({ ...changes, cursor: null } as Parameters<typeof setParams>[0]);
+  /** Choosing a lawsuit ends its search. */
+  const chooseLawsuit = (lawsuit: string | null) => update({ lawsuit, lawsuitq: null });
 
   const toggle = (key: "state" | "kind", value: string, checked: boolean) => {
     const current = key === "state" ? selectedStates : selectedKinds;
@@ -66,14 +90,15 @@ export function FilterPanel({ filter, facets, activeCount, action = "/", sortabl
       const value = String(form.get(name) ?? "").trim();
       return value === "" ? null : value;
     };
-    update({ q: text("q"), from: text("from"), to: text("to") });
+    update({ q: text("q"), from: text("from"), to: text("to"), lawsuitq: text("lawsuitq") });
   };
 
   const stateOptions = [...facets.state.map((f) => f.value), ...selectedStates.filter((code) => !facets.state.some((f) => f.value === code))];
   const otherStates = JURISDICTIONS.filter((j) => !stateOptions.includes(j.code));
 
   return (
-    <details ref={details} className={styles.panel}>
+    // Open where the server has something to say about the lawsuit search, even on a phone.
+    <details ref={details} className={styles.panel} open={lawsuitChoice ? true : undefined}>
       <summary className={styles.summary}>
         Filters{activeCount > 0 ? ` (${activeCount} active)` : ""}
       </summary>
@@ -156,17 +181,27 @@ export function FilterPanel({ filter, facets, activeCount, action = "/", sortabl
           </label>
         </fieldset>
 
-        <div className={styles.field}>
-          <label htmlFor="filter-lawsuit">Lawsuit</label>
-          <select id="filter-lawsuit" name="lawsuit" value={params.lawsuit ?? ""} onChange={(e) => update({ lawsuit: e.target.value || null })}>
-            <option value="">Any lawsuit</option>
+        <fieldset className={styles.group}>
+          <legend>Lawsuit</legend>
+          <ul className={styles.options}>
+            <li>
+              <label>
+                <input type="radio" name="lawsuit" value="" checked={!params.lawsuit} onChange={() => chooseLawsuit(null)} />
+                Any lawsuit
+              </label>
+            </li>
             {facets.lawsuit.map((l) => (
-              <option key={l.value} value={l.value}>
-                {l.label} ({l.count})
-              </option>
+              <li key={l.value}>
+                <label>
+                  <input type="radio" name="lawsuit" value={l.value} checked={params.lawsuit === l.value} onChange={() => chooseLawsuit(l.value)} />
+                  {l.label ?? l.value} <span className={styles.count}>({l.count})</span>
+                </label>
+              </li>
             ))}
-          </select>
-        </div>
+          </ul>
+          <LawsuitSearch key={`${filter.lawsuit ?? ""}-${lawsuitChoice?.words ?? ""}`} defaultWords={lawsuitChoice?.words ?? ""} onChoose={chooseLawsuit} />
+          {lawsuitChoice && <LawsuitMatches choice={lawsuitChoice} />}
+        </fieldset>
 
         <div className={styles.field}>
           <label htmlFor="filter-category">Demand</label>
@@ -220,5 +255,31 @@ function StateOption({ code, count, checked, onToggle }: { code: string; count: 
         {name} <span className={styles.count}>({count})</span>
       </label>
     </li>
+  );
+}
+
+/** What the submitted search words matched: links that set the filter, or that nothing did. */
+function LawsuitMatches({ choice }: { choice: LawsuitChoice }) {
+  if (choice.matches.length === 0) {
+    return (
+      <p className={styles.matches} role="status">
+        No lawsuit matches “{choice.words}”. Try other words of its name, or its docket number.
+      </p>
+    );
+  }
+  const more = choice.total - choice.matches.length;
+  return (
+    <div className={styles.matches}>
+      <p id="lawsuit-matches-heading">
+        {choice.total.toLocaleString("en-US")} lawsuits match “{choice.words}”{more > 0 ? `; the first ${choice.matches.length} are listed, type more words to narrow them` : ""}. Choose one:
+      </p>
+      <ul aria-labelledby="lawsuit-matches-heading">
+        {choice.matches.map((match) => (
+          <li key={match.id}>
+            <Link href={match.href}>{match.caseNameShort}</Link> <span className={styles.docket}>No. {match.docketNumber} ({match.court})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -21,8 +21,9 @@ import {
 import { apiPath } from "@/lib/api/urls";
 import { DemandSchema, FilingStateSchema, jurisdictionCode, LawsuitRelationSchema, OtherPartySchema, partialDate, PlaintiffSchema, slug, SourceSchema } from "@/lib/dataset/schema";
 import { PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
-import { FilterSchema, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
+import { FilterSchema, LawsuitWordsSchema, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
+import { LAWSUIT_SEARCH_LIMIT } from "@/lib/lawsuits/search";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 export const OPENAPI_VERSION = "3.1.0";
@@ -133,8 +134,15 @@ function buildDocument(origin: string) {
         [apiPath.lawsuits]: get({
           operationId: "listLawsuits",
           summary: "List lawsuits",
-          description: "Every lawsuit, oldest first, each with its number of filings. Not paged: `links.next` is always null.",
-          responses: responses(LawsuitListSchema, "Every lawsuit."),
+          description:
+            "Every lawsuit, oldest first, each with its number of filings. Not paged: `links.next` is always null. " +
+            `With \`q\`, a search instead: at most ${LAWSUIT_SEARCH_LIMIT} lawsuits whose caption has all the words (each word may be the start of one) ` +
+            "or whose docket number starts with the text (letters and digits only, division optional: `18-cv-939` finds `2:18-cv-00939`), " +
+            "an exact docket number first, then the best matches; `total` counts every match.",
+          query: z.strictObject({
+            q: LawsuitWordsSchema.meta({ description: `Words of the caption, or a docket number; at most ${MAX_QUERY_LENGTH} characters.` }),
+          }),
+          responses: responses(LawsuitListSchema, "Every lawsuit, or the best matches of `q`."),
         }),
         [toTemplate(apiPath.lawsuit("{id}"))]: get({
           operationId: "getLawsuit",

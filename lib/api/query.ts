@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
 import { isPartialDate } from "@/lib/dates/partial-date";
-import { parseFilter, type Filter } from "@/lib/filters/schema";
+import { LawsuitWordsSchema, parseFilter, type Filter } from "@/lib/filters/schema";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
@@ -59,6 +59,20 @@ export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
   const problems = [...limit.problems, ...(result.ok ? cursorProblems(result.filter.cursor) : result.problems)];
   if (problems.length > 0 || !result.ok) throw invalidParameters(problems);
   return { filter: result.filter, limit: limit.limit };
+}
+
+/** The lawsuits list's query: `q`, the lawsuit search words (the timeline's own definition), at most once. */
+export function parseLawsuitListQuery(params: URLSearchParams): { q: string | undefined } {
+  const problems: ParamProblem[] = [];
+  for (const name of new Set(params.keys())) {
+    if (name !== "q") problems.push({ param: name, message: `${name} is not a known parameter` });
+  }
+  const values = params.getAll("q");
+  if (values.length > 1) problems.push({ param: "q", message: "q may appear only once" });
+  const result = LawsuitWordsSchema.safeParse(values[0]);
+  if (!result.success) problems.push({ param: "q", message: `q "${values[0]}" ${result.error.issues[0]?.message ?? "is not valid"}` });
+  if (problems.length > 0) throw invalidParameters(problems);
+  return { q: result.data };
 }
 
 /** Endpoints without parameters refuse any, as the filings list refuses unknown ones. */

@@ -43,6 +43,25 @@ export const FilterSchema = z
   });
 
 export type Filter = z.output<typeof FilterSchema>;
+
+/**
+ * Words that find a lawsuit (`?lawsuitq=flores`): what the lawsuit search field submits
+ * without JavaScript, and the API's lawsuit search (`/api/v1/lawsuits?q=`). Not a filter
+ * itself: the page resolves the words to a lawsuit and the filter keeps its id
+ * (`lawsuit`), so that a shared link names a lawsuit rather than a search.
+ */
+export const LAWSUIT_WORDS_PARAM = "lawsuitq";
+export const LawsuitWordsSchema = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+);
+
+/** The lawsuit search words of a page's query, or undefined (a bad value is ignored, as pages ignore bad filters). */
+export function parseLawsuitWords(params: ParamSource): string | undefined {
+  const values = toRecord(params)[LAWSUIT_WORDS_PARAM] ?? [];
+  const result = LawsuitWordsSchema.safeParse(values[values.length - 1]);
+  return result.success ? result.data : undefined;
+}
 export type FilterKey = keyof Filter;
 export const FILTER_KEYS = Object.keys(FilterSchema.shape) as FilterKey[];
 

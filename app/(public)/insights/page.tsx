@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
 import { CoalitionMatrix } from "@/components/insights/coalition-matrix";
 import { FilingsOverTimeChart } from "@/components/insights/filings-over-time-chart";
@@ -14,6 +15,7 @@ import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } fr
 import { getInsights, type JurisdictionActivity } from "@/lib/insights/queries";
 import { insightsHref, MAP_MEASURES, parseInsightsView, type MapMeasure } from "@/lib/insights/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
+import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { getTimelineFacets } from "@/lib/timeline/queries";
 import { describeActiveFilters } from "@/lib/timeline/summary";
 
@@ -43,9 +45,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   // As on the timeline: a bad parameter costs the reader nothing but that filter.
   const filter: Filter = parsed.ok ? { ...parsed.filter, cursor: undefined } : EMPTY_FILTER;
   const view = parseInsightsView(params);
-  const [insights, facets] = await Promise.all([getInsights(filter, view), getTimelineFacets(filter)]);
-
-  const lawsuitNames = new Map(facets.lawsuit.map((l) => [l.value, l.label ?? l.value]));
+  // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
+  const lawsuitWords = await resolveLawsuitWords(params, (lawsuit) => insightsHref({ ...filter, lawsuit }, view));
+  if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(insightsHref({ ...filter, lawsuit: lawsuitWords.lawsuit }, view));
+  const [insights, allFacets] = await Promise.all([getInsights(filter, view), getTimelineFacets(filter)]);
+  const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   // The timeline's chips, leading back to this page rather than to the timeline.
   const chips = describeActiveFilters(filter, lawsuitNames).map((chip) => ({ ...chip, removeHref: insightsHref(chip.without, view) }));
   const { total, activity, topPartners } = insights;
@@ -62,7 +66,14 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
 
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
-          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} action="/insights" sortable={false} />
+          <FilterPanel
+            filter={filter}
+            facets={facets}
+            activeCount={chips.length}
+            action="/insights"
+            sortable={false}
+            lawsuitChoice={lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null}
+          />
         </aside>
 
         <div className={styles.content}>
