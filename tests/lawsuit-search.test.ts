@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as lawsuitsRoute from "@/app/api/v1/lawsuits/route";
 import { LawsuitListSchema } from "@/lib/api/schema";
 import { importDatasetText } from "@/lib/dataset/import";
+import { listLawsuits } from "@/lib/lawsuits/queries";
+import { parseLawsuitListParams } from "@/lib/lawsuits/schema";
 import { searchLawsuits } from "@/lib/lawsuits/search";
 
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
@@ -78,6 +80,21 @@ describe("Searching lawsuits", () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toMatch(/limit is not a known parameter.*q may appear only once|q may appear only once.*limit is not a known parameter/);
     expect((await get(`?q=${"x".repeat(201)}`)).status).toBe(400);
+  });
+
+  it("pages the lawsuit list: each lawsuit once, in the list's order, with the total and the number of pages", async () => {
+    for (const sort of ["filed", "name", "filings", "coalition"]) {
+      const all = await listLawsuits(parseLawsuitListParams({ sort }));
+      expect(all).toMatchObject({ total: 5, page: 1, pageCount: 1 });
+      const pages = await Promise.all([1, 2, 3].map((page) => listLawsuits(parseLawsuitListParams({ sort, page: String(page) }), 2)));
+      expect(pages.map((p) => p.lawsuits.length)).toEqual([2, 2, 1]);
+      expect(pages.flatMap((p) => p.lawsuits.map((l) => l.id))).toEqual(all.lawsuits.map((l) => l.id));
+      expect(pages.map((p) => [p.page, p.pageCount, p.total])).toEqual([[1, 3, 5], [2, 3, 5], [3, 3, 5]]);
+    }
+    const pastTheEnd = await listLawsuits(parseLawsuitListParams({ page: "4" }), 2);
+    expect(pastTheEnd).toMatchObject({ lawsuits: [], total: 5, pageCount: 3 });
+    const filtered = await listLawsuits(parseLawsuitListParams({ q: "flores" }), 1);
+    expect(filtered).toMatchObject({ total: 2, pageCount: 2 });
   });
 
   it("follows an edit of the caption at once, and never finds a lawsuit that is not public", async () => {

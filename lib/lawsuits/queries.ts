@@ -9,7 +9,7 @@ import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_ORDER, type CoalitionRole } from "@/lib/jurisdictions/roles";
-import type { LawsuitListParams, LawsuitSort, SortDirection } from "@/lib/lawsuits/schema";
+import { LAWSUITS_PAGE_SIZE, type LawsuitListParams, type LawsuitSort, type SortDirection } from "@/lib/lawsuits/schema";
 
 /** Relations that move a case from one docket to another: followed from lawsuit to lawsuit. */
 const CHAIN_RELATIONS: LawsuitRelationKind[] = ["appeal-of", "transferred-to", "transferred-to-join"];
@@ -348,12 +348,23 @@ function orderBy(sort: LawsuitSort, dir: SortDirection): Prisma.Sql {
   return Prisma.sql`ORDER BY ${SORT_EXPRESSIONS[sort]} ${direction}${tieBreak}, lower(l.case_name_short) ASC, l.id ASC`;
 }
 
+export interface LawsuitListPage {
+  /** One page of the public lawsuits matching the list's filters, sorted. */
+  lawsuits: LawsuitListItem[];
+  /** How many match, on every page. */
+  total: number;
+  page: number;
+  /** At least 1, so that an empty list still has its first page. */
+  pageCount: number;
+  courts: CourtOption[];
+}
+
 /**
- * All public lawsuits matching the list's filters, sorted, with their counts of public
- * filings, in one statement; and the courts that have public lawsuits, for the court
- * filter, in another.
+ * One page (LAWSUITS_PAGE_SIZE, from `params.page`) of the public lawsuits matching the
+ * list's filters, sorted, with their counts of public filings, in one statement; how
+ * many match, in another; and the courts that have public lawsuits, for the court filter.
  */
-export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuits: LawsuitListItem[]; courts: CourtOption[] }> {
+export async function listLawsuits(params: LawsuitListParams, pageSize = LAWSUITS_PAGE_SIZE): Promise<LawsuitListPage> {
   const conditions: Prisma.Sql[] = [Prisma.sql`l.is_public`];
   if (params.status) conditions.push(Prisma.sql`l.status = CAST(${params.status} AS lawsuit_status)`);
   if (params.court) conditions.push(Prisma.sql`l.court_id = ${params.court}`);
@@ -363,7 +374,7 @@ export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuit
   }
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
 
-  const [rows, courts] = await Promise.all([
+  const [rows, [{ total }], courts] = await Promise.all([
     db.$queryRaw<LawsuitListRow[]>`
       SELECT l.id, l.case_name, l.case_name_short, l.court_id,
              c.short_name AS court_short_name, c.full_name AS court_full_name,
@@ -379,7 +390,9 @@ export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuit
         FROM lawsuit l
         JOIN court c ON c.id = l.court_id
       ${where}
-      ${orderBy(params.sort, params.dir)}`,
+      ${orderBy(params.sort, params.dir)}
+      LIMIT ${pageSize} OFFSET ${(params.page - 1) * pageSize}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM lawsuit l ${where}`,
     db.court.findMany({
       where: { lawsuits: { some: { isPublic: true } } },
       orderBy: { shortName: "asc" },
@@ -400,6 +413,9 @@ export async function listLawsuits(params: LawsuitListParams): Promise<{ lawsuit
       plaintiffCount: row.plaintiff_count,
       largestFilingCoalition: row.largest_filing_coalition,
     })),
+    total,
+    page: params.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
     courts,
   };
 }

@@ -11,6 +11,8 @@ export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export const MAX_LAWSUIT_QUERY_LENGTH = 200;
+/** Lawsuits per page of the list: the page weighs the same whatever the size of the collection. */
+export const LAWSUITS_PAGE_SIZE = 50;
 
 /** Names read A→Z; dates and counts read newest or largest first. */
 export const DEFAULT_DIRECTION: Record<LawsuitSort, SortDirection> = {
@@ -33,6 +35,8 @@ export const LawsuitListParamsSchema = z
     status: z.preprocess(single, z.enum(LAWSUIT_STATUSES).optional()).catch(undefined),
     court: z.preprocess(single, slug.optional()).catch(undefined),
     q: z.preprocess(single, z.string().trim().max(MAX_LAWSUIT_QUERY_LENGTH).optional()).catch(undefined),
+    /** From 1; a page past the end shows none, with a link back. */
+    page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
   })
   .transform((params) => ({ ...params, dir: params.dir ?? DEFAULT_DIRECTION[params.sort] }));
 

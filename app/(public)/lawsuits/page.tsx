@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
+import { ListPager } from "@/components/staff/list-pager";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { LAWSUIT_STATUSES } from "@/lib/dataset/schema";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { LAWSUIT_STATUS_LABELS } from "@/lib/lawsuits/labels";
 import { listLawsuits } from "@/lib/lawsuits/queries";
-import { DEFAULT_DIRECTION, MAX_LAWSUIT_QUERY_LENGTH, parseLawsuitListParams, type LawsuitListParams, type LawsuitSort } from "@/lib/lawsuits/schema";
+import { DEFAULT_DIRECTION, LAWSUITS_PAGE_SIZE, MAX_LAWSUIT_QUERY_LENGTH, parseLawsuitListParams, type LawsuitListParams, type LawsuitSort } from "@/lib/lawsuits/schema";
 
 import styles from "./page.module.css";
 
@@ -35,6 +36,7 @@ function listHref(params: LawsuitListParams, change: Partial<LawsuitListParams>)
   if (next.court) query.set("court", next.court);
   if (next.sort !== "filed") query.set("sort", next.sort);
   if (next.dir !== DEFAULT_DIRECTION[next.sort]) query.set("dir", next.dir);
+  if (next.page > 1) query.set("page", String(next.page));
   const text = query.toString();
   return text ? `/lawsuits?${text}` : "/lawsuits";
 }
@@ -45,7 +47,7 @@ function SortableHeading({ params, sort, label, numeric = false }: { params: Law
   const dir = active ? (params.dir === "asc" ? "desc" : "asc") : DEFAULT_DIRECTION[sort];
   return (
     <th scope="col" className={numeric ? tableStyles.number : undefined} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={listHref(params, { sort, dir })} className={styles.sortLink}>
+      <Link href={listHref(params, { sort, dir, page: 1 })} className={styles.sortLink}>
         {label}
         {active && <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span>}
         <span className="visually-hidden">, sort {dir === "asc" ? "ascending" : "descending"}</span>
@@ -56,7 +58,8 @@ function SortableHeading({ params, sort, label, numeric = false }: { params: Law
 
 export default async function LawsuitsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = parseLawsuitListParams(await searchParams);
-  const { lawsuits, courts } = await listLawsuits(params);
+  const { lawsuits, total, page, pageCount, courts } = await listLawsuits(params);
+  const first = (page - 1) * LAWSUITS_PAGE_SIZE + 1;
   const filtered = !!(params.q || params.status || params.court);
 
   return (
@@ -118,8 +121,9 @@ export default async function LawsuitsPage({ searchParams }: { searchParams: Pro
       </form>
 
       <p className={styles.count}>
-        {lawsuits.length} {lawsuits.length === 1 ? "lawsuit" : "lawsuits"}
-        {filtered ? " match these filters" : ""}, sorted by {SORT_LABELS[params.sort].toLowerCase()}, {params.dir === "asc" ? "ascending" : "descending"}.
+        {total.toLocaleString("en-US")} {total === 1 ? "lawsuit" : "lawsuits"}
+        {filtered ? " match these filters" : ""}, sorted by {SORT_LABELS[params.sort].toLowerCase()}, {params.dir === "asc" ? "ascending" : "descending"}
+        {pageCount > 1 && lawsuits.length > 0 ? `; showing ${first.toLocaleString("en-US")}–${(first + lawsuits.length - 1).toLocaleString("en-US")}` : ""}.
       </p>
 
       {lawsuits.length > 0 ? (
@@ -127,6 +131,7 @@ export default async function LawsuitsPage({ searchParams }: { searchParams: Pro
           <table className={tableStyles.table}>
             <caption id="lawsuits-caption" className="visually-hidden">
               Lawsuits, sorted by {SORT_LABELS[params.sort].toLowerCase()}
+              {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
             </caption>
             <thead>
               <tr>
@@ -165,11 +170,16 @@ export default async function LawsuitsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </TableScroll>
+      ) : page > 1 && total > 0 ? (
+        <p>
+          There is no page {page}. <Link href={listHref(params, { page: 1 })}>Back to the first page</Link>.
+        </p>
       ) : (
         <p>
           No lawsuit matches these filters. <Link href="/lawsuits">Show all lawsuits</Link>.
         </p>
       )}
+      <ListPager page={page} pageCount={pageCount} label="Pages of lawsuits" hrefFor={(n) => listHref(params, { page: n })} />
     </>
   );
 }
