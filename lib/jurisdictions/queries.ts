@@ -11,8 +11,10 @@ import type { JurisdictionKind } from "@/lib/jurisdictions/reference";
 import type { CoalitionRole } from "@/lib/jurisdictions/roles";
 import type { JurisdictionSort } from "@/lib/jurisdictions/schema";
 
-/** How many of a jurisdiction's filings its page lists, newest first. */
-export const JURISDICTION_FILINGS_LIMIT = 100;
+/** How many of a jurisdiction's filings its page lists, newest first; the timeline has the rest. */
+export const JURISDICTION_FILINGS_LIMIT = 50;
+/** Lawsuits per page of a jurisdiction's "Lawsuits as plaintiff": the page weighs the same whatever the collection. */
+export const JURISDICTION_LAWSUITS_PAGE_SIZE = 25;
 
 export interface OfficialItem {
   id: string;
@@ -57,7 +59,12 @@ export interface JurisdictionDetail {
   totals: { joined: number; led: number; coLed: number };
   /** Oldest year first; years without filings are left out. */
   byYear: YearActivity[];
+  /** One page of the lawsuits it is a plaintiff in, newest first. */
   lawsuits: JurisdictionLawsuitItem[];
+  /** Every public lawsuit it is a plaintiff in, and the pages of them (at least 1). */
+  lawsuitCount: number;
+  lawsuitPage: number;
+  lawsuitPageCount: number;
   /** The latest JURISDICTION_FILINGS_LIMIT filings, newest first. */
   filings: JurisdictionFilingItem[];
 }
@@ -71,11 +78,11 @@ interface YearRow {
 
 /**
  * A jurisdiction with everything its page shows, in three statements: the jurisdiction
- * with its officials and lawsuits, its latest filings, and its activity per year;
- * public lawsuits and filings only. Null for a code that is not in the reference list.
- * Cached per request.
+ * with its officials and a page of its lawsuits (`lawsuitPage`, from 1), its latest
+ * filings, and its activity per year; public lawsuits and filings only. Null for a code
+ * that is not in the reference list. Cached per request.
  */
-export const getJurisdiction = cache(async (code: string): Promise<JurisdictionDetail | null> => {
+export const getJurisdiction = cache(async (code: string, lawsuitPage = 1): Promise<JurisdictionDetail | null> => {
   const [row, filingRows, yearRows] = await Promise.all([
     db.jurisdiction.findUnique({
       where: { code },
@@ -87,9 +94,12 @@ export const getJurisdiction = cache(async (code: string): Promise<JurisdictionD
           orderBy: [{ termStart: { sort: "desc", nulls: "last" } }, { name: "asc" }],
           select: { id: true, name: true, office: true, termStart: true, termStartPrecision: true, termEnd: true, termEndPrecision: true },
         },
+        _count: { select: { lawsuitPlaintiffs: { where: { lawsuit: { isPublic: true } } } } },
         lawsuitPlaintiffs: {
           where: { lawsuit: { isPublic: true } },
           orderBy: [{ lawsuit: { dateFiled: "desc" } }, { lawsuitId: "asc" }],
+          skip: (lawsuitPage - 1) * JURISDICTION_LAWSUITS_PAGE_SIZE,
+          take: JURISDICTION_LAWSUITS_PAGE_SIZE,
           select: {
             role: true,
             lawsuit: {
@@ -156,6 +166,9 @@ export const getJurisdiction = cache(async (code: string): Promise<JurisdictionD
       coLed: byYear.reduce((sum, y) => sum + y.coLed, 0),
     },
     byYear,
+    lawsuitCount: row._count.lawsuitPlaintiffs,
+    lawsuitPage,
+    lawsuitPageCount: Math.max(1, Math.ceil(row._count.lawsuitPlaintiffs / JURISDICTION_LAWSUITS_PAGE_SIZE)),
     lawsuits: row.lawsuitPlaintiffs.map(({ role, lawsuit }) => ({
       id: lawsuit.id,
       caseNameShort: lawsuit.caseNameShort,

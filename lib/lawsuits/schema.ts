@@ -28,6 +28,9 @@ const single = (value: unknown) => {
   return typeof last === "string" && last.trim() === "" ? undefined : last;
 };
 
+/** A page number of a paged public list (`?page=2`), from 1; anything else is page 1. */
+export const pageParam = z.preprocess(single, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);
+
 export const LawsuitListParamsSchema = z
   .object({
     sort: z.preprocess(single, z.enum(LAWSUIT_SORTS).default("filed")).catch("filed"),
@@ -36,7 +39,7 @@ export const LawsuitListParamsSchema = z
     court: z.preprocess(single, slug.optional()).catch(undefined),
     q: z.preprocess(single, z.string().trim().max(MAX_LAWSUIT_QUERY_LENGTH).optional()).catch(undefined),
     /** From 1; a page past the end shows none, with a link back. */
-    page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+    page: pageParam,
   })
   .transform((params) => ({ ...params, dir: params.dir ?? DEFAULT_DIRECTION[params.sort] }));
 

@@ -4,15 +4,17 @@ import { notFound, permanentRedirect } from "next/navigation";
 
 import { JurisdictionActivityChart } from "@/components/jurisdiction-activity-chart";
 import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
+import { ListPager } from "@/components/staff/list-pager";
 import { Badge } from "@/components/ui/badge";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
-import { getJurisdiction, JURISDICTION_FILINGS_LIMIT, type JurisdictionDetail, type OfficialItem } from "@/lib/jurisdictions/queries";
+import { getJurisdiction, JURISDICTION_FILINGS_LIMIT, JURISDICTION_LAWSUITS_PAGE_SIZE, type JurisdictionDetail, type OfficialItem } from "@/lib/jurisdictions/queries";
 import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
 import { normalizeJurisdictionCode } from "@/lib/jurisdictions/schema";
+import { pageParam } from "@/lib/lawsuits/schema";
 import { absoluteUrl } from "@/lib/site";
 
 import styles from "./page.module.css";
@@ -22,7 +24,11 @@ export const dynamic = "force-dynamic";
 
 interface StatePageProps {
   params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
+
+/** A page of the jurisdiction's lawsuits, opened at that list. */
+const lawsuitsPageHref = (code: string, page: number) => `/states/${code}${page > 1 ? `?page=${page}` : ""}#lawsuits-heading`;
 
 const KIND_LABELS: Record<JurisdictionDetail["kind"], string> = {
   state: "State",
@@ -34,7 +40,7 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en
 
 function describe(jurisdiction: JurisdictionDetail): string {
   const { joined, led } = jurisdiction.totals;
-  return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing", "filings")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuits.length, "lawsuit", "lawsuits")}.`;
+  return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing", "filings")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuitCount, "lawsuit", "lawsuits")}.`;
 }
 
 export async function generateMetadata({ params }: StatePageProps): Promise<Metadata> {
@@ -77,16 +83,17 @@ function Term({ official }: { official: OfficialItem }) {
   );
 }
 
-export default async function StatePage({ params }: StatePageProps) {
+export default async function StatePage({ params, searchParams }: StatePageProps) {
   const raw = (await params).code;
   const code = normalizeJurisdictionCode(raw);
   if (!code) notFound();
   // One address per jurisdiction: /states/nm becomes /states/NM.
   if (code !== raw) permanentRedirect(`/states/${code}`);
-  const jurisdiction = await getJurisdiction(code);
+  const jurisdiction = await getJurisdiction(code, pageParam.parse((await searchParams).page));
   if (!jurisdiction) notFound();
 
-  const { totals, byYear, lawsuits, filings, officials } = jurisdiction;
+  const { totals, byYear, lawsuits, lawsuitCount, lawsuitPage, lawsuitPageCount, filings, officials } = jurisdiction;
+  const firstLawsuit = (lawsuitPage - 1) * JURISDICTION_LAWSUITS_PAGE_SIZE + 1;
   const showCoLed = totals.coLed > 0;
 
   return (
@@ -121,7 +128,7 @@ export default async function StatePage({ params }: StatePageProps) {
         )}
         <div>
           <dt>Lawsuits as plaintiff</dt>
-          <dd>{lawsuits.length}</dd>
+          <dd>{lawsuitCount}</dd>
         </div>
       </dl>
       <ul className={styles.timelineLinks}>
@@ -201,6 +208,11 @@ export default async function StatePage({ params }: StatePageProps) {
 
       <section aria-labelledby="lawsuits-heading" className={styles.section}>
         <h2 id="lawsuits-heading">Lawsuits as plaintiff</h2>
+        {lawsuitPageCount > 1 && lawsuits.length > 0 && (
+          <p className={styles.muted}>
+            {firstLawsuit.toLocaleString("en-US")}–{(firstLawsuit + lawsuits.length - 1).toLocaleString("en-US")} of {lawsuitCount.toLocaleString("en-US")}, newest first
+          </p>
+        )}
         {lawsuits.length > 0 ? (
           <ul className={styles.plainList} aria-labelledby="lawsuits-heading">
             {lawsuits.map((lawsuit) => (
@@ -219,9 +231,14 @@ export default async function StatePage({ params }: StatePageProps) {
               </li>
             ))}
           </ul>
+        ) : lawsuitCount > 0 ? (
+          <p>
+            There is no page {lawsuitPage} of its lawsuits. <Link href={lawsuitsPageHref(jurisdiction.code, 1)}>Back to the first page</Link>.
+          </p>
         ) : (
           <p className={styles.muted}>{jurisdiction.name} is not a plaintiff in any lawsuit recorded in Docketline.</p>
         )}
+        <ListPager page={lawsuitPage} pageCount={lawsuitPageCount} label={`Pages of ${jurisdiction.name}'s lawsuits`} hrefFor={(n) => lawsuitsPageHref(jurisdiction.code, n)} />
       </section>
 
       <section aria-labelledby="filings-heading" className={styles.section}>
