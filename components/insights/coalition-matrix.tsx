@@ -4,7 +4,7 @@ import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { countBuckets } from "@/components/us-map";
 import type { Filter } from "@/lib/filters/schema";
 import type { CoalitionMatrix as Matrix } from "@/lib/insights/queries";
-import { insightsHref, MATRIX_SORTS, type InsightsView, type MatrixSort } from "@/lib/insights/schema";
+import { insightsHref, MATRIX_LIMIT, MATRIX_SORTS, type InsightsView, type MatrixSort } from "@/lib/insights/schema";
 
 import styles from "./charts.module.css";
 import { textColorOn } from "./palette";
@@ -14,10 +14,14 @@ const filings = (n: number) => `${n} ${n === 1 ? "filing" : "filings"}`;
 /**
  * The coalition matrix: jurisdiction × jurisdiction, how many filings both joined, as a
  * table (so that every number is read with its row and column), shaded like the map.
- * The diagonal holds the filings each joined in all.
+ * The diagonal holds the filings each joined in all. Unless the reader asks for all of
+ * them, only the first MATRIX_LIMIT jurisdictions in the chosen order: 56 × 56 cells
+ * would weigh more than the rest of the page.
  */
 export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix: Matrix; filter: Filter; view: InsightsView; partnersName: string | null }) {
-  const { jurisdictions, counts, max, sort } = matrix;
+  const { counts, max, sort } = matrix;
+  const capped = view.matrix !== "all" && matrix.jurisdictions.length > MATRIX_LIMIT;
+  const jurisdictions = capped ? matrix.jurisdictions.slice(0, MATRIX_LIMIT) : matrix.jurisdictions;
   const buckets = countBuckets(max);
   const shade = (n: number) => buckets.find((b) => n >= b.min && n <= b.max)?.fill;
   const sortLabels: Record<MatrixSort, string> = {
@@ -59,8 +63,8 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
       <TableScroll labelledBy="matrix-caption">
         <table className={`${tableStyles.table} ${styles.matrix}`}>
           <caption id="matrix-caption">
-            Filings joined by both jurisdictions of each pair; on the diagonal, all the filings each joined ({jurisdictions.length} jurisdictions,{" "}
-            {sortLabels[sort].toLowerCase()})
+            Filings joined by both jurisdictions of each pair; on the diagonal, all the filings each joined (
+            {capped ? `the first ${jurisdictions.length} of ${matrix.jurisdictions.length} jurisdictions` : `${jurisdictions.length} jurisdictions`}, {sortLabels[sort].toLowerCase()})
           </caption>
           <thead>
             <tr>
@@ -110,6 +114,22 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
           </tbody>
         </table>
       </TableScroll>
+      {capped ? (
+        <p className={styles.matrixMore}>
+          <Link href={insightsHref(filter, { ...view, matrix: "all" }, "coalitions")} scroll={false}>
+            Show all {matrix.jurisdictions.length} jurisdictions in the matrix
+          </Link>
+        </p>
+      ) : (
+        view.matrix === "all" &&
+        matrix.jurisdictions.length > MATRIX_LIMIT && (
+          <p className={styles.matrixMore}>
+            <Link href={insightsHref(filter, { ...view, matrix: "top" }, "coalitions")} scroll={false}>
+              Show only the first {MATRIX_LIMIT}
+            </Link>
+          </p>
+        )
+      )}
     </>
   );
 }

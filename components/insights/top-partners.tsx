@@ -15,6 +15,7 @@ export function TopPartners({ partners, activity, filter, view }: { partners: Pa
   const hidden = [...filterToSearchParams({ ...filter, cursor: undefined, sort: undefined })];
   if (view.map !== "joined") hidden.push(["map", view.map]);
   if (view.matrixSort !== "filings") hidden.push(["matrixSort", view.matrixSort]);
+  if (view.matrix !== "top") hidden.push(["matrix", view.matrix]);
   const tiedFirst = partners.partners.filter((p) => p.rank === 1).length;
   const choices = [...activity].sort((a, b) => a.name.localeCompare(b.name));
 

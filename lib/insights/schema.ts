@@ -20,11 +20,18 @@ export type MapMeasure = (typeof MAP_MEASURES)[number];
 const single = (value: unknown) => (Array.isArray(value) ? value[value.length - 1] : value);
 const upper = (value: unknown) => (typeof value === "string" ? value.trim().toUpperCase() : value);
 
+/** Jurisdictions the coalition matrix shows unless all are asked for: its first rows and columns in the chosen order. */
+export const MATRIX_LIMIT = 25;
+/** `top`: the first MATRIX_LIMIT jurisdictions; `all`: every one that joined a filing (at most 56², still bounded). */
+export const MATRIX_EXTENTS = ["top", "all"] as const;
+export type MatrixExtent = (typeof MATRIX_EXTENTS)[number];
+
 export const InsightsViewSchema = z.object({
   matrixSort: z.preprocess(single, z.enum(MATRIX_SORTS).default("filings")).catch("filings"),
   /** The jurisdiction whose top partners are listed; by default the most active one. */
   partnersOf: z.preprocess((v) => upper(single(v)), jurisdictionCode.optional()).catch(undefined),
   map: z.preprocess(single, z.enum(MAP_MEASURES).default("joined")).catch("joined"),
+  matrix: z.preprocess(single, z.enum(MATRIX_EXTENTS).default("top")).catch("top"),
 });
 
 export type InsightsView = z.output<typeof InsightsViewSchema>;
@@ -40,6 +47,7 @@ export function insightsHref(filter: Filter, view: Partial<InsightsView> = {}, h
   if (view.map && view.map !== "joined") params.set("map", view.map);
   if (view.matrixSort && view.matrixSort !== "filings") params.set("matrixSort", view.matrixSort);
   if (view.partnersOf) params.set("partnersOf", view.partnersOf);
+  if (view.matrix && view.matrix !== "top") params.set("matrix", view.matrix);
   const extra = params.toString();
   const withParams = extra ? `${href}${href.includes("?") ? "&" : "?"}${extra}` : href;
   return hash ? `${withParams}#${hash}` : withParams;
