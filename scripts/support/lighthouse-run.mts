@@ -1,0 +1,159 @@
+// Lighthouse 12 (mobile, its default form factor) on the public pages issue 9 names, run
+// through Lighthouse's own CLI in a child process per page (it launches and always
+// closes its Chromium), with the browser the end-to-end tests use.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { chromium } from "@playwright/test";
+
+import { CHROMIUM_ARGS, findBrowser } from "../../e2e/support/browser";
+
+import { describeCommit, describeMachine, passOrMiss, today, writeSection } from "./performance-doc.mts";
+
+const LIGHTHOUSE_CLI = "node_modules/lighthouse/cli/index.js";
+const PAGE_TIMEOUT_MS = 4 * 60_000;
+const CATEGORIES = [
+  { id: "performance", label: "performance", budget: 95 },
+  { id: "accessibility", label: "accessibility", budget: 100 },
+  { id: "best-practices", label: "best practices", budget: 100 },
+  { id: "seo", label: "SEO", budget: 100 },
+] as const;
+/** Lighthouse's own line between a passed and a failed audit. */
+const PASSING_SCORE = 0.9;
+
+interface Lhr {
+  lighthouseVersion: string;
+  environment: { benchmarkIndex: number; hostUserAgent: string };
+  runtimeError?: { message: string };
+  runWarnings: string[];
+  categories: Record<string, { score: number | null; auditRefs: { id: string }[] }>;
+  audits: Record<string, { score: number | null; scoreDisplayMode: string; numericValue?: number }>;
+}
+
+export interface LighthouseResult {
+  label: string;
+  path: string;
+  scores: Record<string, number | null>;
+  tbt: number;
+  lcp: number;
+  cls: number;
+  totalBytes: number;
+  domSize: number;
+  failing: string[];
+  benchmarkIndex: number;
+  version: string;
+}
+
+/** The Chromium to hand Lighthouse: the one the e2e tests use, or Playwright's own. */
+function chromePath(): string {
+  const browser = findBrowser({ install: true });
+  return browser?.executablePath ?? chromium.executablePath();
+}
+
+function runCli(url: string, outputPath: string, chrome: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        LIGHTHOUSE_CLI,
+        url,
+        "--output=json",
+        `--output-path=${outputPath}`,
+        "--quiet",
+        `--only-categories=${CATEGORIES.map((category) => category.id).join(",")}`,
+        `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
+        "--max-wait-for-load=60000",
+      ],
+      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHROME_PATH: chrome } },
+    );
+    const timer = setTimeout(() => {
+      child.kill("SIGINT"); // Lighthouse closes its Chromium on SIGINT
+      reject(new Error(`Lighthouse on ${url} took longer than ${PAGE_TIMEOUT_MS / 60_000} minutes`));
+    }, PAGE_TIMEOUT_MS);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`Lighthouse on ${url} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+function summarise(label: string, pagePath: string, lhr: Lhr): LighthouseResult {
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${pagePath}: ${lhr.runtimeError.message}`);
+  const failing = new Set<string>();
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category.id]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (audit && audit.score !== null && ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode) && audit.score < PASSING_SCORE) failing.add(ref.id);
+    }
+  }
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    label,
+    path: pagePath,
+    scores: Object.fromEntries(CATEGORIES.map((category) => [category.id, lhr.categories[category.id]?.score ?? null])),
+    tbt: numeric("total-blocking-time"),
+    lcp: numeric("largest-contentful-paint"),
+    cls: numeric("cumulative-layout-shift"),
+    totalBytes: numeric("total-byte-weight"),
+    domSize: numeric("dom-size"),
+    failing: [...failing].sort(),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    version: lhr.lighthouseVersion,
+  };
+}
+
+const score = (value: number | null) => (value === null ? "n/a" : String(Math.round(value * 100)));
+
+export function formatLighthouse(results: LighthouseResult[], command: string): string {
+  const lines = [
+    `Measured on ${today()} at commit ${describeCommit()} with \`${command}\`: Lighthouse ${results[0]?.version ?? "12"} (mobile form factor, simulated throttling: its defaults) in headless ${path.basename(chromePath())}. Lighthouse's CPU benchmark index on this machine: ${results.map((result) => Math.round(result.benchmarkIndex)).join(", ")} (one per page; below ~1,000 its simulated phone is slower than a mid-range one). Machine: ${describeMachine()}.`,
+    "",
+    `Budgets (issue 9): ${CATEGORIES.map((category) => `${category.label} ≥ ${category.budget}`).join(", ")}. Failing audits are those scoring below ${PASSING_SCORE} in any of the four categories.`,
+    "",
+    `| page | ${CATEGORIES.map((category) => category.label).join(" | ")} | TBT | LCP | CLS | total bytes | DOM elements | failing audits |`,
+    `|---|${CATEGORIES.map(() => "---|").join("")}---|---|---|---|---|---|`,
+  ];
+  for (const result of results) {
+    const scores = CATEGORIES.map((category) => {
+      const value = result.scores[category.id];
+      return `${score(value)} ${passOrMiss(value !== null && Math.round(value * 100) >= category.budget)}`;
+    });
+    lines.push(
+      `| ${result.label} | ${scores.join(" | ")} | ${Math.round(result.tbt).toLocaleString("en-US")} ms | ${(result.lcp / 1000).toFixed(1)} s | ${result.cls.toFixed(3)} | ${Math.round(result.totalBytes / 1000).toLocaleString("en-US")} kB | ${Math.round(result.domSize).toLocaleString("en-US")} | ${result.failing.map((id) => `\`${id}\``).join(", ") || "none"} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Runs Lighthouse on `/`, a filing page, `/states/NM` and `/insights`, prints the table, and writes it with `write`. */
+export async function runLighthouse(options: { origin: string; filingPath: string; write: boolean; command: string }): Promise<LighthouseResult[]> {
+  const pages = [
+    { label: "`/`", path: "/" },
+    { label: "`/filings/{id}`", path: options.filingPath },
+    { label: "`/states/NM`", path: "/states/NM" },
+    { label: "`/insights`", path: "/insights" },
+  ];
+  const chrome = chromePath();
+  const dir = await mkdtemp(path.join(tmpdir(), "docketline-lighthouse-"));
+  const results: LighthouseResult[] = [];
+  try {
+    console.log(`\nLighthouse (mobile) with ${chrome}…`);
+    for (const page of pages) {
+      const output = path.join(dir, "report.json");
+      await runCli(options.origin + page.path, output, chrome);
+      const result = summarise(page.label, page.path, JSON.parse(await readFile(output, "utf8")) as Lhr);
+      results.push(result);
+      console.log(`  ${page.path.padEnd(28)} ${CATEGORIES.map((category) => `${category.label} ${score(result.scores[category.id])}`).join(", ")}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const report = formatLighthouse(results, options.command);
+  console.log(`\n${report}\n`);
+  if (options.write) await writeSection("lighthouse", "Lighthouse", report);
+  return results;
+}
