@@ -7,7 +7,7 @@
 // /api/v1/lawsuits?q= (a few at most), and choosing one sets the lawsuit filter.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
-import { apiPath } from "@/lib/api/urls";
+import { apiPath } from "@/lib/api/paths";
 import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/schema";
 
 import styles from "./filter-panel.module.css";

@@ -4,10 +4,12 @@
 // Request itself, since handlers may run outside Next's request scope, as in tests).
 import "server-only";
 
-import { originFromHeaders } from "@/lib/site";
+import { apiPath } from "@/lib/api/paths";
 import { hrefWithFilter, type Filter } from "@/lib/filters/schema";
+import { originFromHeaders } from "@/lib/site";
 
-export const API_BASE_PATH = "/api/v1";
+// The paths themselves are in lib/api/paths.ts, which client components may import too.
+export { API_BASE_PATH, apiPath, htmlPath } from "@/lib/api/paths";
 
 export function getRequestOrigin(request: Request): string {
   const url = new URL(request.url);
@@ -16,24 +18,6 @@ export function getRequestOrigin(request: Request): string {
   if (!headers.get("x-forwarded-host")) headers.set("host", url.host);
   return originFromHeaders(headers, url.origin);
 }
-
-/** Where each kind of record is shown as a web page. */
-export const htmlPath = {
-  filing: (id: string) => `/filings/${encodeURIComponent(id)}`,
-  lawsuit: (id: string) => `/lawsuits/${encodeURIComponent(id)}`,
-  jurisdiction: (code: string) => `/states/${encodeURIComponent(code)}`,
-};
-
-/** Where each kind of record is in the API. */
-export const apiPath = {
-  filings: `${API_BASE_PATH}/filings`,
-  filing: (id: string) => `${API_BASE_PATH}/filings/${encodeURIComponent(id)}`,
-  lawsuits: `${API_BASE_PATH}/lawsuits`,
-  lawsuit: (id: string) => `${API_BASE_PATH}/lawsuits/${encodeURIComponent(id)}`,
-  jurisdictions: `${API_BASE_PATH}/jurisdictions`,
-  jurisdiction: (code: string) => `${API_BASE_PATH}/jurisdictions/${encodeURIComponent(code)}`,
-  openapi: `${API_BASE_PATH}/openapi.json`,
-};
 
 /** A filings-list URL for a filter and page size; the default size is left out. */
 export function filingListUrl(origin: string, filter: Partial<Filter>, limit: number, defaultLimit: number): string {
