@@ -239,6 +239,8 @@ const motion = {
   summary: "The states ask the court to order reunification.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  // Written by the database from the filing's demands (migration 20261202110000_facet_counts).
+  demandTokens: ["category:reunification", "outcome:granted-in-part", "reunification|granted-in-part"],
   publication: "published",
   deletedAt: null,
   version: 1,
@@ -260,6 +262,7 @@ const brief = {
   summary: "Eighteen states support the motion.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: ["DC", "DC:co-lead", "WA", "WA:lead", "role:co-lead", "role:lead"],
+  demandTokens: [],
   publication: "draft",
   deletedAt: null,
   version: 2,
@@ -281,6 +284,7 @@ const order = {
   summary: "Transferred to the Southern District of California.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  demandTokens: [],
   publication: "published",
   deletedAt: new Date("2026-03-04T05:06:07.891Z"),
   version: 3,
@@ -302,6 +306,7 @@ const letter = {
   summary: "Attorneys general object to the policy.",
   // Written by the database from the filing's states (migration 20261127020000_filing_coalition).
   coalition: [],
+  demandTokens: [],
   publication: "published",
   deletedAt: null,
   version: 1,
@@ -523,6 +528,8 @@ describe("Every model, written and read back through the generated Prisma client
       ["Source", { id: filingSource.id }, filingSource],
       // Written by the database's triggers only (migration 20261127010000_filing_search).
       ["FilingSearch", { filingId: brief.id }, searchRow(brief.id)],
+      // Written by the database's triggers only (migration 20261202110000_facet_counts): the two public filings.
+      ["FilingCount", { facet_value: { facet: "total", value: "" } }, { facet: "total", value: "", count: 2 }],
       ["DatasetUpload", { id: upload.id }, upload],
       ["Revision", { id: revisionCreated.id }, revisionCreated],
       ["Revision", { id: revisionReverted.id }, revisionReverted],

@@ -40,7 +40,7 @@ import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries"
 import { getLawsuit, listLawsuits } from "@/lib/lawsuits/queries";
 import { parseLawsuitListParams } from "@/lib/lawsuits/schema";
 import { countSitemaps, listFilingPages, listSectionPages } from "@/lib/site-map";
-import { forgetCounts, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
+import { getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
 
 import { runScript } from "./support/cli";
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
@@ -119,9 +119,8 @@ async function text(handler: unknown, pathAndQuery: string, params: Record<strin
   return body;
 }
 
-/** Every public read, as plain data; counts are recomputed rather than remembered. */
+/** Every public read, as plain data. */
 async function publicView() {
-  forgetCounts();
   const lawsuitPages: Record<string, unknown> = {};
   for (const id of FOUNDING_LAWSUITS) lawsuitPages[id] = await getLawsuit(id);
   return {
@@ -260,7 +259,6 @@ describe.sequential("Public records that refer to hidden ones", () => {
       const version = ok(await saveRecord("lawsuit", record, { baseVersion: null, actor: editor }));
       ok(await setPublication("lawsuit", id, "published", { baseVersion: version, actor: editor }));
     }
-    forgetCounts();
   });
 
   it("show the public record without the reference, in the API, the timeline and the filing page", async () => {

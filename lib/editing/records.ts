@@ -9,7 +9,6 @@ import { lockRecords, writeDataset, type WriteOptions } from "@/lib/dataset/impo
 import type { Sql } from "@/lib/db/sql";
 import { getBulkSql } from "@/lib/db/bulk";
 import { diffRecords } from "@/lib/editing/diff";
-import { forgetCounts } from "@/lib/timeline/queries";
 import type {
   Actor,
   ConflictDetails,
@@ -102,7 +101,6 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
       throw error;
     }
   });
-  if (result.ok && result.changed) forgetCounts();
   return result as SaveResult;
 }
 
@@ -201,7 +199,6 @@ async function lifecycle(
       VALUES (${kind}, ${id}, ${updated.version}, ${change.action}, ${updated.publication}, ${options.actor.userId}, ${options.actor.name}, ${record}, ${record})`;
     return { ok: true, id, version: updated.version, changed: true } as const;
   });
-  if (result.ok && result.changed) forgetCounts();
   return result as SaveResult;
 }
 

@@ -13,7 +13,6 @@ import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/history";
 import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
-import { forgetCounts } from "@/lib/timeline/queries";
 
 /** The largest file an upload takes (the founding dataset is about 0.1 MB). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -164,7 +163,6 @@ export async function applyUpload(id: string, actor: Actor, sql: Sql = getBulkSq
       await t`UPDATE dataset_upload SET applied_at = now(), summary = ${t.json(summary as never)} WHERE id = ${id}`;
       return { ok: true, id, summary } as const;
     })) as ApplyResult;
-    if (result.ok) forgetCounts();
     return result;
   } catch (error) {
     const problems = problemsOf(error);

@@ -8,7 +8,7 @@ import type { Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InsightsView, MatrixSort } from "@/lib/insights/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
-import { filterConditions, rememberCounts } from "@/lib/timeline/queries";
+import { filterConditions, whereClause } from "@/lib/timeline/queries";
 
 /** Beyond ten years of months, bars per month are too thin to read: the chart counts per year. */
 export const MAX_MONTH_BARS = 120;
@@ -137,54 +137,59 @@ interface OutcomeCountRow {
 
 /**
  * Everything the insights page draws, for the filings the timeline shows under the same
- * filter, in four statements aggregated by the database: filings per period and kind,
- * filings per jurisdiction, filings per pair of jurisdictions, and demands per category
- * and outcome.
+ * filter, in one statement: the keys of filing_count_keys (migration 20261202110000)
+ * that insights draw — filings per period and kind, per jurisdiction and role and year,
+ * per pair of jurisdictions, and demands per category and outcome — summed over the
+ * filtered filings, or read from filing_count (kept exact by the database) when there
+ * is no filter.
  */
 export async function getInsights(filter: Filter, view: Pick<InsightsView, "matrixSort" | "partnersOf"> = { matrixSort: "filings" }): Promise<Insights> {
-  // The aggregates depend on the filter only; over a large collection the pair counts
-  // take a while, so they are remembered like the timeline's counts.
-  const rows = await rememberCounts("insights", filter, () => queryInsightRows(filter));
-  return buildInsights(filter, view, rows);
+  return buildInsights(filter, view, await queryInsightRows(filter));
 }
+
+const INSIGHT_FACETS = ["period", "state-year", "pair", "demand"];
 
 async function queryInsightRows(filter: Filter) {
   const conditions = filterConditions(filter);
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const rows =
+    conditions.length === 1
+      ? await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
+          SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${INSIGHT_FACETS}) AND c."count" > 0`
+      : await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
+          SELECT k."facet", k."value", count(*)::int AS "count"
+          FROM "filing" f, "filing_count_keys"(f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens") k
+          ${whereClause([...conditions, Prisma.sql`k."facet" = ANY(${INSIGHT_FACETS})`])}
+          GROUP BY 1, 2`;
+  return toInsightRows(rows);
+}
 
-  const [periodRows, activityRows, pairRows, outcomeRows] = await Promise.all([
-    db.$queryRaw<PeriodRow[]>`
-      SELECT CASE WHEN f."date_filed_precision" = 'year' THEN NULL ELSE to_char(f."date_filed", 'YYYY-MM') END AS "month",
-             extract(year FROM f."date_filed")::int AS "year",
-             f."kind"::text AS "kind",
-             count(*)::int AS "count",
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "filing_state" fs WHERE fs."filing_id" = f."id"))::int AS "with_jurisdictions"
-      FROM "filing" f
-      ${where}
-      GROUP BY 1, 2, 3`,
-    // (filing, jurisdiction) is filing_state's key: count(*) counts filings.
-    db.$queryRaw<ActivityRow[]>`
-      SELECT fs."jurisdiction_code"::text AS "code", count(*)::int AS "joined",
-             count(*) FILTER (WHERE fs."role" = 'lead')::int AS "led",
-             count(*) FILTER (WHERE fs."role" = 'co-lead')::int AS "co_led"
-      FROM "filing" f JOIN "filing_state" fs ON fs."filing_id" = f."id"
-      ${where}
-      GROUP BY 1`,
-    // Each unordered pair once (a < b); the page mirrors it.
-    db.$queryRaw<PairRow[]>`
-      SELECT a."jurisdiction_code"::text AS "a", b."jurisdiction_code"::text AS "b", count(*)::int AS "count"
-      FROM "filing" f
-      JOIN "filing_state" a ON a."filing_id" = f."id"
-      JOIN "filing_state" b ON b."filing_id" = f."id" AND a."jurisdiction_code" < b."jurisdiction_code"
-      ${where}
-      GROUP BY 1, 2`,
-    db.$queryRaw<OutcomeCountRow[]>`
-      SELECT d."category" AS "category", d."outcome"::text AS "outcome", count(*)::int AS "count"
-      FROM "filing" f JOIN "demand" d ON d."filing_id" = f."id"
-      ${where}
-      GROUP BY 1, 2`,
-  ]);
-  return { periodRows, activityRows, pairRows, outcomeRows };
+/** The keys' values, in the forms the migration gives them, as rows per period, jurisdiction, pair and outcome. */
+function toInsightRows(rows: { facet: string; value: string; count: number }[]) {
+  const periodRows: PeriodRow[] = [];
+  const activity = new Map<string, ActivityRow>();
+  const pairRows: PairRow[] = [];
+  const outcomeRows: OutcomeCountRow[] = [];
+  for (const { facet, value, count } of rows) {
+    const parts = value.split("|");
+    if (facet === "period") {
+      // "2018-06|2018|motion|t": month ("" for a year-only date), year, kind, whether any jurisdiction joined.
+      const [month, year, kind, joined] = parts;
+      periodRows.push({ month: month || null, year: Number(year), kind, count, with_jurisdictions: joined === "t" ? count : 0 });
+    } else if (facet === "state-year") {
+      // "NM|2018" (any role) or "NM:lead|2018".
+      const [code, role] = parts[0].split(":");
+      const row = activity.get(code) ?? { code, joined: 0, led: 0, co_led: 0 };
+      if (role === undefined) row.joined += count;
+      else if (role === "lead") row.led += count;
+      else if (role === "co-lead") row.co_led += count;
+      activity.set(code, row);
+    } else if (facet === "pair") {
+      pairRows.push({ a: parts[0], b: parts[1], count });
+    } else if (facet === "demand") {
+      outcomeRows.push({ category: parts[0], outcome: parts[1], count });
+    }
+  }
+  return { periodRows, activityRows: [...activity.values()], pairRows, outcomeRows };
 }
 
 type InsightRows = Awaited<ReturnType<typeof queryInsightRows>>;

@@ -135,15 +135,17 @@ export const getJurisdiction = cache(async (code: string, lawsuitPage = 1): Prom
         },
       },
     }),
+    // Public filings per year and role, kept by the database in filing_count
+    // (migration 20261202110000): "NM|2018" in any role, "NM:lead|2018", "NM:co-lead|2018".
     db.$queryRaw<YearRow[]>`
-      SELECT extract(year FROM f.date_filed)::int AS year,
-             count(*)::int AS joined,
-             (count(*) FILTER (WHERE fs.role = 'lead'))::int AS led,
-             (count(*) FILTER (WHERE fs.role = 'co-lead'))::int AS co_led
-        FROM filing_state fs
-        JOIN filing f ON f.id = fs.filing_id
-       WHERE fs.jurisdiction_code = ${code} AND f.is_public
+      SELECT split_part(c.value, '|', 2)::int AS year,
+             (sum(c.count) FILTER (WHERE c.value LIKE ${`${code}|%`}))::int AS joined,
+             coalesce(sum(c.count) FILTER (WHERE c.value LIKE ${`${code}:lead|%`}), 0)::int AS led,
+             coalesce(sum(c.count) FILTER (WHERE c.value LIKE ${`${code}:co-lead|%`}), 0)::int AS co_led
+        FROM filing_count c
+       WHERE c.facet = 'state-year' AND c.value LIKE ${`${code}%`} AND c.count > 0
        GROUP BY 1
+      HAVING sum(c.count) FILTER (WHERE c.value LIKE ${`${code}|%`}) > 0
        ORDER BY 1`,
   ]);
   if (!row) return null;
@@ -221,13 +223,15 @@ const JURISDICTION_ORDER: Record<JurisdictionSort, Prisma.Sql> = {
 export async function listJurisdictions(sort: JurisdictionSort = "name"): Promise<JurisdictionListItem[]> {
   const rows = await db.$queryRaw<JurisdictionListRow[]>`
     SELECT j.code, j.name, j.kind::text AS kind,
-           (SELECT count(*)::int FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
-             WHERE fs.jurisdiction_code = j.code) AS joined,
-           (SELECT count(*)::int FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
-             WHERE fs.jurisdiction_code = j.code AND fs.role = 'lead') AS led,
+           -- Public filings joined and led, kept by the database (migration 20261202110000).
+           (SELECT coalesce(sum(c.count), 0)::int FROM filing_count c
+             WHERE c.facet = 'state' AND c.value = CAST(j.code AS text)) AS joined,
+           coalesce(led.count, 0) AS led,
            (SELECT count(*)::int FROM lawsuit_plaintiff p JOIN lawsuit l ON l.id = p.lawsuit_id AND l.is_public
              WHERE p.jurisdiction_code = j.code) AS lawsuits
       FROM jurisdiction j
+      LEFT JOIN (SELECT split_part(c.value, ':', 1) AS code, sum(c.count)::int AS count FROM filing_count c
+                  WHERE c.facet = 'state-year' AND c.value LIKE '%:lead|%' GROUP BY 1) led ON led.code = CAST(j.code AS text)
      ORDER BY ${JURISDICTION_ORDER[sort]}`;
   return rows.map((row) => ({ ...row, code: row.code.trim() }));
 }

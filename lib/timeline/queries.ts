@@ -1,7 +1,5 @@
 import "server-only";
 
-import { LRUCache } from "lru-cache";
-
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { fromStored, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
@@ -92,12 +90,10 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
   const category = filter.demandCategory && except !== "demandCategory" ? filter.demandCategory : undefined;
   const outcome = filter.outcome && except !== "outcome" ? filter.outcome : undefined;
   if (category || outcome) {
-    // One demand must match both, when both are given.
-    conditions.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "demand" d WHERE d."filing_id" = f."id"
-      ${category ? Prisma.sql`AND d."category" = ${category}` : Prisma.empty}
-      ${outcome ? Prisma.sql`AND d."outcome" = CAST(${outcome} AS "demand_outcome")` : Prisma.empty}
-    )`);
+    // The demand tokens on each filing (migration 20261202110000): "category:x",
+    // "outcome:y", and "x|y" for a demand with both, so one demand matches both when both are given.
+    const token = category && outcome ? `${category}|${outcome}` : category ? `category:${category}` : `outcome:${outcome}`;
+    conditions.push(Prisma.sql`f."demand_tokens" @> CAST(${[token]} AS text[])`);
   }
   conditions.push(...dateConditions(filter));
   if (filter.q) {
@@ -206,7 +202,10 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
   const headline = (column: Prisma.Sql, options: string) =>
     query ? Prisma.sql`ts_headline('english', ${column}, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, ${options}`})` : Prisma.sql`NULL`;
 
-  const [rows, total] = await Promise.all([
+  // The total comes from filing_count, alongside the page, when the filter allows; else
+  // from the page itself when it is the first and has room to spare, else from a count.
+  const fromSummary = summaryOfTotal(filter) !== null;
+  const [rows, summaryTotal] = await Promise.all([
     db.$queryRaw<ItemRow[]>`
       SELECT f."id", f."kind"::text AS "kind", f."title", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision",
              f."entry_number", f."lawsuit_id", l."case_name_short", l."docket_number", c."short_name" AS "court",
@@ -227,8 +226,9 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
       ${plan.where}
       ORDER BY ${plan.order}
       LIMIT ${plan.limit + 1}`,
-    countTimeline(filter),
+    fromSummary ? countTimeline(filter) : null,
   ]);
+  const total = summaryTotal ?? (!plan.cursor && rows.length <= plan.limit ? rows.length : await countTimeline(filter));
   const page = finishPage(plan, rows, sortKeyOf);
   return { items: page.rows.map(toItem), total, next: page.next, previous: page.previous };
 }
@@ -301,82 +301,94 @@ function toItem(row: ItemRow): TimelineItem {
 }
 
 /** Counts per value of each facet, under every current filter but the facet's own. */
-export function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
-  return rememberCounts("facets", filter, () => computeFacets(filter));
-}
-
-async function computeFacets(filter: Filter): Promise<TimelineFacets> {
-  const where = (except: Facet) => whereClause(filterConditions(filter, except));
-  const [state, kind, lawsuit, demandCategory, outcome] = await Promise.all([
-    db.$queryRaw<{ value: string; count: number }[]>`
-      SELECT t."token" AS "value", count(*)::int AS "count"
-      FROM "filing" f CROSS JOIN LATERAL unnest(f."coalition") AS t("token")
-      ${whereClause([...filterConditions(filter, "state"), Prisma.sql`length(t."token") = 2`])}
-      GROUP BY 1`,
-    db.$queryRaw<{ value: string; count: number }[]>`
-      SELECT f."kind"::text AS "value", count(*)::int AS "count" FROM "filing" f ${where("kind")} GROUP BY 1`,
-    db.$queryRaw<{ value: string; label: string; count: number }[]>`
-      SELECT f."lawsuit_id" AS "value", min(l."case_name_short") AS "label", count(*)::int AS "count"
-      FROM "filing" f JOIN "lawsuit" l ON l."id" = f."lawsuit_id"
-      ${where("lawsuit")}
-      GROUP BY 1`,
-    db.$queryRaw<{ value: string; count: number }[]>`
-      SELECT d."category" AS "value", count(DISTINCT f."id")::int AS "count"
-      FROM "filing" f JOIN "demand" d ON d."filing_id" = f."id"
-      ${where("demandCategory")}
-      GROUP BY 1`,
-    db.$queryRaw<{ value: string; count: number }[]>`
-      SELECT d."outcome"::text AS "value", count(DISTINCT f."id")::int AS "count"
-      FROM "filing" f JOIN "demand" d ON d."filing_id" = f."id"
-      ${where("outcome")}
-      GROUP BY 1`,
-  ]);
+export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets> {
+  const rows = await db.$queryRaw<{ facet: Facet; value: string; label: string | null; count: number }[]>(facetCountsQuery(filter));
+  const of = (facet: Facet) => rows.filter((r) => r.facet === facet).map(({ value, count }) => ({ value, count }));
   const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || (a.label ?? a.value).localeCompare(b.label ?? b.value);
   return {
-    state: state.map((s) => ({ ...s, label: getJurisdictionName(s.value) })).sort(byCount),
-    kind: kind.map((k) => ({ ...k, value: fromDbEnum(k.value) })).sort(byCount),
-    lawsuit: lawsuit.sort(byCount),
-    demandCategory: demandCategory.sort(byCount),
-    outcome: outcome.map((o) => ({ ...o, value: fromDbEnum(o.value) })).sort(byCount),
+    state: of("state").map((s) => ({ ...s, label: getJurisdictionName(s.value) })).sort(byCount),
+    kind: of("kind").map((k) => ({ ...k, value: fromDbEnum(k.value) })).sort(byCount),
+    lawsuit: rows
+      .filter((r) => r.facet === "lawsuit")
+      .map(({ value, label, count }) => ({ value, label: label ?? value, count }))
+      .sort(byCount),
+    demandCategory: of("demandCategory").sort(byCount),
+    outcome: of("outcome").map((o) => ({ ...o, value: fromDbEnum(o.value) })).sort(byCount),
   };
 }
 
+const FACETS: Facet[] = ["state", "kind", "lawsuit", "demandCategory", "outcome"];
+
 /**
- * Counts do not depend on the order or the page, and paging through a large result
- * would otherwise count it again for every page: they are kept for a short while per
- * filter. A write (an import, in this process or another) shows in them within
- * COUNTS_TTL_MS.
+ * The five facets' counts in one statement (docs/decisions/004). A facet whose other
+ * conditions are none (every facet of the unfiltered timeline, and a filter's own facet
+ * when it filters on one facet only) is read from filing_count, kept exact by the
+ * database (migration 20261202110000); the others count the filtered filings' own
+ * columns and tokens, the facets that share a filter in one pass over them.
  */
-const COUNTS_TTL_MS = 30_000;
-const counts = new LRUCache<string, Promise<unknown>>({ max: 500, ttl: COUNTS_TTL_MS });
-
-function countsKey(kind: string, filter: Filter): string {
-  const { cursor: _cursor, sort: _sort, ...rest } = filter; // eslint-disable-line @typescript-eslint/no-unused-vars
-  return `${kind}:${JSON.stringify(rest)}`;
-}
-
-/** Forgets every remembered aggregate: a staff save in this process shows at once. */
-export function forgetCounts() {
-  counts.clear();
-}
-
-/** Aggregates of a filter (counts, facets, insights), remembered for COUNTS_TTL_MS. */
-export function rememberCounts<T>(kind: string, filter: Filter, compute: () => Promise<T>): Promise<T> {
-  const key = countsKey(kind, filter);
-  const hit = counts.get(key) as Promise<T> | undefined;
-  if (hit) return hit;
-  const pending = compute();
-  counts.set(key, pending);
-  // A failed count must not be remembered.
-  pending.catch(() => counts.delete(key));
-  return pending;
-}
-
-
-/** How many filings a filter matches; one statement (or none, when counted lately). */
-export async function countTimeline(filter: Filter): Promise<number> {
-  return rememberCounts("total", filter, async () => {
-    const [{ total }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
-    return total;
+function facetCountsQuery(filter: Filter): Prisma.Sql {
+  const fromSummary = FACETS.filter((facet) => filterConditions(filter, facet).length === 1);
+  const counted = FACETS.filter((facet) => !fromSummary.includes(facet));
+  // A facet the filter does not constrain is counted under the whole filter: one pass for all of them.
+  const passOf = (facet: Facet) => (hasOwnCondition(filter, facet) ? facet : "all");
+  const passes = [...new Set(counted.map(passOf))];
+  const ctes = passes.map(
+    (pass) => Prisma.sql`${Prisma.raw(`"m_${pass}"`)} AS MATERIALIZED (
+      SELECT f."kind", f."lawsuit_id", f."coalition", f."demand_tokens" FROM "filing" f
+      ${whereClause(filterConditions(filter, pass === "all" ? undefined : pass))})`,
+  );
+  const parts: Prisma.Sql[] = counted.map((facet) => {
+    const m = Prisma.raw(`"m_${passOf(facet)}"`);
+    switch (facet) {
+      case "state":
+        return Prisma.sql`SELECT 'state', t, count(*)::int FROM ${m} m, unnest(m."coalition") t WHERE length(t) = 2 GROUP BY 2`;
+      case "kind":
+        return Prisma.sql`SELECT 'kind', m."kind"::text, count(*)::int FROM ${m} m GROUP BY 2`;
+      case "lawsuit":
+        return Prisma.sql`SELECT 'lawsuit', m."lawsuit_id", count(*)::int FROM ${m} m WHERE m."lawsuit_id" IS NOT NULL GROUP BY 2`;
+      case "demandCategory":
+        return Prisma.sql`SELECT 'demandCategory', substr(t, 10), count(*)::int FROM ${m} m, unnest(m."demand_tokens") t WHERE t LIKE 'category:%' GROUP BY 2`;
+      case "outcome":
+        return Prisma.sql`SELECT 'outcome', substr(t, 9), count(*)::int FROM ${m} m, unnest(m."demand_tokens") t WHERE t LIKE 'outcome:%' GROUP BY 2`;
+    }
   });
+  if (fromSummary.length) {
+    parts.push(Prisma.sql`SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${fromSummary}) AND c."count" > 0`);
+  }
+  return Prisma.sql`
+    ${ctes.length ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")}` : Prisma.empty}
+    SELECT r."facet", r."value", l."case_name_short" AS "label", r."count"
+    FROM (${Prisma.join(parts, " UNION ALL ")}) AS r("facet", "value", "count")
+    LEFT JOIN "lawsuit" l ON r."facet" = 'lawsuit' AND l."id" = r."value"`;
+}
+
+/** Whether the filter has a condition of this facet's own. */
+function hasOwnCondition(filter: Filter, facet: Facet): boolean {
+  return filterConditions(filter, facet).length !== filterConditions(filter).length;
+}
+
+/**
+ * The filter as the filing_count rows whose sum is its total, when it has one: no
+ * condition, or conditions of one facet whose values no filing shares (kinds, one
+ * state, a lawsuit, a demand category, an outcome). Null otherwise.
+ */
+function summaryOfTotal(filter: Filter): { facet: string; values: string[] } | null {
+  if (filterConditions(filter).length === 1) return { facet: "total", values: [""] };
+  const only = (facet: Facet) => filterConditions(filter, facet).length === 1;
+  if (only("kind")) return { facet: "kind", values: filter.kind };
+  if (only("state") && filter.state.length === 1 && !filter.role) return { facet: "state", values: filter.state };
+  if (only("lawsuit") && filter.lawsuit) return { facet: "lawsuit", values: [filter.lawsuit] };
+  if (only("demandCategory") && filter.demandCategory) return { facet: "demandCategory", values: [filter.demandCategory] };
+  if (only("outcome") && filter.outcome) return { facet: "outcome", values: [filter.outcome] };
+  return null;
+}
+
+/** How many filings a filter matches; one statement, from filing_count when the filter allows. */
+export async function countTimeline(filter: Filter): Promise<number> {
+  const summary = summaryOfTotal(filter);
+  const [{ total }] = summary
+    ? await db.$queryRaw<{ total: number }[]>`
+        SELECT coalesce(sum(c."count"), 0)::int AS "total" FROM "filing_count" c WHERE c."facet" = ${summary.facet} AND c."value" = ANY(${summary.values})`
+    : await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
+  return total;
 }
