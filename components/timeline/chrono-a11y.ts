@@ -19,6 +19,19 @@ function repair(root: HTMLElement) {
   for (const el of root.querySelectorAll<HTMLElement>("li[role], ul[role], ol[role]")) {
     el.removeAttribute("role");
   }
+  // Each card is a <section role="article" aria-label="{date}">: a section may not take
+  // that role (axe's aria-allowed-role, Lighthouse's one accessibility failure), and the
+  // card inside is already an <article> named by its heading. Without role and label
+  // the section is a plain container, not 22 extra landmarks.
+  for (const el of root.querySelectorAll<HTMLElement>("section[role]")) {
+    el.removeAttribute("role");
+    el.removeAttribute("aria-label");
+  }
+  // Its wrapper and its first card are Tab stops for arrow-key navigation, which is off
+  // here: they would only stand between "Skip to results" and the first filing's link.
+  for (const el of root.querySelectorAll<HTMLElement>("[tabindex='0']:not(a, button, input, select, textarea, summary)")) {
+    el.setAttribute("tabindex", "-1");
+  }
   for (const el of root.querySelectorAll<HTMLElement>("[role='button']:not(button)")) {
     // Points and titles are not interactive here (pointClick is off).
     if (!el.hasAttribute("tabindex") || el.getAttribute("tabindex") === "-1") el.removeAttribute("role");
@@ -33,13 +46,15 @@ function isInteractive(el: HTMLElement): boolean {
   return el.tagName === "BUTTON" || el.tagName === "A" || role === "button" || role === "combobox" || role === "tab";
 }
 
+const WATCHED = ["role", "aria-selected", "aria-expanded", "aria-label", "tabindex"];
+
 export function repairChronoAccessibility(root: HTMLElement): () => void {
   repair(root);
   const observer = new MutationObserver(() => {
     observer.disconnect();
     repair(root);
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-expanded", "aria-label"] });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED });
   });
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-expanded", "aria-label"] });
+  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED });
   return () => observer.disconnect();
 }

@@ -1,21 +1,24 @@
 "use client";
 
-// The visual timeline (react-chrono) over the server-rendered list. Without JavaScript,
-// or when the reader picks "List", the list is what shows; react-chrono only enhances.
+// The visual timeline (react-chrono) over the server-rendered list. The list is the
+// first paint and what shows without JavaScript, or when the reader picks "List";
+// react-chrono only enhances, and is fetched after the page is usable (visual-timeline.tsx).
 import { parseAsStringLiteral, useQueryState } from "nuqs";
-import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
-import { Chrono } from "react-chrono";
-import "react-chrono/dist/style.css";
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 
-import { formatPartialDate } from "@/lib/dates/partial-date";
 import type { TimelineItem } from "@/lib/timeline/queries";
 
-import { TimelineEntry } from "./timeline-entry";
-import { repairChronoAccessibility } from "./chrono-a11y";
+import { RESULTS_ANCHOR } from "./anchors";
 import styles from "./timeline-views.module.css";
+import type VisualTimelineComponent from "./visual-timeline";
 
 const VIEWS = ["timeline", "list"] as const;
+type View = (typeof VIEWS)[number];
 const WIDE = "(min-width: 60rem)";
+// Past this, a busy main thread no longer holds the visual timeline back.
+const IDLE_TIMEOUT_MS = 3000;
+
+const loadVisualTimeline = () => import("./visual-timeline").then((module) => module.default);
 
 const subscribeToNothing = () => () => {};
 
@@ -31,66 +34,81 @@ function useWideScreen(): boolean {
   );
 }
 
+/** Runs `callback` once the browser is idle (or after a timeout where it never is, or cannot say). */
+function whenIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(callback, 1);
+  return () => window.clearTimeout(id);
+}
+
 export function TimelineViews({ items, children }: { items: TimelineItem[]; children: ReactNode }) {
-  const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS).withDefault("timeline"));
+  const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS));
   // The server cannot run react-chrono's layout; until the browser has, show the list.
   const mounted = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const wide = useWideScreen();
-  const showTimeline = mounted && view === "timeline";
+  // Without a choice in the URL, phones get the list: on a narrow screen the visual
+  // timeline is one column of the same cards with a line beside them, at the cost of
+  // a large download and seconds of a phone's processor. The reader can still pick
+  // "Timeline"; wide screens, where it shows dates side by side, get it by default.
+  const defaultView: View = wide ? "timeline" : "list";
+  const chosen = view ?? defaultView;
+  const [Visual, setVisual] = useState<typeof VisualTimelineComponent | null>(null);
+  // Set when the reader asks for the timeline: then it loads at once, not when idle.
+  const [asked, setAsked] = useState(false);
+  const wanted = mounted && chosen === "timeline";
+
+  useEffect(() => {
+    if (!wanted || Visual) return;
+    let cancelled = false;
+    const load = () =>
+      void loadVisualTimeline().then(
+        (component) => !cancelled && setVisual(() => component),
+        // Offline or a failed chunk: the list stays, which is the same content.
+        () => {},
+      );
+    // A link with ?view=timeline is an explicit choice too.
+    if (asked || view === "timeline") {
+      load();
+      return () => void (cancelled = true);
+    }
+    const cancelIdle = whenIdle(load);
+    return () => {
+      cancelled = true;
+      cancelIdle();
+    };
+  }, [wanted, Visual, asked, view]);
+
+  const showTimeline = wanted && Visual !== null;
 
   return (
     <div>
-      {mounted && (
-        <div className={styles.switch} role="group" aria-label="Show filings as">
-          {VIEWS.map((v) => (
-            <button key={v} type="button" aria-pressed={view === v} onClick={() => void setView(v === "timeline" ? null : v)}>
-              {v === "timeline" ? "Timeline" : "List"}
-            </button>
-          ))}
-        </div>
-      )}
-      {showTimeline && <VisualTimeline items={items} mode={wide ? "alternating" : "vertical"} />}
-      <div id="results-list" hidden={showTimeline}>
-        {children}
-      </div>
-    </div>
-  );
-}
-
-function VisualTimeline({ items, mode }: { items: TimelineItem[]; mode: "alternating" | "vertical" }) {
-  const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!container.current) return;
-    return repairChronoAccessibility(container.current);
-  }, [items, mode]);
-
-  return (
-    <div ref={container} className={styles.chrono} data-testid="visual-timeline">
-      <Chrono
-        key={`${mode}-${items[0]?.id ?? ""}-${items.length}`}
-        items={items.map((item) => ({ title: formatPartialDate(item.dateFiled) }))}
-        mode={mode}
-        disableToolbar
-        layout={{ cardHeight: "auto", timelineHeight: "min(80vh, 56rem)", responsive: { enabled: true, breakpoint: 768 } }}
-        display={{ toolbar: { enabled: false }, scrollable: false }}
-        interaction={{ keyboardNavigation: false, autoScroll: false, focusOnLoad: false, pointClick: false, cardHover: false }}
-        content={{ readMore: false, allowHTML: false }}
-        theme={{
-          primary: "#0b5cad",
-          secondary: "#e3eefa",
-          cardBgColor: "#ffffff",
-          // Dates sit on the primary colour: white keeps them above 4.5:1.
-          titleColor: "#ffffff",
-          titleColorActive: "#ffffff",
-          cardTitleColor: "#1b1f24",
-        }}
-      >
-        {items.map((item) => (
-          <div key={item.id} className={styles.card}>
-            <TimelineEntry item={item} headingLevel={3} />
-          </div>
+      {/* Rendered by the server too, so that its arrival does not push the list down;
+          invisible (and out of the Tab order) until JavaScript makes it work. */}
+      <div className={styles.switch} role="group" aria-label="Show filings as" data-ready={mounted}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            aria-pressed={chosen === v}
+            onClick={() => {
+              if (v === "timeline") setAsked(true);
+              void setView(v === defaultView ? null : v);
+            }}
+          >
+            {v === "timeline" ? "Timeline" : "List"}
+          </button>
         ))}
-      </Chrono>
+      </div>
+      {/* The "Skip to results" link's target: the next Tab reaches the first filing. */}
+      <div id={RESULTS_ANCHOR} tabIndex={-1} className={styles.results}>
+        {showTimeline && <Visual items={items} mode={wide ? "alternating" : "vertical"} />}
+        <div id="results-list" hidden={showTimeline}>
+          {children}
+        </div>
+      </div>
     </div>
   );
 }
