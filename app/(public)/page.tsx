@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { ActiveFilters } from "@/components/timeline/active-filters";
+import { RESULTS_ANCHOR } from "@/components/timeline/anchors";
 import { IgnoredFilters } from "@/components/timeline/ignored-filters";
 import { ExportLinks } from "@/components/timeline/export-links";
 import { FilterPanel } from "@/components/timeline/filter-panel";
@@ -85,7 +86,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
               <TimelineList items={page.items} />
             </TimelineViews>
           ) : (
-            <div className={styles.empty}>
+            <div className={styles.empty} id={RESULTS_ANCHOR} tabIndex={-1}>
               <p>
                 <strong>No filings match {isFiltered(filter) ? "these filters" : "yet"}.</strong>
               </p>
