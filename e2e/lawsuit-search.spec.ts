@@ -73,7 +73,8 @@ test("With JavaScript, the lawsuit search field is a combobox that suggests laws
   test.slow();
   await page.goto("/");
   const combobox = page.getByRole("combobox", { name: "Find a lawsuit" });
-  await expect(combobox).toHaveAttribute("aria-expanded", "false");
+  // The field becomes a combobox when its script has run, which a loaded machine may take a while to do.
+  await expect(combobox).toHaveAttribute("aria-expanded", "false", { timeout: 30_000 });
 
   await combobox.pressSequentially("flores");
   const options = page.getByRole("listbox", { name: "Matching lawsuits" }).getByRole("option");

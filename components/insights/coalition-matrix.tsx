@@ -95,7 +95,8 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
                   }
                   const fill = n > 0 ? shade(n) : undefined;
                   return (
-                    <td key={col.code} title={`${row.name} and ${col.name}: ${filings(n)} together`} style={fill ? { background: fill, color: textColorOn(fill) } : undefined}>
+                    // No title per cell: the row and column headers name the pair, and 600 titles would outweigh the numbers.
+                    <td key={col.code} style={fill ? { background: fill, color: textColorOn(fill) } : undefined}>
                       {n > 0 ? (
                         n
                       ) : (

@@ -26,7 +26,8 @@ export function OutcomesChart({ id, data }: { id: string; data: DemandOutcomes }
   const max = Math.max(1, ...categories.map((c) => c.total));
   const x = scaleLinear()
     .domain([0, max])
-    .range([LABEL_WIDTH, WIDTH - TOTAL_WIDTH]);
+    // Whole pixels: the same picture with lighter markup.
+    .rangeRound([LABEL_WIDTH, WIDTH - TOTAL_WIDTH]);
   const layers = stack<OutcomeRow, DemandOutcome>()
     .keys(outcomes)
     .value((row, outcome) => row.counts[outcome] ?? 0)(categories);
