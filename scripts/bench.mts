@@ -1,7 +1,11 @@
-// npm run bench -- [--filings 100000] [--seed 1] [--runs 15]
+// npm run bench -- [--filings 100000] [--seed 1] [--runs 15] [--database-url postgresql://…]
 // Measures Docketline at scale on a throwaway embedded PostgreSQL: importing a
-// synthetic dataset, and the timeline's reads (a page, the facet counts) under
-// typical filters. Prints figures; asserts nothing (timings belong here, not in tests).
+// synthetic dataset, and the reads behind the public pages (a timeline page and its
+// total, the facet counts, insights, a state page, the jurisdiction list) under typical
+// filters, each the first time (nothing in PostgreSQL's buffers from an earlier run of
+// the same read) and warm. With --database-url it measures the reads only, on a
+// database already imported (e.g. by `npm run import`). Prints figures; asserts
+// nothing (timings belong here, not in tests).
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,7 +22,12 @@ import { createSql } from "@/lib/db/sql";
 import { FilterSchema } from "@/lib/filters/schema";
 
 const { values } = parseArgs({
-  options: { filings: { type: "string", default: "100000" }, seed: { type: "string", default: "1" }, runs: { type: "string", default: "15" } },
+  options: {
+    filings: { type: "string", default: "100000" },
+    seed: { type: "string", default: "1" },
+    runs: { type: "string", default: "15" },
+    "database-url": { type: "string" },
+  },
 });
 const FILINGS = Number(values.filings);
 const RUNS = Number(values.runs);
@@ -36,6 +45,10 @@ async function time<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main() {
+  if (values["database-url"]) {
+    await measureReads(values["database-url"]);
+    return;
+  }
   const dataDir = await mkdtemp(path.join(tmpdir(), "docketline-bench-"));
   await chmod(dataDir, 0o755);
   const server = await startEmbeddedDatabase({ dataDir });
@@ -54,47 +67,57 @@ async function main() {
     const [, reimportMs] = await time(() => importDataset(sql, validateDataset(JSON.parse(text))));
     console.log(`re-import    ${ms(reimportMs).padStart(12)}   (nothing changes)`);
     await sql`ANALYZE`;
-
-    process.env.DATABASE_URL = server.url;
-    const { getTimelineFacets, getTimelinePage } = await import("@/lib/timeline/queries");
-    const first = await getTimelinePage(FilterSchema.parse({}));
-    const filters: [string, Record<string, unknown>][] = [
-      ["no filter", {}],
-      ["page 2 (cursor)", { cursor: first.next }],
-      ["state=NM", { state: ["NM"] }],
-      ["state=NM,WA match=all", { state: ["NM", "WA"], match: "all" }],
-      ["state=NM role=lead", { state: ["NM"], role: "lead" }],
-      ["kind=order 2018", { kind: ["order"], from: "2018", to: "2018" }],
-      ["q=dolor", { q: "dolor" }],
-      ["demandCategory+outcome", { demandCategory: "procedure", outcome: "granted" }],
-      ["oldest first", { sort: "oldest" }],
-    ];
-    console.log(`\n${"timeline read".padEnd(26)} ${"page p50".padStart(10)} ${"page p95".padStart(10)} ${"facets p50".padStart(11)} ${"facets p95".padStart(11)}  matches`);
-    for (const [name, raw] of filters) {
-      const filter = FilterSchema.parse(raw);
-      const pages: number[] = [];
-      const facets: number[] = [];
-      let total = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const [page, pageMs] = await time(() => getTimelinePage(filter));
-        const [, facetMs] = await time(() => getTimelineFacets(filter));
-        total = page.total;
-        pages.push(pageMs);
-        facets.push(facetMs);
-      }
-      pages.sort((a, b) => a - b);
-      facets.sort((a, b) => a - b);
-      console.log(
-        `${name.padEnd(26)} ${ms(percentile(pages, 50)).padStart(10)} ${ms(percentile(pages, 95)).padStart(10)} ${ms(percentile(facets, 50)).padStart(11)} ${ms(percentile(facets, 95)).padStart(11)}  ${total.toLocaleString("en-US")}`,
-      );
-    }
-    const { db } = await import("@/lib/db/client");
-    await db.$disconnect();
+    await measureReads(server.url);
   } finally {
     await sql.end({ timeout: 5 });
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The reads behind the public pages, first time and warm (p50, p95 of RUNS). */
+async function measureReads(url: string) {
+  process.env.DATABASE_URL = url;
+  const { getTimelineFacets, getTimelinePage } = await import("@/lib/timeline/queries");
+  const { getInsights } = await import("@/lib/insights/queries");
+  const { getJurisdiction, listJurisdictions } = await import("@/lib/jurisdictions/queries");
+  const first = await getTimelinePage(FilterSchema.parse({}));
+  const filters: [string, Record<string, unknown>][] = [
+    ["no filter", {}],
+    ["page 2 (cursor)", { cursor: first.next }],
+    ["q=dolor", { q: "dolor" }],
+    ["state=NM kind=order 2015-2020", { state: ["NM"], kind: ["order"], from: "2015", to: "2020" }],
+    ["kind=motion", { kind: ["motion"] }],
+    ["state=CA", { state: ["CA"] }],
+    ["2015-01 to 2016-06", { from: "2015-01", to: "2016-06" }],
+    ["state=NM,WA match=all", { state: ["NM", "WA"], match: "all" }],
+    ["state=NM role=lead", { state: ["NM"], role: "lead" }],
+    ["demandCategory+outcome", { demandCategory: "procedure", outcome: "granted" }],
+    ["oldest first", { sort: "oldest" }],
+  ];
+  const reads: [string, () => Promise<unknown>][] = [];
+  for (const [name, raw] of filters) {
+    const filter = FilterSchema.parse(raw);
+    reads.push([`page+total  ${name}`, () => getTimelinePage(filter)]);
+    reads.push([`facets      ${name}`, () => getTimelineFacets(filter)]);
+    if (!raw.cursor && !raw.sort) reads.push([`insights    ${name}`, () => getInsights(filter)]);
+  }
+  reads.push(["state page  NM", () => getJurisdiction("NM")]);
+  reads.push(["jurisdictions list", () => listJurisdictions("name")]);
+
+  console.log(`\n${"read".padEnd(44)} ${"first".padStart(10)} ${"warm p50".padStart(10)} ${"warm p95".padStart(10)}`);
+  // Every read once first, before any is repeated: "first" is the first run of that
+  // statement in this process (no count is remembered by the app).
+  const firsts = new Map<string, number>();
+  for (const [name, run] of reads) firsts.set(name, (await time(run))[1]);
+  for (const [name, run] of reads) {
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push((await time(run))[1]);
+    runs.sort((a, b) => a - b);
+    console.log(`${name.padEnd(44)} ${ms(firsts.get(name)!).padStart(10)} ${ms(percentile(runs, 50)).padStart(10)} ${ms(percentile(runs, 95)).padStart(10)}`);
+  }
+  const { db } = await import("@/lib/db/client");
+  await db.$disconnect();
 }
 
 main().catch((error) => {

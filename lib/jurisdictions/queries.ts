@@ -227,9 +227,11 @@ export async function listJurisdictions(sort: JurisdictionSort = "name"): Promis
            (SELECT coalesce(sum(c.count), 0)::int FROM filing_count c
              WHERE c.facet = 'state' AND c.value = CAST(j.code AS text)) AS joined,
            coalesce(led.count, 0) AS led,
-           (SELECT count(*)::int FROM lawsuit_plaintiff p JOIN lawsuit l ON l.id = p.lawsuit_id AND l.is_public
-             WHERE p.jurisdiction_code = j.code) AS lawsuits
+           coalesce(ls.count, 0) AS lawsuits
       FROM jurisdiction j
+      -- One pass over the plaintiffs for every jurisdiction, rather than one per jurisdiction.
+      LEFT JOIN (SELECT p.jurisdiction_code, count(*)::int AS count FROM lawsuit_plaintiff p
+                   JOIN lawsuit l ON l.id = p.lawsuit_id AND l.is_public GROUP BY 1) ls ON ls.jurisdiction_code = j.code
       LEFT JOIN (SELECT split_part(c.value, ':', 1) AS code, sum(c.count)::int AS count FROM filing_count c
                   WHERE c.facet = 'state-year' AND c.value LIKE '%:lead|%' GROUP BY 1) led ON led.code = CAST(j.code AS text)
      ORDER BY ${JURISDICTION_ORDER[sort]}`;
