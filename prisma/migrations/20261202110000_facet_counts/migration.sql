@@ -126,23 +126,25 @@ BEGIN
         GROUP BY 1, 2 ORDER BY 1, 2
         ON CONFLICT ("facet", "value") DO UPDATE SET "count" = c."count" + EXCLUDED."count";
     ELSE
-        -- Only the rows whose counted columns changed (most updates change none).
+        -- Only the rows whose counted columns changed (most updates change none), paired
+        -- by id with a hash join (an anti-join on the transition tables, which have no
+        -- statistics, can turn quadratic).
         INSERT INTO "filing_count" AS c ("facet", "value", "count")
+        WITH changed AS MATERIALIZED (
+            SELECT o, n FROM old_rows o FULL JOIN new_rows n ON n."id" = o."id"
+            WHERE o."id" IS NULL OR n."id" IS NULL
+               OR (o."is_public", o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition", o."demand_tokens")
+                  IS DISTINCT FROM (n."is_public", n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition", n."demand_tokens")
+        )
         SELECT k."facet", k."value", sum(k."delta")
         FROM (
             SELECT k.*, 1 AS "delta"
-            FROM new_rows n, "filing_count_keys"(n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition", n."demand_tokens") k
-            WHERE n."is_public" AND NOT EXISTS (
-                SELECT 1 FROM old_rows o WHERE o."id" = n."id"
-                AND (o."is_public", o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition", o."demand_tokens")
-                    IS NOT DISTINCT FROM (n."is_public", n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition", n."demand_tokens"))
+            FROM changed x, "filing_count_keys"((x.n)."kind", (x.n)."lawsuit_id", (x.n)."date_filed", (x.n)."date_filed_precision", (x.n)."coalition", (x.n)."demand_tokens") k
+            WHERE (x.n)."is_public"
             UNION ALL
             SELECT k.*, -1 AS "delta"
-            FROM old_rows o, "filing_count_keys"(o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition", o."demand_tokens") k
-            WHERE o."is_public" AND NOT EXISTS (
-                SELECT 1 FROM new_rows n WHERE n."id" = o."id"
-                AND (o."is_public", o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition", o."demand_tokens")
-                    IS NOT DISTINCT FROM (n."is_public", n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition", n."demand_tokens"))
+            FROM changed x, "filing_count_keys"((x.o)."kind", (x.o)."lawsuit_id", (x.o)."date_filed", (x.o)."date_filed_precision", (x.o)."coalition", (x.o)."demand_tokens") k
+            WHERE (x.o)."is_public"
         ) k
         GROUP BY 1, 2 HAVING sum(k."delta") <> 0 ORDER BY 1, 2
         ON CONFLICT ("facet", "value") DO UPDATE SET "count" = c."count" + EXCLUDED."count";
