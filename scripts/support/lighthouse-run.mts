@@ -35,6 +35,8 @@ interface Lhr {
 export interface LighthouseResult {
   label: string;
   path: string;
+  /** Set when Lighthouse gave no report for the page (a timeout, a crash): every budget is missed. */
+  error?: string;
   scores: Record<string, number | null>;
   tbt: number;
   lcp: number;
@@ -106,11 +108,13 @@ function summarise(label: string, pagePath: string, lhr: Lhr): LighthouseResult 
   };
 }
 
+const NO_REPORT = { scores: {}, tbt: NaN, lcp: NaN, cls: NaN, totalBytes: NaN, domSize: NaN, failing: [], benchmarkIndex: NaN, version: "" };
+
 const score = (value: number | null) => (value === null ? "n/a" : String(Math.round(value * 100)));
 
 export function formatLighthouse(results: LighthouseResult[], command: string): string {
   const lines = [
-    `Measured on ${today()} at commit ${describeCommit()} with \`${command}\`: Lighthouse ${results[0]?.version ?? "12"} (mobile form factor, simulated throttling: its defaults) in headless ${path.basename(chromePath())}. Lighthouse's CPU benchmark index on this machine: ${results.map((result) => Math.round(result.benchmarkIndex)).join(", ")} (one per page; below ~1,000 its simulated phone is slower than a mid-range one). Machine: ${describeMachine()}.`,
+    `Measured on ${today()} at commit ${describeCommit()} with \`${command}\`: Lighthouse ${results.find((result) => result.version)?.version ?? "12"} (mobile form factor, simulated throttling: its defaults) in headless ${path.basename(chromePath())}. Lighthouse's CPU benchmark index on this machine: ${results.filter((result) => !result.error).map((result) => Math.round(result.benchmarkIndex)).join(", ") || "none (no report)"} (one per page; below ~1,000 its simulated phone is slower than a mid-range one). Machine: ${describeMachine()}.`,
     "",
     `Budgets (issue 9): ${CATEGORIES.map((category) => `${category.label} ≥ ${category.budget}`).join(", ")}. Failing audits are those scoring below ${PASSING_SCORE} in any of the four categories.`,
     "",
@@ -118,6 +122,10 @@ export function formatLighthouse(results: LighthouseResult[], command: string): 
     `|---|${CATEGORIES.map(() => "---|").join("")}---|---|---|---|---|---|`,
   ];
   for (const result of results) {
+    if (result.error) {
+      lines.push(`| ${result.label} | ${CATEGORIES.map(() => "— **miss**").join(" | ")} | — | — | — | — | — | no report: ${result.error} |`);
+      continue;
+    }
     const scores = CATEGORIES.map((category) => {
       const value = result.scores[category.id];
       return `${score(value)} ${passOrMiss(value !== null && Math.round(value * 100) >= category.budget)}`;
@@ -143,8 +151,16 @@ export async function runLighthouse(options: { origin: string; filingPath: strin
   try {
     console.log(`\nLighthouse (mobile) with ${chrome}…`);
     for (const page of pages) {
-      const output = path.join(dir, "report.json");
-      await runCli(options.origin + page.path, output, chrome);
+      const output = path.join(dir, `report-${results.length}.json`);
+      try {
+        await runCli(options.origin + page.path, output, chrome);
+      } catch (error) {
+        // One page that never settles (a main thread busy for minutes) must not hide the others.
+        const message = error instanceof Error ? error.message : String(error);
+        console.log(`  ${page.path.padEnd(28)} ${message}`);
+        results.push({ ...NO_REPORT, label: page.label, path: page.path, error: message });
+        continue;
+      }
       const result = summarise(page.label, page.path, JSON.parse(await readFile(output, "utf8")) as Lhr);
       results.push(result);
       console.log(`  ${page.path.padEnd(28)} ${CATEGORIES.map((category) => `${category.label} ${score(result.scores[category.id])}`).join(", ")}`);
