@@ -26,8 +26,10 @@ async function expectNoSeriousAxeViolations(page: Page) {
 async function expectFilingsOf(page: Page, id: string) {
   const n = filingsOf(id);
   expect(n).toBeGreaterThan(0);
-  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${n} filings?\\b`) })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Active filters" })).toContainText(lawsuit(id).caseNameShort);
+  // With JavaScript the URL changes first and the server's render follows: a loaded machine may take a while.
+  const rendered = { timeout: 20_000 };
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${n} filings?\\b`) })).toBeVisible(rendered);
+  await expect(page.getByRole("navigation", { name: "Active filters" })).toContainText(lawsuit(id).caseNameShort, rendered);
 }
 
 test.describe("without JavaScript", () => {
