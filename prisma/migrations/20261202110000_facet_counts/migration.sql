@@ -131,7 +131,12 @@ BEGIN
         -- statistics, can turn quadratic).
         INSERT INTO "filing_count" AS c ("facet", "value", "count")
         WITH changed AS MATERIALIZED (
-            SELECT o, n FROM old_rows o FULL JOIN new_rows n ON n."id" = o."id"
+            SELECT o, n,
+                   -- Only the demands changed (an import's demand statement): the other keys cancel out, skip them.
+                   o."id" IS NOT NULL AND n."id" IS NOT NULL
+                   AND (o."is_public", o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition")
+                       IS NOT DISTINCT FROM (n."is_public", n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition") AS "demands_only"
+            FROM old_rows o FULL JOIN new_rows n ON n."id" = o."id"
             WHERE o."id" IS NULL OR n."id" IS NULL
                OR (o."is_public", o."kind", o."lawsuit_id", o."date_filed", o."date_filed_precision", o."coalition", o."demand_tokens")
                   IS DISTINCT FROM (n."is_public", n."kind", n."lawsuit_id", n."date_filed", n."date_filed_precision", n."coalition", n."demand_tokens")
@@ -140,11 +145,11 @@ BEGIN
         FROM (
             SELECT k.*, 1 AS "delta"
             FROM changed x, "filing_count_keys"((x.n)."kind", (x.n)."lawsuit_id", (x.n)."date_filed", (x.n)."date_filed_precision", (x.n)."coalition", (x.n)."demand_tokens") k
-            WHERE (x.n)."is_public"
+            WHERE (x.n)."is_public" AND (NOT x."demands_only" OR k."facet" IN ('demandCategory', 'outcome', 'demand'))
             UNION ALL
             SELECT k.*, -1 AS "delta"
             FROM changed x, "filing_count_keys"((x.o)."kind", (x.o)."lawsuit_id", (x.o)."date_filed", (x.o)."date_filed_precision", (x.o)."coalition", (x.o)."demand_tokens") k
-            WHERE (x.o)."is_public"
+            WHERE (x.o)."is_public" AND (NOT x."demands_only" OR k."facet" IN ('demandCategory', 'outcome', 'demand'))
         ) k
         GROUP BY 1, 2 HAVING sum(k."delta") <> 0 ORDER BY 1, 2
         ON CONFLICT ("facet", "value") DO UPDATE SET "count" = c."count" + EXCLUDED."count";
