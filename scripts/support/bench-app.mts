@@ -149,20 +149,31 @@ async function answers(origin: string): Promise<boolean> {
 
 /**
  * SIGTERM lets start.mts stop Next.js and then PostgreSQL in order. Should it hang, the
- * process group it leads is killed.
+ * process group it leads is killed; anything of that group that outlives it (a
+ * `next-server` left orphaned) is stopped too.
  */
 async function stopApp(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS).unref());
-  if ((await Promise.race([exited, timer])) === "timeout") {
-    log(`The app did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+  const group = -child.pid!;
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
     try {
-      process.kill(-child.pid!, "SIGKILL");
+      process.kill(group, signal);
+      return true;
     } catch {
-      // Already gone.
+      return false; // nothing left in the group
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGTERM");
+    const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS).unref());
+    if ((await Promise.race([exited, timer])) === "timeout") {
+      log(`The app did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`);
+      signalGroup("SIGKILL");
+      return;
     }
   }
+  if (!signalGroup("SIGTERM")) return;
+  for (let i = 0; i < 100 && signalGroup(0); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  signalGroup("SIGKILL");
 }
 
 /**
