@@ -1,6 +1,8 @@
 // The app under its Content-Security-Policy in a real browser, the security headers on
 // every kind of response, and server actions refusing requests from other sites
 // (docs/decisions/007). Nothing here writes: refused requests must change nothing.
+import { createHash } from "node:crypto";
+
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 
 import {
@@ -96,7 +98,7 @@ test("The Content-Security-Policy is enforced: markup injected into a page's HTM
   await visit(page, "/about");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
-  // Next.js's runtime, which carries the nonce, did start.
+  // Next.js's runtime, allowed by its hashes, did start.
   expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("object");
   const violations = problems.filter((problem) => problem.includes("CSP violation"));
   expect(violations.some((v) => v.includes("script-src-elem")), violations.join("\n")).toBe(true);
@@ -121,33 +123,63 @@ function expectCommonHeaders(response: APIResponse, what: string): string {
   return policy;
 }
 
-test("Pages carry a nonce policy whose nonce is on every script and new for each request", async ({ request }) => {
+test("Public pages, shared from the response cache, allow exactly their own inline scripts by hash, and no other inline script", async ({ request }) => {
   for (const [path, status] of [
     ["/", 200],
     ["/filings/wa-v-us-2018-dkt-15", 200],
     ["/api", 200],
     ["/no-such-page", 404],
   ] as const) {
-    const first = await request.get(path);
-    expect(first.status(), path).toBe(status);
-    const policy = expectCommonHeaders(first, path);
-    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})' 'strict-dynamic'(;|$)/.exec(policy)?.[1];
-    expect(nonce, `${path}: ${policy}`).toBeTruthy();
-    expect(policy, path).not.toContain("'unsafe-eval'");
-    expect(policy, path).toContain(`style-src-elem 'self' 'nonce-${nonce}'`);
-    expect(policy, path).toContain("img-src 'self' data: blob:");
-    expect(policy, path).toContain("connect-src 'self'");
-    // Served over plain HTTP here: upgrading would break the page.
-    expect(policy, path).not.toContain("upgrade-insecure-requests");
+    // Twice: the render that fills the cache and a reader served from it say the same.
+    for (const round of ["first", "cached"]) {
+      const response = await request.get(path);
+      const what = `${path} (${round})`;
+      expect(response.status(), what).toBe(status);
+      const policy = expectCommonHeaders(response, what);
+      const scriptSources = /(?:^|; )script-src ([^;]*)/.exec(policy)?.[1].split(" ") ?? [];
+      expect(scriptSources[0], what).toBe("'self'");
+      for (const source of scriptSources.slice(1)) expect(source, what).toMatch(/^'sha256-[A-Za-z0-9+/]+={0,2}'$/);
+      expect(scriptSources, what).not.toContain("'unsafe-inline'");
+      expect(policy, what).not.toContain("'unsafe-eval'");
+      expect(policy, what).not.toContain("'nonce-");
+      expect(policy, what).not.toContain("upgrade-insecure-requests");
 
-    const html = await first.text();
-    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts.length, path).toBeGreaterThan(0);
-    expect(scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`)), path).toEqual([]);
-
-    const second = await request.get(path);
-    expect(second.headers()["content-security-policy"], path).not.toContain(nonce);
+      // Every inline script of the page is allowed by its hash; script files come from this site.
+      const html = await response.text();
+      const inline = Array.from(html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script/gi), (match) => match[1]);
+      expect(inline.length, what).toBeGreaterThan(0);
+      for (const text of inline) {
+        expect(scriptSources, `${what}: ${text.slice(0, 60)}`).toContain(`'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+      }
+      const files = Array.from(html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), (match) => match[1]);
+      expect(files.filter((src) => !src.startsWith("/_next/static/")), what).toEqual([]);
+      expect(html, what).not.toContain(" nonce=");
+    }
   }
+});
+
+test("Staff pages, never shared, carry a nonce policy whose nonce is on every script and new for each request", async ({ request }) => {
+  const path = "/staff/sign-in";
+  const first = await request.get(path);
+  expect(first.status(), path).toBe(200);
+  expect(first.headers()["x-docketline-cache"], path).toBeUndefined();
+  const policy = expectCommonHeaders(first, path);
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})' 'strict-dynamic'(;|$)/.exec(policy)?.[1];
+  expect(nonce, `${path}: ${policy}`).toBeTruthy();
+  expect(policy, path).not.toContain("'unsafe-eval'");
+  expect(policy, path).toContain(`style-src-elem 'self' 'nonce-${nonce}'`);
+  expect(policy, path).toContain("img-src 'self' data: blob:");
+  expect(policy, path).toContain("connect-src 'self'");
+  // Served over plain HTTP here: upgrading would break the page.
+  expect(policy, path).not.toContain("upgrade-insecure-requests");
+
+  const html = await first.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length, path).toBeGreaterThan(0);
+  expect(scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`)), path).toEqual([]);
+
+  const second = await request.get(path);
+  expect(second.headers()["content-security-policy"], path).not.toContain(nonce);
 });
 
 test("The API, exports, feeds, the calendar, sitemaps, static files and an API 404 carry the headers and a policy under which nothing runs", async ({ request }) => {

@@ -148,14 +148,13 @@ async function render(
     kept[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const contentType = kept["content-type"] ?? "";
-  if (shared && contentType.startsWith("text/html")) {
-    // The page was rendered without a nonce (proxy.ts): allow exactly its own inline scripts.
+  const https = isHttpsRequest(FRONT_URL, new Headers(headers));
+  // A page proxy.ts rendered for sharing, without a nonce, under a policy that runs no
+  // inline script: allow exactly its own. (HTML that the proxy did not see, such as a
+  // 404 under /api/, keeps the policy under which nothing runs.)
+  if (shared && contentType.startsWith("text/html") && kept["content-security-policy"] === sharedPagePolicy({ https })) {
     const hashes = await inlineHashes(answer.body.toString("utf8"));
-    kept["content-security-policy"] = sharedPagePolicy({
-      scriptHashes: hashes.scripts,
-      styleHashes: hashes.styles,
-      https: isHttpsRequest(FRONT_URL, new Headers(headers)),
-    });
+    kept["content-security-policy"] = sharedPagePolicy({ scriptHashes: hashes.scripts, styleHashes: hashes.styles, https });
     // Next.js marks a page rendered per request as private; this one is everyone's, and
     // a browser or CDN may keep it as long as it asks again (ETag) before each use.
     kept["cache-control"] = "public, no-cache";
@@ -168,7 +167,10 @@ async function render(
     headers: kept,
     body: answer.body,
     gzip: compressible ? await gzip(answer.body, { level: 6 }) : null,
-    etag: `W/"${createHash("sha256").update(answer.body).digest("base64url").slice(0, 27)}"`,
+    // The API's own validator where it sets one (as Next.js, which compresses behind it,
+    // did before); otherwise one of the body. Both encodings share it: they are the same
+    // content, and 304s ignore the difference.
+    etag: firstValue(answer.headers.etag) ?? `W/"${createHash("sha256").update(answer.body).digest("base64url").slice(0, 27)}"`,
     storedAt: Date.now(),
   };
   const cacheable = KEPT_STATUSES.has(answer.status) && answer.headers["set-cookie"] === undefined;
@@ -232,6 +234,10 @@ function acceptsGzip(header: string | undefined): boolean {
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     return !q || Number(q.slice(2)) > 0;
   });
+}
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function mergeVary(existing: string | undefined, name: string): string {

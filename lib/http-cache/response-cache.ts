@@ -10,7 +10,7 @@ export interface CachedResponse {
   body: Buffer;
   /** The body gzipped once, for the readers who accept it; null when not worth it. */
   gzip: Buffer | null;
-  /** A weak validator of the body, the same for both encodings. */
+  /** The validator of the body, the same for both encodings. */
   etag: string;
   storedAt: number;
 }

@@ -1,0 +1,175 @@
+// Public pages, feeds and API reads are served from the front server's cache of
+// rendered responses (docs/decisions/009), and every write empties it: a staff edit,
+// publish, unpublish and delete, and an import from the command line (another process),
+// each show on the public site at once, to readers who never signed in. Each test
+// imports a filing of its own, with a word no other record contains.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+
+import { importFixture } from "./support/cli";
+import { createStaffUser, signIn } from "./support/staff";
+
+test.describe.configure({ timeout: 180_000 });
+
+const uniqueWord = (prefix: string) => `${prefix}${randomBytes(4).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+
+/**
+ * The notification of a commit reaches the cache in milliseconds; the page is then
+ * rendered again, which on a busy test machine can take seconds. What is proven is
+ * that the cached copy is replaced without waiting for any expiry, not a timing.
+ */
+const AT_ONCE = { timeout: 15_000, intervals: [50, 100, 250, 500] };
+
+async function importFiling(id: string, title: string, options: { draft?: boolean } = {}) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "page-cache-")), "filing.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: "docketline/v1",
+      filings: [
+        {
+          id,
+          lawsuit: null,
+          kind: "letter",
+          title,
+          dateFiled: "2032-02-03",
+          summary: "The states write to the agency about the cache of rendered pages.",
+          states: [{ jurisdiction: "NM", role: "lead" }],
+          demands: [],
+          sources: [],
+        },
+      ],
+    }),
+  );
+  await importFixture(file, options);
+}
+
+const cacheStatus = (response: APIResponse) => response.headers()["x-docketline-cache"];
+
+/** Reads a URL until the cache holds it, as a reader arriving after the first would. */
+async function warm(request: APIRequestContext, url: string): Promise<string> {
+  await request.get(url);
+  const second = await request.get(url);
+  expect(cacheStatus(second), url).toBe("hit");
+  return second.text();
+}
+
+/** What an anonymous reader gets for each of the filing's public faces. */
+function publicFaces(request: APIRequestContext, id: string, word: string) {
+  return {
+    page: async () => {
+      const response = await request.get(`/filings/${id}`);
+      return response.status() === 200 ? await response.text() : `status ${response.status()}`;
+    },
+    timeline: async () => (await request.get(`/?view=list&q=${word}`)).text(),
+    feed: async () => (await request.get(`/feed.xml?q=${word}`)).text(),
+    api: async () => {
+      const response = await request.get(`/api/v1/filings/${id}`);
+      return response.status() === 200 ? ((await response.json()) as { data: { title: string } }).data.title : `status ${response.status()}`;
+    },
+  };
+}
+
+test("Public pages are served from the cache to every reader, gzipped once, with an ETag answered by 304", async ({ request }) => {
+  const first = await request.get("/lawsuits");
+  expect(first.status()).toBe(200);
+  const second = await request.get("/lawsuits", { headers: { "accept-encoding": "gzip" } });
+  expect(cacheStatus(second)).toBe("hit");
+  expect(second.headers()["content-encoding"]).toBe("gzip");
+  expect(second.headers()["cache-control"]).toBe("public, no-cache");
+  expect(second.headers().vary).toContain("Accept-Encoding");
+  expect(await second.text()).toBe(await first.text());
+
+  const etag = second.headers().etag;
+  expect(etag).toBeTruthy();
+  const revalidated = await request.get("/lawsuits", { headers: { "if-none-match": etag } });
+  expect(revalidated.status()).toBe(304);
+
+  // The order of the parameters does not make another page.
+  await warm(request, "/?view=list&kind=order&state=NM");
+  expect(cacheStatus(await request.get("/?state=NM&view=list&kind=order"))).toBe("hit");
+
+  // Staff pages are never shared.
+  expect(cacheStatus(await request.get("/staff/sign-in"))).toBeUndefined();
+});
+
+test("A staff edit, publish, unpublish and delete each change the cached public page, timeline, feed and API response at once", async ({ page, playwright }) => {
+  const word = uniqueWord("cache");
+  const id = `page-cache-${word}`;
+  const title = `Letter on ${word}, as imported`;
+  const edited = `Letter on ${word}, as edited by staff`;
+  await importFiling(id, title);
+
+  // A reader with no account: a request context of its own, without the editor's cookies.
+  const reader = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const faces = publicFaces(reader, id, word);
+  expect(await warm(reader, `/filings/${id}`)).toContain(title);
+  expect(await warm(reader, `/?view=list&q=${word}`)).toContain(title);
+  expect(await warm(reader, `/feed.xml?q=${word}`)).toContain(title);
+  await warm(reader, `/api/v1/filings/${id}`);
+
+  const editor = await createStaffUser({ name: `Cache ${word}` });
+  await signIn(page, editor, { next: `/staff/filings/${id}` });
+
+  await page.getByLabel("Title (required)", { exact: true }).fill(edited);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved. This is version 2." })).toBeVisible();
+  await expect.poll(faces.page, AT_ONCE).toContain(edited);
+  await expect.poll(faces.timeline, AT_ONCE).toContain(edited);
+  await expect.poll(faces.feed, AT_ONCE).toContain(edited);
+  await expect.poll(faces.api, AT_ONCE).toBe(edited);
+
+  // Cached again before each change, so that each change has a cached page to replace.
+  await warm(reader, `/filings/${id}`);
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Unpublished/ })).toBeVisible();
+  await expect.poll(faces.page, AT_ONCE).toBe("status 404");
+  await expect.poll(faces.timeline, AT_ONCE).not.toContain(edited);
+  await expect.poll(faces.feed, AT_ONCE).not.toContain(edited);
+  await expect.poll(faces.api, AT_ONCE).toBe("status 404");
+
+  await warm(reader, `/filings/${id}`);
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Published/ })).toBeVisible();
+  await expect.poll(faces.page, AT_ONCE).toContain(edited);
+  await expect.poll(faces.api, AT_ONCE).toBe(edited);
+
+  await warm(reader, `/filings/${id}`);
+  await warm(reader, `/?view=list&q=${word}`);
+  await page.getByRole("button", { name: "Delete…" }).click();
+  await page.getByRole("button", { name: "Yes, delete this filing" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Deleted/ })).toBeVisible();
+  await expect.poll(faces.page, AT_ONCE).toBe("status 404");
+  await expect.poll(faces.timeline, AT_ONCE).not.toContain(edited);
+  await expect.poll(faces.api, AT_ONCE).toBe("status 404");
+  await reader.dispose();
+});
+
+test("Drafts never appear in a cached page, even one cached just before the draft was created; publishing shows them at once", async ({ request, page }) => {
+  const word = uniqueWord("draft");
+  const id = `page-cache-${word}`;
+  const title = `Letter on ${word}, imported as a draft`;
+  const faces = publicFaces(request, id, word);
+  expect(await warm(request, `/?view=list&q=${word}`)).not.toContain(title);
+  await warm(request, `/feed.xml?q=${word}`);
+  await warm(request, "/");
+
+  // An import from the command line: another process, heard through the database.
+  await importFiling(id, title, { draft: true });
+  for (const url of [`/?view=list&q=${word}`, `/feed.xml?q=${word}`, "/", `/filings/${id}`]) {
+    expect(await (await request.get(url)).text(), url).not.toContain(title);
+  }
+  expect(await faces.api()).toBe("status 404");
+
+  const editor = await createStaffUser({ name: `Drafts ${word}` });
+  await signIn(page, editor, { next: `/staff/filings/${id}` });
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Published/ })).toBeVisible();
+  await expect.poll(faces.timeline, AT_ONCE).toContain(title);
+  await expect.poll(faces.feed, AT_ONCE).toContain(title);
+  await expect.poll(faces.page, AT_ONCE).toContain(title);
+});
