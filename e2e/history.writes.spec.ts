@@ -2,41 +2,31 @@
 // go back to an earlier version from there. Each test imports a filing of its own
 // (through the CLI, published) and edits it through the staff form.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 import { expect, test, type Page } from "@playwright/test";
 
-import { importFixture } from "./support/cli";
+import { importDataset } from "./support/cli";
 import { createStaffUser, signIn } from "./support/staff";
 
 /** A made-up word no other record contains. */
 const uniqueWord = (prefix: string) => `${prefix}${randomBytes(4).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
 
 async function importPublishedFiling(id: string, title: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), "history-"));
-  const file = path.join(dir, "filing.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: "docketline/v1",
-      filings: [
-        {
-          id,
-          lawsuit: null,
-          kind: "letter",
-          title,
-          dateFiled: "2031-03-04",
-          summary: "The states write to the agency about family separations at the border.",
-          states: [{ jurisdiction: "WA", role: "lead" }],
-          demands: [],
-          sources: [{ url: "https://example.org/letter.pdf", title: "The letter", publisher: "Office of the Attorney General" }],
-        },
-      ],
-    }),
-  );
-  await importFixture(file);
+  await importDataset({
+    filings: [
+      {
+        id,
+        lawsuit: null,
+        kind: "letter",
+        title,
+        dateFiled: "2031-03-04",
+        summary: "The states write to the agency about family separations at the border.",
+        states: [{ jurisdiction: "WA", role: "lead" }],
+        demands: [],
+        sources: [{ url: "https://example.org/letter.pdf", title: "The letter", publisher: "Office of the Attorney General" }],
+      },
+    ],
+  });
 }
 
 async function saveTitle(page: Page, title: string, version: number) {

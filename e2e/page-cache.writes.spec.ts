@@ -4,13 +4,10 @@
 // each show on the public site at once, to readers who never signed in. Each test
 // imports a filing of its own, with a word no other record contains.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 
-import { importFixture } from "./support/cli";
+import { importDataset } from "./support/cli";
 import { createStaffUser, signIn } from "./support/staff";
 
 test.describe.configure({ timeout: 180_000 });
@@ -24,28 +21,19 @@ const uniqueWord = (prefix: string) => `${prefix}${randomBytes(4).toString("hex"
  */
 const AT_ONCE = { timeout: 15_000, intervals: [50, 100, 250, 500] };
 
-async function importFiling(id: string, title: string, options: { draft?: boolean } = {}) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "page-cache-")), "filing.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: "docketline/v1",
-      filings: [
-        {
-          id,
-          lawsuit: null,
-          kind: "letter",
-          title,
-          dateFiled: "2032-02-03",
-          summary: "The states write to the agency about the cache of rendered pages.",
-          states: [{ jurisdiction: "NM", role: "lead" }],
-          demands: [],
-          sources: [],
-        },
-      ],
-    }),
-  );
-  await importFixture(file, options);
+function importFiling(id: string, title: string, options: { draft?: boolean } = {}) {
+  const filing = {
+    id,
+    lawsuit: null,
+    kind: "letter",
+    title,
+    dateFiled: "2032-02-03",
+    summary: "The states write to the agency about the cache of rendered pages.",
+    states: [{ jurisdiction: "NM", role: "lead" }],
+    demands: [],
+    sources: [],
+  };
+  return importDataset({ filings: [filing] }, options);
 }
 
 const cacheStatus = (response: APIResponse) => response.headers()["x-docketline-cache"];

@@ -2,13 +2,10 @@
 // off the public site until it is published; two editors saving the same filing never
 // lose each other's work; invalid input is named beside its field and nothing is saved.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
-import { importFixture } from "./support/cli";
+import { importDataset } from "./support/cli";
 import { createStaffUser, signIn, type StaffUser } from "./support/staff";
 
 const WASHINGTON = "Washington v. United States";
@@ -43,28 +40,21 @@ async function chooseRecord(page: Page, label: string, search: string, optionNam
 
 /** A published filing in the Washington lawsuit, imported through the CLI with an id of its own. */
 async function importPublishedFiling(id: string, title: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), "staff-filings-"));
-  const file = path.join(dir, "filing.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: "docketline/v1",
-      filings: [
-        {
-          id,
-          lawsuit: "washington-v-united-states-2018",
-          kind: "notice",
-          title,
-          dateFiled: "2031-05-06",
-          summary: "The summary before anyone edited it.",
-          states: [{ jurisdiction: "WA", role: "lead" }],
-          demands: [],
-          sources: [],
-        },
-      ],
-    }),
-  );
-  await importFixture(file);
+  await importDataset({
+    filings: [
+      {
+        id,
+        lawsuit: "washington-v-united-states-2018",
+        kind: "notice",
+        title,
+        dateFiled: "2031-05-06",
+        summary: "The summary before anyone edited it.",
+        states: [{ jurisdiction: "WA", role: "lead" }],
+        demands: [],
+        sources: [],
+      },
+    ],
+  });
 }
 
 test("An editor adds a filing with pasted states, demands and a source; it stays a draft off the public site until published", async ({ page }) => {

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 import { E2E_DATA_DIR } from "./server";
@@ -17,4 +20,11 @@ export async function importFixture(file: string, options: { draft?: boolean } =
     env: { ...process.env, DOCKETLINE_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
   });
   return stdout;
+}
+
+/** Imports a dataset written here, as importFixture does a file: for records made up by a test. */
+export async function importDataset(dataset: { filings?: unknown[]; lawsuits?: unknown[] }, options: { draft?: boolean } = {}): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "docketline-e2e-dataset-")), "dataset.json");
+  writeFileSync(file, JSON.stringify({ format: "docketline/v1", ...dataset }));
+  return importFixture(file, options);
 }
