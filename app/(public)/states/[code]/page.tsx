@@ -52,7 +52,8 @@ export async function generateMetadata({ params }: StatePageProps): Promise<Meta
     title: jurisdiction.name,
     description,
     alternates: {
-      canonical: `/states/${jurisdiction.code}`,
+      // Absolute: search engines (and Lighthouse) do not resolve a relative canonical link.
+      canonical: await absoluteUrl(`/states/${jurisdiction.code}`),
       types: {
         "application/atom+xml": [{ url: await absoluteUrl(feedPath({ state: [jurisdiction.code] })), title: `Atom feed: filings ${jurisdiction.name} joined` }],
       },
