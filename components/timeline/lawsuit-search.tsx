@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 import { apiPath } from "@/lib/api/paths";
-import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/schema";
+import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
 

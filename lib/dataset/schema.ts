@@ -19,22 +19,16 @@ export const LIMITS = {
   demandText: 5_000,
 } as const;
 
-export const FILING_KINDS = [
-  "complaint", "motion", "response", "reply", "brief", "amicus-brief",
-  "letter", "order", "settlement", "notice", "hearing", "statement",
-] as const;
-export const LAWSUIT_STATUSES = ["open", "stayed", "transferred", "dismissed", "decided", "settled", "closed", "unknown"] as const;
-export const COALITION_ROLES = ["lead", "co-lead", "joined"] as const;
-export const DEMAND_OUTCOMES = ["pending", "granted", "granted-in-part", "denied", "moot", "withdrawn", "unknown"] as const;
-export const PARTY_SIDES = ["plaintiff", "defendant", "petitioner", "respondent", "appellant", "appellee", "intervenor", "amicus", "other"] as const;
-export const LAWSUIT_RELATIONS = ["related", "appeal-of", "transferred-to-join", "transferred-to", "consolidated-with"] as const;
+import {
+  COALITION_ROLES,
+  DEMAND_OUTCOMES,
+  FILING_KINDS,
+  LAWSUIT_RELATIONS,
+  LAWSUIT_STATUSES,
+  PARTY_SIDES,
+} from "@/lib/dataset/vocabulary";
 
-export type FilingKind = (typeof FILING_KINDS)[number];
-export type LawsuitStatus = (typeof LAWSUIT_STATUSES)[number];
-export type CoalitionRole = (typeof COALITION_ROLES)[number];
-export type DemandOutcome = (typeof DEMAND_OUTCOMES)[number];
-export type PartySide = (typeof PARTY_SIDES)[number];
-export type LawsuitRelationKind = (typeof LAWSUIT_RELATIONS)[number];
+export * from "@/lib/dataset/vocabulary";
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(", ")}` });

@@ -1,5 +1,5 @@
 // How demands read: outcome names, and category slugs as words.
-import { DEMAND_OUTCOMES, type DemandOutcome } from "@/lib/dataset/schema";
+import { DEMAND_OUTCOMES, type DemandOutcome } from "@/lib/dataset/vocabulary";
 
 export const DEMAND_OUTCOME_LABELS: Record<DemandOutcome, string> = {
   pending: "Pending",

@@ -1,6 +1,6 @@
 // Names for a filing's kind, as people read them. Prisma names enum members with
 // underscores ("amicus_brief"); the dataset, URLs and API use hyphens ("amicus-brief").
-import { FILING_KINDS, type FilingKind } from "@/lib/dataset/schema";
+import { FILING_KINDS, type FilingKind } from "@/lib/dataset/vocabulary";
 
 export const FILING_KIND_LABELS: Record<FilingKind, string> = {
   complaint: "Complaint",

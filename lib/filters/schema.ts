@@ -4,10 +4,11 @@ import { z } from "zod";
 
 import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS, jurisdictionCode, partialDate, slug } from "@/lib/dataset/schema";
 import { periodOf } from "@/lib/dates/partial-date";
+import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
 
 export const SORTS = ["newest", "oldest"] as const;
 export const MATCHES = ["any", "all"] as const;
-export const MAX_QUERY_LENGTH = 200;
+export { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH };
 
 /** Query parameters that may appear more than once (`?state=NM&state=WA`). */
 export const REPEATABLE_PARAMS = ["state", "kind"] as const;
@@ -44,13 +45,7 @@ export const FilterSchema = z
 
 export type Filter = z.output<typeof FilterSchema>;
 
-/**
- * Words that find a lawsuit (`?lawsuitq=flores`): what the lawsuit search field submits
- * without JavaScript, and the API's lawsuit search (`/api/v1/lawsuits?q=`). Not a filter
- * itself: the page resolves the words to a lawsuit and the filter keeps its id
- * (`lawsuit`), so that a shared link names a lawsuit rather than a search.
- */
-export const LAWSUIT_WORDS_PARAM = "lawsuitq";
+/** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM, lib/filters/params.ts). */
 export const LawsuitWordsSchema = z.preprocess(
   blankToUndefined,
   z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
