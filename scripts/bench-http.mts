@@ -16,12 +16,12 @@ import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
 import autocannon from "autocannon";
 
+import { findFreePort } from "@/lib/free-port";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 import {
   countFilings,
   findFilingPath,
-  freePort,
   makeWorkDir,
   prepareData,
   seconds,
@@ -289,7 +289,7 @@ async function main() {
       const started = performance.now();
       console.log(`HTTP benchmark: ${options.reuseData ? `the database in ${options.reuseData}` : `${options.filings.toLocaleString("en-US")} generated filings (seed ${options.seed})`}, ${options.connections} connections, ${options.duration} s per URL\n`);
       const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
-      app = startApp({ dataDir, port: await freePort(), logFile });
+      app = startApp({ dataDir, port: await findFreePort(), logFile });
       await app.ready();
       const origin = app.origin;
       const publicFilings = await countFilings(origin);

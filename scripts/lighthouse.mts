@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { findFilingPath, freePort, makeWorkDir, prepareData, startApp, stopLeftoverPostgres, withCleanup, type RunningApp } from "./support/bench-app.mts";
+import { findFreePort } from "@/lib/free-port";
+
+import { findFilingPath, makeWorkDir, prepareData, startApp, stopLeftoverPostgres, withCleanup, type RunningApp } from "./support/bench-app.mts";
 import { fail } from "./support/cli.mts";
 import { runLighthouse } from "./support/lighthouse-run.mts";
 import { describeCommand } from "./support/performance-doc.mts";
@@ -66,7 +68,7 @@ async function main() {
     async () => {
       // Without --filings, start.mts imports the founding dataset into an empty database.
       if (filings !== undefined) await prepareData({ dataDir, workDir, filings, seed });
-      app = startApp({ dataDir, port: await freePort(), logFile });
+      app = startApp({ dataDir, port: await findFreePort(), logFile });
       await app.ready();
       await runLighthouse({ origin: app.origin, filingPath: await findFilingPath(app.origin), write: values.write, command });
       succeeded = true;

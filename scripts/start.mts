@@ -9,7 +9,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -17,6 +16,7 @@ import { connectDatabase } from "@/lib/db/connect";
 import { importDatasetText } from "@/lib/dataset/import";
 import { purgeDeletedRecords, RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import { getEnv } from "@/lib/env";
+import { findFreePort } from "@/lib/free-port";
 import { createFrontServer } from "@/lib/http-cache/front-server";
 import { listenForContentChanges } from "@/lib/http-cache/invalidation";
 import { ResponseCache } from "@/lib/http-cache/response-cache";
@@ -95,7 +95,7 @@ async function main() {
 
   const port = String(env.PORT);
   // Production: Next.js answers the front server only, on loopback.
-  const nextPort = dev ? port : String(await freeLoopbackPort());
+  const nextPort = dev ? port : String(await findFreePort());
   const nextArgs = dev ? ["dev", "--port", port] : ["start", "--hostname", "127.0.0.1", "--port", nextPort];
   const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -148,18 +148,6 @@ async function startFrontServer(
   await new Promise<void>((resolve, reject) => {
     front.once("error", reject);
     front.listen(port, () => resolve());
-  });
-}
-
-/** A port nobody listens on now, for Next.js behind the front server. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no free port"))));
-    });
   });
 }
 

