@@ -2,9 +2,13 @@
 // they hold a comma, a quote or a line break, quotes doubled. UTF-8, with an optional
 // byte-order mark so that spreadsheet programs read it as UTF-8.
 //
-// Values are written as they are: a title starting with "=" stays as it is, so that
-// the file parses back to the data. Spreadsheet users import rather than open a file
-// from a source they do not trust.
+// Text that a spreadsheet would take for a formula is neutralised (OWASP's CSV
+// injection rule): a cell that starts with "=", "+", "-", "@", a tab or a carriage
+// return gets a leading single quote, so that `=HYPERLINK(…)` in a title shows as
+// text instead of running when the file is opened. Only text cells: numbers (the
+// demand count) are written as numbers, and no column of ours holds a negative one.
+// Dates ("2018-07-02") and ids start with a letter or a digit and are never touched.
+// The JSON exports are not CSV and keep every value as it is (lib/exports/dataset-json.ts).
 import { stringify } from "csv-stringify/sync";
 
 export interface CsvColumn<T> {
@@ -20,10 +24,18 @@ export async function* csvChunks<T>(columns: CsvColumn<T>[], pages: AsyncIterabl
   for await (const rows of pages) {
     if (rows.length === 0) continue;
     yield stringify(
-      rows.map((row) => columns.map((c) => c.value(row) ?? "")),
+      rows.map((row) => columns.map((c) => neutralizeFormula(c.value(row) ?? ""))),
       { record_delimiter: "windows" },
     );
   }
+}
+
+/** The first characters that make a spreadsheet read a cell as a formula (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell's value as a spreadsheet must show it: text that would start a formula gets a leading "'". */
+export function neutralizeFormula(value: string | number): string | number {
+  return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Several values in one field: "NM;WA". */
