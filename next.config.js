@@ -26,6 +26,9 @@ const SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
 ];
 
+// lib/origin.ts ORIGIN_VARY (this file is plain JavaScript, read before TypeScript).
+const ORIGIN_VARY = "X-Forwarded-Host, X-Forwarded-Proto";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -49,7 +52,14 @@ const nextConfig = {
     proxyClientMaxBodySize: "21mb",
   },
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // Absolute links built from the request's host (lib/origin.ts), in responses that
+      // set no headers of their own: metadata routes. Said even when DOCKETLINE_PUBLIC_URL
+      // fixes the host, since this list is fixed at build time; it only costs caches a
+      // little sharing.
+      ...["/robots.txt", "/sitemaps/:path*"].map((source) => ({ source, headers: [{ key: "Vary", value: ORIGIN_VARY }] })),
+    ];
   },
 };
 

@@ -8,6 +8,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
+import { originVary } from "@/lib/origin";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
@@ -26,6 +27,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_PATH_HEADER, pageOf(request.nextUrl));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  // Pages carry absolute links (canonical, feeds) built from the request's host.
+  for (const [name, value] of Object.entries(originVary())) response.headers.append(name, value);
   return response;
 }
 

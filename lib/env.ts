@@ -2,6 +2,8 @@
 // this module, so a bad value fails at start with a message naming the variable.
 import { z } from "zod";
 
+import { normalizeHost } from "@/lib/host";
+
 const port = z.coerce.number().int().min(1).max(65535);
 
 const EnvSchema = z.object({
@@ -18,8 +20,30 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: port.optional(),
   /** The web server's port. */
   PORT: port.default(3000),
-  /** The public origin, for absolute links in citations and sitemaps. */
-  DOCKETLINE_PUBLIC_URL: z.url().optional(),
+  /** The public origin, for absolute links in citations, feeds, sitemaps, exports and the API. */
+  DOCKETLINE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .refine((v) => {
+      const url = new URL(v);
+      return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+    }, "must be the site's address alone, without a query, a fragment or a user name")
+    .optional(),
+  /**
+   * Without DOCKETLINE_PUBLIC_URL: the hosts (comma-separated, each with an optional port)
+   * that a request's Host or X-Forwarded-Host may name for absolute links; any other
+   * gets the first of them (lib/origin.ts). Unset: any valid host name.
+   */
+  DOCKETLINE_ALLOWED_HOSTS: z
+    .string()
+    .transform((v, context) => {
+      const hosts = v.split(",").map((h) => h.trim()).filter(Boolean);
+      for (const host of hosts) {
+        if (!normalizeHost(host)) context.addIssue({ code: "custom", message: `"${host}" is not a host name with an optional port (such as docketline.example.org or localhost:3000)` });
+      }
+      if (hosts.length === 0) context.addIssue({ code: "custom", message: "must name at least one host" });
+      return hosts.map((h) => h.toLowerCase());
+    })
+    .optional(),
   /** The most memory, in MB, that the response cache of public pages may hold (lib/http-cache). */
   DOCKETLINE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
   /** Signs the staff session cookies. Unset: a random one kept in the data folder (lib/auth/secret.ts). */

@@ -3,10 +3,7 @@
 // request (and which requests it runs for), and the headers next.config.js gives to
 // every response. e2e/security.spec.ts proves the same against the built app in a browser.
 import { createHash } from "node:crypto";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 
-import type { NextConfig } from "next";
 import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
@@ -14,6 +11,8 @@ import { describe, expect, it } from "vitest";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { createNonce, inlineHashes, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
 import { config as proxyConfig, proxy } from "@/proxy";
+
+import { loadNextConfig } from "./support/next-config";
 
 /** The policy as a map of directive → sources, the way a browser reads it. */
 function parsePolicy(policy: string): Map<string, string[]> {
@@ -25,13 +24,6 @@ function parsePolicy(policy: string): Map<string, string[]> {
     directives.set(name, sources);
   }
   return directives;
-}
-
-async function loadNextConfig(): Promise<NextConfig> {
-  // A variable specifier: next.config.js is plain JavaScript, outside the type-checked graph.
-  const file = pathToFileURL(path.resolve("next.config.js")).href;
-  const loaded = (await import(/* @vite-ignore */ file)) as { default: NextConfig };
-  return loaded.default;
 }
 
 describe("the page policy", () => {

@@ -7,7 +7,7 @@ import { entityTag, matchesIfNoneMatch } from "@/lib/api/conditional";
 import { ALLOWED_METHODS, CORS_HEADERS, preflightResponse } from "@/lib/api/cors";
 import { ApiProblem, PROBLEM_CONTENT_TYPE, problemBody } from "@/lib/api/problem";
 import { getRequestOrigin } from "@/lib/api/urls";
-import { getEnv } from "@/lib/env";
+import { originVary } from "@/lib/origin";
 
 /**
  * Successful reads may be reused for a minute by browsers and shared caches: the data
@@ -27,17 +27,12 @@ export interface ApiContext {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Caches that key on the URL must not mix answers built for different forwarded hosts. */
-function varyHeaders(): Record<string, string> {
-  return getEnv().DOCKETLINE_PUBLIC_URL ? {} : { Vary: "X-Forwarded-Host, X-Forwarded-Proto" };
-}
-
 /** An RFC 9457 problem as a response; the exports, feeds and calendar answer with it too. */
 export function problemResponse(problem: ApiProblem, request: Request, extra: Record<string, string> = {}): Response {
   const origin = getRequestOrigin(request);
   return new Response(JSON.stringify(problemBody(problem, request, origin)), {
     status: problem.status,
-    headers: { ...CORS_HEADERS, ...varyHeaders(), "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": ERROR_CACHE_CONTROL, ...extra },
+    headers: { ...CORS_HEADERS, ...originVary(), "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": ERROR_CACHE_CONTROL, ...extra },
   });
 }
 
@@ -45,7 +40,7 @@ export function problemResponse(problem: ApiProblem, request: Request, extra: Re
 export function jsonResponse(request: Request, value: unknown): Response {
   const body = JSON.stringify(value);
   const etag = entityTag(body);
-  const headers = { ...CORS_HEADERS, ...varyHeaders(), ETag: etag, "Cache-Control": CACHE_CONTROL };
+  const headers = { ...CORS_HEADERS, ...originVary(), ETag: etag, "Cache-Control": CACHE_CONTROL };
   if (matchesIfNoneMatch(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
 }

@@ -50,10 +50,14 @@ export function exportFilename(base: string, filter: Filter, extension: string):
   return `${name}.${extension}`;
 }
 
-/** A response whose body is downloaded as `filename`. */
-export function downloadResponse(body: BodyInit, contentType: string, filename: string): Response {
+/**
+ * A response whose body is downloaded as `filename`. `extra`: originVary() (lib/origin.ts)
+ * when the body holds absolute links built from the request's host.
+ */
+export function downloadResponse(body: BodyInit, contentType: string, filename: string, extra: Record<string, string> = {}): Response {
   return new Response(body, {
     headers: {
+      ...extra,
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": CACHE_CONTROL,
@@ -62,9 +66,9 @@ export function downloadResponse(body: BodyInit, contentType: string, filename: 
   });
 }
 
-/** A response shown or subscribed to in place (feeds). */
-export function inlineResponse(body: BodyInit, contentType: string): Response {
+/** A response shown or subscribed to in place (feeds); `extra` as for downloadResponse. */
+export function inlineResponse(body: BodyInit, contentType: string, extra: Record<string, string> = {}): Response {
   return new Response(body, {
-    headers: { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff" },
+    headers: { ...extra, "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff" },
   });
 }

@@ -5,6 +5,7 @@ import { CSV_CONTENT_TYPE } from "@/lib/exports/csv";
 import { filingStatesCsv } from "@/lib/exports/filing-states-csv";
 import { downloadResponse, exportFilename, parseExportQuery } from "@/lib/exports/http";
 import { toByteStream } from "@/lib/exports/stream";
+import { originVary } from "@/lib/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,5 @@ export function GET(request: Request): Response {
   const query = parseExportQuery(request, { bom: true });
   if (!query.ok) return query.response;
   const chunks = filingStatesCsv(getBulkSql(), query.filter, { origin: getRequestOrigin(request), bom: query.bom });
-  return downloadResponse(toByteStream(chunks), CSV_CONTENT_TYPE, exportFilename("filing-states", query.filter, "csv"));
+  return downloadResponse(toByteStream(chunks), CSV_CONTENT_TYPE, exportFilename("filing-states", query.filter, "csv"), originVary());
 }
