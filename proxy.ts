@@ -9,11 +9,18 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { originVary } from "@/lib/origin";
+import { bodyTooLargeMessage, declaredLength, MAX_BODY_BYTES } from "@/lib/security/body-limits";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
 export function proxy(request: NextRequest) {
+  // Before Next.js buffers the body for the proxy or parses it for a server action (it
+  // would answer a 500): the front server refuses these first; this covers Next.js alone.
+  const declared = declaredLength(request.headers.get("content-length"));
+  if (declared !== undefined && declared > MAX_BODY_BYTES) {
+    return new NextResponse(`${bodyTooLargeMessage(MAX_BODY_BYTES)}\n`, { status: 413, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
+  }
   const https = isHttpsRequest(request.nextUrl, request.headers);
   const policy =
     request.headers.get(SHARED_RENDER_HEADER) === "1"
@@ -46,8 +53,10 @@ export const config = {
       // Pages only. Not the API (/api/…, though the /api page itself is one), not
       // Next's own files (/_next/…), and nothing with a file extension: the exports,
       // feed.xml, calendar.ics, sitemaps, robots.txt, cite.bib and the like are not
-      // documents a browser runs, and record ids never contain a dot.
-      source: "/((?!api/|_next/|.*\\.[A-Za-z0-9]+$).*)",
+      // documents a browser runs, and record ids never contain a dot. Not the dataset
+      // upload's route (UPLOAD_PATH in lib/security/body-limits.ts): running the proxy
+      // makes Next.js buffer the body, and cut it at the proxy's limit.
+      source: "/((?!api/|_next/|staff/upload/file$|.*\\.[A-Za-z0-9]+$).*)",
       // A prefetch carries no HTML, so it needs no nonce; skipping it saves the work.
       missing: [
         { type: "header", key: "next-router-prefetch" },

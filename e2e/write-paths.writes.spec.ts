@@ -27,9 +27,13 @@ const ANONYMOUS_ACTIONS: Record<string, { mayWrite: string[] }> = {
 };
 
 // Route handlers that accept more than GET, by file, each with a URL to probe. Each must
-// refuse requests from other origins; none does today (better-auth's own HTTP handler
-// is not mounted: sign-in is a server action).
-const WRITING_ROUTE_HANDLERS: Record<string, { probe: string }> = {};
+// refuse requests from other origins (better-auth's own HTTP handler is not mounted:
+// sign-in is a server action).
+const WRITING_ROUTE_HANDLERS: Record<string, { probe: string }> = {
+  // The dataset upload: a route, not an action, so that it checks the origin and the
+  // session before it reads a body of up to 20 MB (lib/editing/upload-request.ts).
+  "app/(staff)/staff/upload/file/route.ts": { probe: "/staff/upload/file" },
+};
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 

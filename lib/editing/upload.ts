@@ -13,10 +13,9 @@ import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/history";
 import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 
-/** The largest file an upload takes (the founding dataset is about 0.1 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = "20 MB";
+export { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL };
 
 /** How many created or updated records of each kind a preview names; the rest are counted. */
 export const PREVIEW_LIST_LIMIT = 200;

@@ -14,6 +14,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
 import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
+import { bodyTooLargeMessage, declaredLength, maxBodyBytesFor } from "@/lib/security/body-limits";
 import { inlineHashes, isHttpsRequest, sharedPagePolicy } from "@/lib/security/csp";
 
 const gzip = promisify(gzipCallback);
@@ -60,9 +61,25 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         answer.pipe(response);
       },
     );
-    upstream.on("error", () => failGateway(response));
+    let refused = false;
+    upstream.on("error", () => {
+      if (!refused) failGateway(response);
+    });
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
+    });
+    // A body without a declared length is counted as it passes: past the limit, the
+    // request to Next.js is dropped and the reader told why.
+    const limit = maxBodyBytesFor(url.pathname);
+    let received = 0;
+    request.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit && !refused) {
+        refused = true;
+        request.unpipe(upstream);
+        upstream.destroy();
+        refuseBody(response, limit);
+      }
     });
     request.pipe(upstream);
   };
@@ -92,6 +109,9 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the request target is not a URL.\n");
       return;
     }
+    // A body larger than the path takes is refused unread (lib/security/body-limits.ts).
+    const limit = maxBodyBytesFor(url.pathname);
+    if ((declaredLength(request.headers["content-length"]) ?? 0) > limit) return refuseBody(response, limit);
     const kind = classifyRequest(request.method, url, request.headers);
     if (kind === "shared" && options.pages.enabled) {
       serveFromCache(request, response, url, options.pages, true).catch(() => failGateway(response));
@@ -210,6 +230,13 @@ function withoutHopByHop(raw: string[]): string[] {
     if (!HOP_BY_HOP.has(raw[i].toLowerCase())) kept.push(raw[i], raw[i + 1]);
   }
   return kept;
+}
+
+/** 413, and the connection closed rather than the rest of the body read. */
+function refuseBody(response: ServerResponse, limit: number) {
+  if (response.headersSent) return void response.destroy();
+  response.shouldKeepAlive = false;
+  response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end(`${bodyTooLargeMessage(limit)}\n`);
 }
 
 function failGateway(response: ServerResponse) {

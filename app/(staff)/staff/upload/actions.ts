@@ -1,45 +1,21 @@
 "use server";
 
-// The dataset upload's two steps (/staff/upload): upload a file to preview it, then
-// apply the previewed upload. Each checks the session first, then its form.
+// The dataset upload's second step (/staff/upload/[id]): apply the previewed upload.
+// It checks the session first, then its form. The first step, sending the file, is a
+// route of its own that reads the body only after the session check
+// (lib/editing/upload-request.ts): an action's body is read before any of our code runs.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { actorOf, requireStaff } from "@/lib/auth/session";
-import { PUBLICATIONS } from "@/lib/editing/types";
-import { applyUpload, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, previewUpload } from "@/lib/editing/upload";
-
-const UploadFormSchema = z.object({
-  file: z
-    .instanceof(File, { error: "file: choose a docketline/v1 JSON file to upload" })
-    // A form sent without a chosen file still carries an empty, nameless one.
-    .refine((file) => file.name !== "" || file.size > 0, "file: choose a docketline/v1 JSON file to upload")
-    .refine((file) => file.size > 0, "file: the chosen file is empty")
-    .refine((file) => file.size <= MAX_UPLOAD_BYTES, `file: the chosen file is larger than ${MAX_UPLOAD_LABEL}, the most an upload may be`),
-  publication: z.enum(PUBLICATIONS, { error: "publication: choose whether new lawsuits and filings become drafts or are published" }),
-});
+import { applyUpload } from "@/lib/editing/upload";
 
 const ApplyFormSchema = z.object({
   uploadId: z.uuid({ error: "uploadId must be the id of an upload" }),
 });
 
-export type UploadFormState = { fileName: string | null; problems: string[] } | null;
 export type ApplyFormState = { message: string; problems: string[] } | null;
-
-/** Checks the file and keeps it as an upload, then shows its preview; a file with problems lists them all. */
-export async function uploadDatasetAction(_previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
-  const staff = await requireStaff("editor");
-  const parsed = UploadFormSchema.safeParse({ file: formData.get("file"), publication: formData.get("publication") });
-  if (!parsed.success) {
-    const file = formData.get("file");
-    return { fileName: file instanceof File && file.name ? file.name : null, problems: parsed.error.issues.map((issue) => issue.message) };
-  }
-  const { file, publication } = parsed.data;
-  const result = await previewUpload({ fileName: file.name || "upload.json", content: await file.text(), publication, actor: actorOf(staff) });
-  if (!result.ok) return { fileName: file.name, problems: result.problems };
-  redirect(`/staff/upload/${result.id}`);
-}
 
 /** Applies a previewed upload, once. */
 export async function applyUploadAction(_previous: ApplyFormState, formData: FormData): Promise<ApplyFormState> {
