@@ -38,6 +38,7 @@ const NOT_KEPT = new Set([...HOP_BY_HOP, "content-length", "content-encoding", "
 const KEPT_STATUSES = new Set([200, 203, 301, 308, 404, 410]);
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 const MIN_GZIP_BYTES = 860;
+const REFUSED_BODY_LINGER_MS = 10_000;
 // The front server itself speaks plain HTTP; HTTPS is whatever a proxy in front says.
 const FRONT_URL = new URL("http://front.invalid/");
 
@@ -78,7 +79,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         refused = true;
         request.unpipe(upstream);
         upstream.destroy();
-        refuseBody(response, limit);
+        refuseBody(request, response, limit);
       }
     });
     request.pipe(upstream);
@@ -111,7 +112,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     }
     // A body larger than the path takes is refused unread (lib/security/body-limits.ts).
     const limit = maxBodyBytesFor(url.pathname);
-    if ((declaredLength(request.headers["content-length"]) ?? 0) > limit) return refuseBody(response, limit);
+    if ((declaredLength(request.headers["content-length"]) ?? 0) > limit) return refuseBody(request, response, limit);
     const kind = classifyRequest(request.method, url, request.headers);
     if (kind === "shared" && options.pages.enabled) {
       serveFromCache(request, response, url, options.pages, true).catch(() => failGateway(response));
@@ -232,11 +233,16 @@ function withoutHopByHop(raw: string[]): string[] {
   return kept;
 }
 
-/** 413, and the connection closed rather than the rest of the body read. */
-function refuseBody(response: ServerResponse, limit: number) {
+/**
+ * 413, at once. The rest of the body is then read and thrown away (Node.js does so for
+ * an unread request), for at most REFUSED_BODY_LINGER_MS: a client that is still
+ * sending when the answer comes would otherwise see a broken connection instead of it.
+ */
+function refuseBody(request: IncomingMessage, response: ServerResponse, limit: number) {
   if (response.headersSent) return void response.destroy();
-  response.shouldKeepAlive = false;
-  response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end(`${bodyTooLargeMessage(limit)}\n`);
+  response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end(`${bodyTooLargeMessage(limit)}\n`);
+  const linger = setTimeout(() => request.socket.destroy(), REFUSED_BODY_LINGER_MS).unref();
+  request.on("end", () => clearTimeout(linger));
 }
 
 function failGateway(response: ServerResponse) {
