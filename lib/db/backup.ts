@@ -9,8 +9,9 @@
 // drafts stay drafts, deleted records stay restorable, with their versions, the whole
 // history, uploads, staff accounts and their password hashes. Not sessions (a restore
 // signs everyone out), sign-in verifications and attempts, the migration history (the
-// target is migrated by Docketline, and must be at the same migrations), nor the
-// jurisdictions, which a migration writes.
+// target is migrated by Docketline, and must be at the same migrations). The
+// jurisdictions, which a migration writes, are replaced by the backup's own (their
+// timestamps are the source database's).
 //
 // Restoring loads the rows as they were, derived tables included (the search index,
 // facet counts): the tables' own triggers are off for the load and the foreign keys
@@ -24,7 +25,7 @@ import { listContentTables, quoteIdentifier, type ContentTable } from "@/lib/db/
 import type { Sql } from "@/lib/db/sql";
 import { CONTENT_CHANNEL } from "@/lib/http-cache/invalidation";
 
-/** Written by migrations, the same in every database of one version: not backed up. */
+/** Written by a migration, so never empty: a restore replaces their rows rather than requiring none. */
 const MIGRATION_DATA_TABLES = ["jurisdiction"];
 
 const FORMAT_LINE = "-- Docketline-Backup-Format: 1";
@@ -39,7 +40,8 @@ export class BackupError extends Error {}
 
 /** The tables a backup holds, each with its columns in order. */
 async function backedUpTables(sql: Sql): Promise<(ContentTable & { columns: string[] })[]> {
-  const tables = (await listContentTables(sql)).filter((t) => !MIGRATION_DATA_TABLES.includes(t.name));
+  // The tables a migration fills come first: their rows are replaced before any row refers to them.
+  const tables = (await listContentTables(sql)).sort((a, b) => Number(MIGRATION_DATA_TABLES.includes(b.name)) - Number(MIGRATION_DATA_TABLES.includes(a.name)));
   const columns = await sql<{ table: string; column: string }[]>`
     SELECT table_name AS table, column_name AS column FROM information_schema.columns
     WHERE table_schema = 'public' AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`;
@@ -113,6 +115,7 @@ export async function writeBackup(sql: Sql, output: Writable): Promise<BackupSum
     let rows = 0;
     for (const table of tables) {
       const columns = table.columns.map(quoteIdentifier).join(", ");
+      if (MIGRATION_DATA_TABLES.includes(table.name)) await write(output, `DELETE FROM public.${quoteIdentifier(table.name)};\n`);
       await write(output, `COPY public.${quoteIdentifier(table.name)} (${columns}) FROM stdin;\n`);
       // COPY's text format, one line per row, built in SQL and read through a cursor
       // (postgres.js's COPY TO stream can leave its connection paused after a large table).
@@ -165,7 +168,7 @@ export async function restoreBackup(sql: Sql, input: Readable): Promise<BackupSu
     const tables = await backedUpTables(db);
     const known = new Set(tables.map((t) => t.name));
     const filled: string[] = [];
-    for (const table of tables) {
+    for (const table of tables.filter((t) => !MIGRATION_DATA_TABLES.includes(t.name))) {
       const [{ any }] = await tx.unsafe<{ any: boolean }[]>(`SELECT EXISTS (SELECT FROM ${quoteIdentifier(table.name)}) AS any`);
       if (any) filled.push(table.name);
     }
@@ -197,9 +200,12 @@ export async function restoreBackup(sql: Sql, input: Readable): Promise<BackupSu
       }
       const alter = /^ALTER TABLE (public\."(?:[^"]|"")+") (DISABLE|ENABLE) TRIGGER USER;$/.exec(line);
       if (alter) tableOf(alter[1]);
+      const replace = /^DELETE FROM (public\."(?:[^"]|"")+");$/.exec(line);
+      if (replace && !MIGRATION_DATA_TABLES.includes(tableOf(replace[1]))) throw new BackupError(`The backup deletes rows of ${replace[1]}, which a backup never does.`);
       // Only the statements a backup writes: it is data, never a script to run.
       if (
         alter ||
+        replace ||
         /^SET (client_encoding = 'UTF8'|standard_conforming_strings = on|TimeZone = 'UTC'|DateStyle = 'ISO, YMD'|IntervalStyle = 'postgres'|CONSTRAINTS ALL (DEFERRED|IMMEDIATE));$/.test(line) ||
         /^SELECT pg_catalog\.setval\('public\."[a-z0-9_]+"', \d+, (true|false)\);$/.test(line)
       ) {
