@@ -67,7 +67,7 @@ function runExport(args: string[], databaseUrl: string): Promise<Run> {
   return runScript("export.mts", args, { DATABASE_URL: databaseUrl, DOCKETLINE_PUBLIC_URL: "https://docketline.example" });
 }
 
-describe("Formula-like text in CSV exports", () => {
+describe("Formula-like text in CSV exports", { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let dir: string;
 
