@@ -71,6 +71,8 @@ export interface RunningApp {
   /** Resolves once the app answers `GET /` with a 2xx; rejects if it stops or takes too long. */
   ready(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL to everything the app started, PostgreSQL included, as a power cut would: no clean-up runs. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -121,7 +123,31 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
       if (!databaseWasRunning) await stopLeftoverPostgres(dataDir);
       output.end();
     },
+    async crash() {
+      await killGroup(child, exited);
+      output.end();
+    },
   };
+}
+
+/** Kills a process started with `detached: true` and everything it started (its process group), and waits until they are gone. */
+export async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  const group = -child.pid!;
+  try {
+    process.kill(group, "SIGKILL");
+  } catch {
+    return; // nothing left in the group
+  }
+  await exited;
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Processes of group ${child.pid} outlived SIGKILL`);
 }
 
 async function answers(origin: string): Promise<boolean> {
