@@ -1,6 +1,6 @@
 // Docketline's better-auth: e-mail and password sign-in, sessions stored in the database,
 // roles and disabled accounts from its admin plugin, and two hooks of ours around its
-// endpoints, the lockout of repeated failures and the password policy, so that they
+// endpoints, the sign-in limits (lib/auth/lockout.ts) and the password policy, so that they
 // hold whatever calls those endpoints. Its HTTP handler is not mounted: the app calls
 // `auth.api.*` from server actions only (docs/decisions/006-accounts-and-sessions.md).
 import "server-only";
