@@ -4,14 +4,16 @@ import { describe, expect, it } from "vitest";
 
 import { getEnv } from "@/lib/env";
 
+const envFor = (variables: Record<string, string>) => getEnv({ NODE_ENV: "test", ...variables });
+
 describe("DOCKETLINE_TRUSTED_PROXIES", () => {
   it("is none unless set", () => {
-    expect(getEnv({}).DOCKETLINE_TRUSTED_PROXIES).toEqual([]);
-    expect(getEnv({ DOCKETLINE_TRUSTED_PROXIES: "" }).DOCKETLINE_TRUSTED_PROXIES).toEqual([]);
+    expect(envFor({}).DOCKETLINE_TRUSTED_PROXIES).toEqual([]);
+    expect(envFor({ DOCKETLINE_TRUSTED_PROXIES: "" }).DOCKETLINE_TRUSTED_PROXIES).toEqual([]);
   });
 
   it("takes addresses, CIDR ranges and proxy-addr's names, comma-separated", () => {
-    expect(getEnv({ DOCKETLINE_TRUSTED_PROXIES: " 10.0.0.0/8, loopback,2001:db8::/32 ,192.0.2.7" }).DOCKETLINE_TRUSTED_PROXIES).toEqual([
+    expect(envFor({ DOCKETLINE_TRUSTED_PROXIES: " 10.0.0.0/8, loopback,2001:db8::/32 ,192.0.2.7" }).DOCKETLINE_TRUSTED_PROXIES).toEqual([
       "10.0.0.0/8",
       "loopback",
       "2001:db8::/32",
@@ -20,9 +22,9 @@ describe("DOCKETLINE_TRUSTED_PROXIES", () => {
   });
 
   it("refuses an entry that is none of these, naming the variable and the entry", () => {
-    expect(() => getEnv({ DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example.org" })).toThrow(
+    expect(() => envFor({ DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example.org" })).toThrow(
       'DOCKETLINE_TRUSTED_PROXIES: "proxy.example.org" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal',
     );
-    expect(() => getEnv({ DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0\/33"/);
+    expect(() => envFor({ DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/DOCKETLINE_TRUSTED_PROXIES: "10.0.0.0\/33"/);
   });
 });
