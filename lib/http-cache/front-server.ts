@@ -55,23 +55,41 @@ interface Rendered {
 
 export function createFrontServer(options: FrontServerOptions): http.Server {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // A kept-alive connection can be closed by Next.js (idle for 5 s) at the moment it is
+  // reused; a read is then simply asked again on a new connection (isReusedSocketRace).
+  // A write cannot be asked twice safely, so it never travels on a reused connection.
+  const writeAgent = new http.Agent({ keepAlive: false });
   // One render per key at a time: a spike of readers of a page nobody has asked for
   // since the last change costs one render, not one per reader.
   const rendering = new Map<string, Promise<Rendered | null>>();
 
-  const forward = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const forward = (request: IncomingMessage, response: ServerResponse, url: URL, retried = false) => {
+    const idempotent = request.method === "GET" || request.method === "HEAD";
     const upstream = http.request(
-      { ...options.upstream, agent, method: request.method, path: url.pathname + url.search, headers: forwardedHeaders(request, options.clientAddress) },
+      {
+        ...options.upstream,
+        agent: idempotent ? agent : writeAgent,
+        method: request.method,
+        path: url.pathname + url.search,
+        headers: forwardedHeaders(request, options.clientAddress),
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
         answer.pipe(response);
       },
     );
-    upstream.on("error", () => failGateway(response));
+    upstream.on("error", (error) => {
+      if (idempotent && !retried && !response.headersSent && isReusedSocketRace(upstream, error)) {
+        forward(request, response, url, true);
+      } else {
+        failGateway(response);
+      }
+    });
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
+    if (idempotent) upstream.end();
+    else request.pipe(upstream);
   };
 
   const serveFromCache = async (request: IncomingMessage, response: ServerResponse, url: URL, cache: ResponseCache, shared: boolean) => {
@@ -131,23 +149,25 @@ async function render(
   headers["accept-encoding"] = "identity";
   if (shared) headers[SHARED_RENDER_HEADER] = "1";
 
-  const answer = await new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
-    const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      let length = 0;
-      response.on("data", (chunk: Buffer) => {
-        length += chunk.length;
-        if (length > cache.limits.maxEntryBytes) {
-          response.destroy();
-          resolve(null);
-        } else chunks.push(chunk);
+  const get = (retried: boolean) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
+      const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        let length = 0;
+        response.on("data", (chunk: Buffer) => {
+          length += chunk.length;
+          if (length > cache.limits.maxEntryBytes) {
+            response.destroy();
+            resolve(null);
+          } else chunks.push(chunk);
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", () => resolve(null));
       });
-      response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on("error", () => resolve(null));
+      upstreamRequest.on("error", (error) => resolve(!retried && isReusedSocketRace(upstreamRequest, error) ? get(true) : null));
+      upstreamRequest.end();
     });
-    upstreamRequest.on("error", () => resolve(null));
-    upstreamRequest.end();
-  });
+  const answer = await get(false);
   if (!answer) return null;
 
   const kept: Record<string, string> = {};
@@ -215,6 +235,11 @@ function forwardedHeaders(request: IncomingMessage, clientAddress: FrontServerOp
   if (address) headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${address}` : address;
   headers[CLIENT_ADDRESS_HEADER] = signedClientAddress(clientAddressOf(request, clientAddress.trust), clientAddress.secret);
   return headers;
+}
+
+/** The request failed because the kept-alive connection it was sent on had been closed by the other end. */
+function isReusedSocketRace(request: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
 }
 
 function withoutHopByHop(raw: string[]): string[] {
