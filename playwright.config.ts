@@ -34,7 +34,17 @@ export default defineConfig({
     // The app exactly as `npm start` runs it, on its own embedded database.
     command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.mts",
     url: BASE_URL,
-    env: { PORT: String(PORT), DOCKETLINE_DATA_DIR: DATA_DIR, DATABASE_URL: "", EMBEDDED_PG_PORT: "", NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "" },
+    env: {
+      PORT: String(PORT),
+      DOCKETLINE_DATA_DIR: DATA_DIR,
+      DATABASE_URL: "",
+      EMBEDDED_PG_PORT: "",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
+      // The browsers reach the app over loopback, as a reverse proxy would: trusted as one,
+      // so that a spec can give a browser an address of its own in X-Forwarded-For
+      // (e2e/support/staff.ts) and its failed sign-ins lock no other spec out.
+      DOCKETLINE_TRUSTED_PROXIES: "loopback",
+    },
     reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it } from "vitest";
 
+import { trustedProxies } from "@/lib/auth/client-address";
 import { createFrontServer } from "@/lib/http-cache/front-server";
 import { ResponseCache } from "@/lib/http-cache/response-cache";
 
@@ -45,6 +46,7 @@ async function frontServer(upstreamPort: number, { caching }: { caching: boolean
     upstream: { host: "127.0.0.1", port: upstreamPort },
     pages: new ResponseCache(limits),
     assets: new ResponseCache(limits),
+    clientAddress: { trust: trustedProxies([]), secret: "any secret: this upstream reads no address" },
   });
   return `http://127.0.0.1:${await listen(front)}`;
 }

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, signedClientAddress, type TrustedProxies } from "@/lib/auth/client-address";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
 import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
@@ -25,6 +26,12 @@ export interface FrontServerOptions {
   pages: ResponseCache;
   /** The build's static files: never change while the server runs. */
   assets: ResponseCache;
+  /**
+   * Only this server sees the client's socket, so it tells Next.js the client's address
+   * (DOCKETLINE_TRUSTED_PROXIES decides how far X-Forwarded-For is believed), signed with
+   * the auth secret: the one address the sign-in limits count (lib/auth/client-address.ts).
+   */
+  clientAddress: { trust: TrustedProxies; secret: string };
 }
 
 /** Which way a response came: a header for people and tests to see the cache work. */
@@ -64,7 +71,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         agent: idempotent ? agent : writeAgent,
         method: request.method,
         path: url.pathname + url.search,
-        headers: forwardedHeaders(request),
+        headers: forwardedHeaders(request, options.clientAddress),
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
@@ -92,7 +99,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     let pending = rendering.get(key);
     const leader = !pending;
     if (!pending) {
-      pending = render(options.upstream, agent, request, url, cache, key, shared);
+      pending = render(options, agent, request, url, cache, key, shared);
       rendering.set(key, pending);
       void pending.finally(() => rendering.delete(key));
     }
@@ -123,7 +130,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
 /** Renders a response for the cache: one GET of the whole body, uncompressed, kept if it may be. */
 async function render(
-  upstream: FrontServerOptions["upstream"],
+  { upstream, clientAddress }: FrontServerOptions,
   agent: http.Agent,
   request: IncomingMessage,
   url: URL,
@@ -132,10 +139,11 @@ async function render(
   shared: boolean,
 ): Promise<Rendered | null> {
   const generation = cache.generation;
-  const headers = forwardedHeaders(request);
+  const headers = forwardedHeaders(request, clientAddress);
   // Nothing of one reader may shape what every reader gets.
   delete headers.cookie;
   delete headers.authorization;
+  delete headers[CLIENT_ADDRESS_HEADER];
   delete headers["if-none-match"];
   delete headers["if-modified-since"];
   headers["accept-encoding"] = "identity";
@@ -212,15 +220,20 @@ function send(request: IncomingMessage, response: ServerResponse, entry: CachedR
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-/** The reader's headers for Next.js, as a proxy passes them on: the client's address appended to X-Forwarded-For. */
-function forwardedHeaders(request: IncomingMessage): Record<string, string> {
+/**
+ * The reader's headers for Next.js, as a proxy passes them on: the client's address
+ * appended to X-Forwarded-For, and in our own header, signed, the client's address as
+ * worked out here, replacing whatever the client sent in it.
+ */
+function forwardedHeaders(request: IncomingMessage, clientAddress: FrontServerOptions["clientAddress"]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || name === SHARED_RENDER_HEADER) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || name === SHARED_RENDER_HEADER || name === CLIENT_ADDRESS_HEADER) continue;
     headers[name] = Array.isArray(value) ? value.join(name === "cookie" ? "; " : ", ") : value;
   }
   const address = request.socket.remoteAddress;
   if (address) headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${address}` : address;
+  headers[CLIENT_ADDRESS_HEADER] = signedClientAddress(clientAddressOf(request, clientAddress.trust), clientAddress.secret);
   return headers;
 }
 
