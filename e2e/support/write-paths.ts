@@ -131,7 +131,7 @@ export function postActionAsForm(request: APIRequestContext, action: ServerActio
 export type DatabaseSnapshot = Record<string, { rows: number; digest: string }>;
 
 /** Runs `work` against the running e2e app's database (never starting one of its own). */
-async function withE2eDatabase<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withE2eDatabase<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   const handle = await startEmbeddedDatabase({ dataDir: E2E_DATA_DIR });
   if (handle.owned) {
     await handle.stop();
