@@ -23,7 +23,7 @@ export interface DatasetNote {
 }
 
 /** Runs a project script (scripts/<name>.mts) as `npm run` would, inheriting the output. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, `scripts/${script}`, ...args], { stdio: ["ignore", "inherit", "inherit"], env });
     child.on("error", reject);
@@ -68,6 +68,8 @@ export interface RunningApp {
   origin: string;
   /** Everything the app printed. */
   logFile: string;
+  /** The process id of scripts/start.mts, which leads the process group of everything the app runs. */
+  pid: number;
   /** Resolves once the app answers `GET /` with a 2xx; rejects if it stops or takes too long. */
   ready(): Promise<void>;
   stop(): Promise<void>;
@@ -106,6 +108,7 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
   return {
     origin,
     logFile,
+    pid: child.pid!,
     async ready() {
       const deadline = Date.now() + START_TIMEOUT_MS;
       while (!(await answers(origin))) {
