@@ -198,9 +198,14 @@ test("An admin demoted while the users page is open can no longer change account
   await theirs.close();
 });
 
-test("Ten failed sign-ins lock the account for 15 minutes, even against the right password", async ({ browser }) => {
+test("Ten failed sign-ins from elsewhere lock the account there for 15 minutes, even against the right password, but not where its owner signs in", async ({ browser }) => {
   test.setTimeout(300_000);
   const editor = await createStaffUser();
+  // The owner signs in at the office once: the office's network is familiar to the account.
+  const office = await contextFromOwnAddress(browser);
+  await signIn(await office.newPage(), editor);
+  await office.clearCookies();
+
   const context = await contextFromOwnAddress(browser);
   const page = await context.newPage();
   for (let attempt = 1; attempt <= 10; attempt++) {
@@ -208,9 +213,36 @@ test("Ten failed sign-ins lock the account for 15 minutes, even against the righ
     await fillSignIn(page, { email: editor.email, password: `wrong guess number ${attempt}` });
     await expect(signInAlert(page)).toHaveText("The e-mail address or the password is wrong.");
   }
+  // Another stranger, with an address of their own: the count is the account's, not one address's.
+  const elsewhere = await (await contextFromOwnAddress(browser)).newPage();
+  for (const tried of [page, elsewhere]) {
+    await tried.goto("/staff/sign-in");
+    await fillSignIn(tried, editor);
+    await expect(signInAlert(tried)).toHaveText("Too many failed sign-ins for this account. For your security, sign-in is paused: try again in 15 minutes.");
+    await expect(tried).toHaveURL(SIGN_IN);
+  }
+  await elsewhere.context().close();
+
+  // Back at the office, the owner signs in as usual.
+  const back = await office.newPage();
+  await signIn(back, editor);
+  await expect(back.getByRole("banner")).toContainText(`Signed in as ${editor.name}`);
+  await office.close();
+  await context.close();
+});
+
+test("An over-long e-mail address is refused with a message that names the field, and the form caps what can be typed", async ({ browser }) => {
+  const context = await contextFromOwnAddress(browser);
+  const page = await context.newPage();
   await page.goto("/staff/sign-in");
-  await fillSignIn(page, editor);
-  await expect(signInAlert(page)).toHaveText("Too many failed sign-ins for this account. For your security, sign-in is paused: try again in 15 minutes.");
-  await expect(page).toHaveURL(SIGN_IN);
+  const email = page.getByLabel("E-mail address");
+  await expect(email).toHaveAttribute("maxlength", "254");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("maxlength", "128");
+  // What a script or an old browser could send all the same.
+  await email.evaluate((input) => input.removeAttribute("maxlength"));
+  await fillSignIn(page, { email: `${"a".repeat(5_000)}@example.org`, password: "whatever it is, it is not checked" });
+  await expect(page.locator("#sign-in-email-error")).toHaveText("The e-mail address must be at most 254 characters long.");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(signInAlert(page)).toHaveText("");
   await context.close();
 });

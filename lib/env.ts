@@ -2,6 +2,7 @@
 // this module, so a bad value fails at start with a message naming the variable.
 import { z } from "zod";
 
+import { trustedProxies } from "@/lib/auth/client-address";
 import { normalizeHost } from "@/lib/host";
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -46,6 +47,24 @@ const EnvSchema = z.object({
     .optional(),
   /** The most memory, in MB, that the response cache of public pages may hold (lib/http-cache). */
   DOCKETLINE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
+  /**
+   * The reverse proxies in front of Docketline whose X-Forwarded-For is believed, as
+   * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`, comma-separated.
+   * Unset: none, and a client's address is the one its connection comes from.
+   */
+  DOCKETLINE_TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((list, context) => {
+      for (const entry of list) {
+        try {
+          trustedProxies([entry]);
+        } catch {
+          context.addIssue({ code: "custom", message: `"${entry}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal` });
+        }
+      }
+    })
+    .default([]),
   /** Signs the staff session cookies. Unset: a random one kept in the data folder (lib/auth/secret.ts). */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });

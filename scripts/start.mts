@@ -5,17 +5,20 @@
 // 4. Next.js on a loopback port, behind the front server on PORT that answers public
 //    reads from its cache of rendered pages (lib/http-cache, docs/decisions/009), until
 //    Ctrl-C or SIGTERM stops them and then PostgreSQL.
-// `npm run dev` runs Next's development server on PORT instead of 2-4, with no cache.
+// `npm run dev` runs Next's development server on PORT instead of 2-4, with no cache and
+// no front server to tell client addresses: the sign-in limits count every client as
+// one unknown address there (lib/auth/client-address.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 
+import { trustedProxies } from "@/lib/auth/client-address";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { connectDatabase } from "@/lib/db/connect";
 import { importDatasetText } from "@/lib/dataset/import";
 import { purgeDeletedRecords, RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { findFreePort } from "@/lib/free-port";
 import { createFrontServer } from "@/lib/http-cache/front-server";
 import { listenForContentChanges } from "@/lib/http-cache/invalidation";
@@ -108,7 +111,7 @@ async function main() {
     // Next prints its own banner; we print one line once it is ready.
     if (!announced && /Ready in|ready started|✓ Ready/i.test(text)) {
       announced = true;
-      const ready = dev ? Promise.resolve() : startFrontServer(Number(nextPort), database.url, env.PORT, env.DOCKETLINE_CACHE_MB, running);
+      const ready = dev ? Promise.resolve() : startFrontServer(Number(nextPort), database.url, env, authSecret, running);
       ready.then(
         () => {
           log(`Docketline is running at http://localhost:${port}  (Ctrl-C stops it)`);
@@ -135,15 +138,16 @@ async function main() {
 async function startFrontServer(
   nextPort: number,
   databaseUrl: string,
-  port: number,
-  cacheMb: number,
+  { PORT: port, DOCKETLINE_CACHE_MB: cacheMb, DOCKETLINE_TRUSTED_PROXIES: proxies }: Env,
+  authSecret: string,
   running: { front?: Server; stopListening?: () => Promise<void> },
 ): Promise<void> {
   const pages = new ResponseCache({ maxBytes: cacheMb * 1024 * 1024, maxEntries: 20_000, maxEntryBytes: 8 * 1024 * 1024 });
   // The build's files: a few megabytes in all, kept whatever the content does.
   const assets = new ResponseCache({ maxBytes: cacheMb > 0 ? 64 * 1024 * 1024 : 0, maxEntries: 2_000, maxEntryBytes: 8 * 1024 * 1024 });
   running.stopListening = await listenForContentChanges(databaseUrl, () => pages.clear());
-  const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets });
+  const clientAddress = { trust: trustedProxies(proxies), secret: authSecret };
+  const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets, clientAddress });
   running.front = front;
   await new Promise<void>((resolve, reject) => {
     front.once("error", reject);

@@ -2,7 +2,8 @@
 // weak password on every endpoint that stores one, whoever calls it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/field-lengths";
+import { isCommonPassword, passwordProblem } from "@/lib/auth/password";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
 import { createTestAuth, PASSWORD, signIn, uniqueEmail, type TestAuth } from "./support/staff-auth";

@@ -1,7 +1,7 @@
 // `npm run backup` and `npm run restore`, run as a user runs them: a database with
 // published records, drafts, a deleted filing, history, an upload-free import and a
 // staff account is backed up, restored into an empty database, and the two compared by
-// their content hash (lib/db/content-hash.ts), table by table.
+// their content fingerprint (lib/db/content-hash.ts), table by table.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createStaffAccount } from "@/lib/auth/users";
 import { importDatasetText } from "@/lib/dataset/import";
-import { contentHash, contentHashes } from "@/lib/db/content-hash";
+import { contentFingerprint } from "@/lib/db/content-hash";
 import { deleteRecord, loadRecord } from "@/lib/editing/records";
 
 import { runScript } from "./support/cli";
@@ -76,11 +76,11 @@ describe("npm run backup and npm run restore", { timeout: 180_000 }, () => {
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
 
-    const [before, after] = await Promise.all([contentHashes(source.database.sql), contentHashes(target.sql)]);
-    expect(after).toEqual(before);
-    expect(await contentHash(target.sql)).toBe(await contentHash(source.database.sql));
+    const [before, after] = await Promise.all([contentFingerprint(source.database.sql), contentFingerprint(target.sql)]);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.hash).toBe(before.hash);
     // What that equality covers: the states that an export would lose, each present.
-    for (const table of ["filing", "revision", "user", "account", "filing_search", "filing_count"]) expect(before[table].rows, table).toBeGreaterThan(0);
+    for (const table of ["filing", "revision", "user", "account", "filing_search", "filing_count"]) expect(before.tables[table].rows, table).toBeGreaterThan(0);
     const [states] = await target.sql<{ drafts: number; deleted: number }[]>`
       SELECT count(*) FILTER (WHERE publication = 'draft')::int AS drafts, count(*) FILTER (WHERE deleted_at IS NOT NULL)::int AS deleted FROM filing`;
     expect(states).toEqual({ drafts: 1, deleted: 1 });
@@ -89,11 +89,11 @@ describe("npm run backup and npm run restore", { timeout: 180_000 }, () => {
   });
 
   it("refuses a database that holds content, and changes nothing", async () => {
-    const before = await contentHash(target.sql);
+    const before = (await contentFingerprint(target.sql)).hash;
     const run = await runScript("restore.mts", [file], { DATABASE_URL: target.url });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("Nothing was restored: the database already holds content");
-    expect(await contentHash(target.sql)).toBe(before);
+    expect((await contentFingerprint(target.sql)).hash).toBe(before);
   });
 
   it("refuses a file that is not a backup, or one that runs other statements", async () => {
@@ -108,11 +108,11 @@ describe("npm run backup and npm run restore", { timeout: 180_000 }, () => {
       const good = await readFile(file, "utf8");
       const tampered = path.join(dir, "tampered.sql");
       await writeFile(tampered, good.replace("SET CONSTRAINTS ALL DEFERRED;", "SET CONSTRAINTS ALL DEFERRED;\nDROP TABLE court CASCADE;"));
-      const before = await contentHash(empty.sql);
+      const before = (await contentFingerprint(empty.sql)).hash;
       const refused = await runScript("restore.mts", [tampered], { DATABASE_URL: empty.url });
       expect(refused.code).not.toBe(0);
       expect(refused.stderr).toContain("The backup holds a statement a backup does not write: DROP TABLE court CASCADE;");
-      expect(await contentHash(empty.sql)).toBe(before);
+      expect((await contentFingerprint(empty.sql)).hash).toBe(before);
     } finally {
       await empty.drop();
     }

@@ -468,7 +468,8 @@ const loginAttempt = {
   id: BigInt(1),
   email: "ada@example.org",
   ip: "203.0.113.7",
-  succeeded: false,
+  network: "203.0.113.7",
+  outcome: "refused",
   createdAt: CREATED,
 } satisfies Prisma.LoginAttemptUncheckedCreateInput;
 
@@ -586,6 +587,7 @@ describe("Every model, written and read back through the generated Prisma client
       RecordKind: { model: "Revision", where: { id: revisionCreated.id }, key: { id: revisionCreated.id } },
       RevisionAction: { model: "Revision", where: { id: revisionReverted.id }, key: { id: revisionReverted.id } },
       StaffRole: { model: "User", where: { id: staffUser.id }, key: { id: staffUser.id } },
+      LoginOutcome: { model: "LoginAttempt", where: { id: loginAttempt.id }, key: { id: loginAttempt.id } },
     };
     expect(Object.keys(targets).sort()).toEqual(datamodel.enums.map((e) => e.name).sort());
 

@@ -57,7 +57,8 @@ export async function fillSignIn(page: Page, user: Pick<StaffUser, "email" | "pa
 let addressSerial = 0;
 
 /**
- * A client address of its own (the app reads it from X-Forwarded-For), for a browser
+ * A client address of its own (the app believes X-Forwarded-For from loopback, which
+ * playwright.config.ts names a trusted proxy), for a browser
  * context that fails sign-ins on purpose: ten failures from one address lock that
  * address, and every spec's browser otherwise shares the loopback one. Pass it as
  * `browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientAddress() } })`.

@@ -54,6 +54,19 @@ export function listRouteHandlers(): { file: string; urlPath: string }[] {
   return sourceFiles(["app"], /(^|\/)route\.(ts|js)$/).map((file) => ({ file, urlPath: urlPathOf(path.dirname(file)) }));
 }
 
+/**
+ * Every file under app/ that Next.js serves at a URL: pages, route handlers and
+ * metadata routes (robots.ts, sitemap.ts and the like).
+ */
+export function listRouteFiles(): string[] {
+  return sourceFiles(["app"], /(^|\/)(page|route|robots|sitemap|manifest|opengraph-image|twitter-image)\.(ts|tsx|js|jsx)$/);
+}
+
+/** The functions a "use server" file exports: each is a server action. */
+export function exportedFunctions(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(/export\s+async\s+function\s+(\w+)/g)].map((match) => match[1]);
+}
+
 function sourceFiles(roots: string[], pattern: RegExp): string[] {
   return roots
     .filter((root) => existsSync(root))
@@ -131,7 +144,7 @@ export function postActionAsForm(request: APIRequestContext, action: ServerActio
 export type DatabaseSnapshot = Record<string, { rows: number; digest: string }>;
 
 /** Runs `work` against the running e2e app's database (never starting one of its own). */
-async function withE2eDatabase<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withE2eDatabase<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
   const handle = await startEmbeddedDatabase({ dataDir: E2E_DATA_DIR });
   if (handle.owned) {
     await handle.stop();

@@ -4,10 +4,13 @@ export const SIGN_IN_PAGE = "/staff/sign-in";
 export const STAFF_HOME = "/staff";
 
 const PLACEHOLDER_ORIGIN = "http://docketline.invalid";
+/** Longer than any staff page's path and query; a longer `next` is not followed, so it is never parsed or echoed. */
+export const NEXT_PATH_MAX_LENGTH = 2048;
 
 /** `value` as a same-site path under /staff (never the sign-in page itself), or null. */
 export function safeNextPath(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
+  if (typeof value !== "string" || value.length > NEXT_PATH_MAX_LENGTH) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
   let url: URL;
   try {
     url = new URL(value, PLACEHOLDER_ORIGIN);

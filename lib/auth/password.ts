@@ -7,9 +7,7 @@ import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** scrypt hashes anything, but a megabyte "password" is a denial of service, not a secret. */
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/field-lengths";
 
 let commonPasswords: Set<string> | undefined;
 

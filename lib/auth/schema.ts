@@ -4,11 +4,11 @@ import "server-only";
 
 import { z } from "zod";
 
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/field-lengths";
 import { passwordProblem, PasswordSchema } from "@/lib/auth/password";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
 export const STAFF_NAME_MAX_LENGTH = 100;
-export const EMAIL_MAX_LENGTH = 254;
 
 export const StaffRoleSchema = z.enum(STAFF_ROLES, { error: `must be one of ${STAFF_ROLES.join(", ")}` });
 
@@ -51,9 +51,21 @@ export const AccountStatusChangeSchema = z.object({
   enabled: z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true"),
 });
 
+/**
+ * The sign-in form, and every call of better-auth's sign-in (a hook in lib/auth/server.ts
+ * applies it too). Capped so that no length reaches the database or the password hash;
+ * no valid password is longer than the policy allows.
+ */
 export const SignInSchema = z.object({
-  email: z.string({ error: "Enter your e-mail address." }).trim().min(1, "Enter your e-mail address."),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password."),
+  email: z
+    .string({ error: "Enter your e-mail address." })
+    .trim()
+    .min(1, "Enter your e-mail address.")
+    .max(EMAIL_MAX_LENGTH, `The e-mail address must be at most ${EMAIL_MAX_LENGTH} characters long.`),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH, `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`),
 });
 
 /** zod issues as { field: first message }, for forms that show one message per field. */

@@ -1,19 +1,22 @@
 // Docketline's better-auth: e-mail and password sign-in, sessions stored in the database,
 // roles and disabled accounts from its admin plugin, and two hooks of ours around its
-// endpoints, the lockout of repeated failures and the password policy, so that they
+// endpoints, the sign-in limits (lib/auth/lockout.ts) and the password policy, so that they
 // hold whatever calls those endpoints. Its HTTP handler is not mounted: the app calls
 // `auth.api.*` from server actions only (docs/decisions/006-accounts-and-sessions.md).
 import "server-only";
 
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, getIP, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 
-import { findLock, lockMessage, normalizeEmail, recordAttempt, type AttemptSource } from "@/lib/auth/lockout";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from "@/lib/auth/password";
+import { readClientAddress } from "@/lib/auth/client-address";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/field-lengths";
+import { beginAttempt, endAttempt, lockMessage, normalizeEmail, SIGN_IN_LIMITS, type AttemptSource, type SignInLimits } from "@/lib/auth/lockout";
+import { passwordProblem } from "@/lib/auth/password";
+import { SignInSchema } from "@/lib/auth/schema";
 import { getEnv } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -31,9 +34,14 @@ export interface AuthSettings {
   baseURL: string;
   /** Secure cookies (with the __Secure- prefix): over HTTPS only. */
   secureCookies: boolean;
+  /** The sign-in limits; tests lower or raise one at a time. */
+  signInLimits?: SignInLimits;
 }
 
-export function createAuth({ prisma, secret, baseURL, secureCookies }: AuthSettings) {
+export function createAuth({ prisma, secret, baseURL, secureCookies, signInLimits = SIGN_IN_LIMITS }: AuthSettings) {
+  // The try that each sign-in's before hook recorded, for its after hook to end: keyed
+  // by the endpoint context, one object per call that both hooks see.
+  const attempts = new WeakMap<object, bigint>();
   return betterAuth({
     appName: "Docketline",
     baseURL,
@@ -56,8 +64,12 @@ export function createAuth({ prisma, secret, baseURL, secureCookies }: AuthSetti
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === SIGN_IN_PATH) {
-          const lock = await findLock(prisma, attemptSource(ctx));
-          if (lock) throw APIError.from("TOO_MANY_REQUESTS", { code: "SIGN_IN_LOCKED", message: lockMessage(lock) });
+          // The form's own limits, for any caller: no length reaches the database or the hash.
+          const fields = SignInSchema.safeParse(ctx.body ?? {});
+          if (!fields.success) throw APIError.from("BAD_REQUEST", { code: "INVALID_SIGN_IN_FIELD", message: fields.error.issues[0].message });
+          const attempt = await beginAttempt(prisma, attemptSource(ctx), signInLimits);
+          if (attempt.refused) throw APIError.from("TOO_MANY_REQUESTS", { code: "SIGN_IN_LOCKED", message: lockMessage(attempt.refused) });
+          attempts.set(ctx.context, attempt.id);
         }
         if (PASSWORD_PATHS.has(ctx.path)) {
           const body = (ctx.body ?? {}) as Record<string, unknown>;
@@ -66,12 +78,14 @@ export function createAuth({ prisma, secret, baseURL, secureCookies }: AuthSetti
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== SIGN_IN_PATH) return;
+        const id = ctx.path === SIGN_IN_PATH ? attempts.get(ctx.context) : undefined;
+        if (id === undefined) return;
+        attempts.delete(ctx.context);
         const returned = ctx.context.returned;
         // A wrong e-mail or password is a guess; a disabled account or a malformed
         // address is refused before or after any guessing, and locks nothing.
-        if (!isAPIError(returned)) await recordAttempt(prisma, attemptSource(ctx), true);
-        else if (returned.body?.code === "INVALID_EMAIL_OR_PASSWORD") await recordAttempt(prisma, attemptSource(ctx), false);
+        if (!isAPIError(returned)) await endAttempt(prisma, id, "succeeded");
+        else if (returned.body?.code !== "INVALID_EMAIL_OR_PASSWORD") await endAttempt(prisma, id, "not-a-guess");
       }),
     },
     plugins: [
@@ -91,9 +105,10 @@ export type Auth = ReturnType<typeof createAuth>;
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
+/** The e-mail typed, and the client address that the front server signed (lib/auth/client-address.ts); never X-Forwarded-For as sent. */
 function attemptSource(ctx: HookContext): AttemptSource {
   const body = (ctx.body ?? {}) as Record<string, unknown>;
-  return { email: normalizeEmail(body.email), ip: ctx.headers ? getIP(ctx.headers, ctx.context.options) : null };
+  return { email: normalizeEmail(body.email), ip: readClientAddress(ctx.headers, ctx.context.secret) };
 }
 
 /** The e-mail address of the account whose password is being set, to refuse it as the password. */

@@ -5,7 +5,7 @@
 // only initdb, pg_ctl and postgres, and a pg_dump older than the server (Debian's 15
 // against the embedded 17) refuses to run.
 //
-// A backup holds every row of every content table (lib/db/content-hash.ts), as stored:
+// A backup holds every row of every table, as stored:
 // drafts stay drafts, deleted records stay restorable, with their versions, the whole
 // history, uploads, staff accounts and their password hashes. Not sessions (a restore
 // signs everyone out), sign-in verifications and attempts, the migration history (the
@@ -21,9 +21,23 @@ import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { createInterface } from "node:readline";
 
-import { listContentTables, quoteIdentifier, type ContentTable } from "@/lib/db/content-hash";
 import type { Sql } from "@/lib/db/sql";
 import { CONTENT_CHANNEL } from "@/lib/http-cache/invalidation";
+
+/** Not content: the schema's history, and what lives only for a while (a session in a backup file would be a credential). */
+const NOT_BACKED_UP = ["_prisma_migrations", "session", "verification", "login_attempt"];
+
+interface BackedUpTable {
+  name: string;
+  /** The primary key's columns, in the key's order: the order of the rows in the file. */
+  key: string[];
+  columns: string[];
+}
+
+/** A name from the catalog as an SQL identifier. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
 
 /** Written by a migration, so never empty: a restore replaces their rows rather than requiring none. */
 const MIGRATION_DATA_TABLES = ["jurisdiction"];
@@ -38,14 +52,31 @@ export interface BackupSummary {
 
 export class BackupError extends Error {}
 
-/** The tables a backup holds, each with its columns in order. */
-async function backedUpTables(sql: Sql): Promise<(ContentTable & { columns: string[] })[]> {
-  // The tables a migration fills come first: their rows are replaced before any row refers to them.
-  const tables = (await listContentTables(sql)).sort((a, b) => Number(MIGRATION_DATA_TABLES.includes(b.name)) - Number(MIGRATION_DATA_TABLES.includes(a.name)));
+/** The tables a backup holds, each with its primary key and its columns in order. */
+async function backedUpTables(sql: Sql): Promise<BackedUpTable[]> {
+  const tables = await sql<{ name: string; key: string[] | null }[]>`
+    SELECT c.relname AS name,
+           (SELECT array_agg(a.attname::text ORDER BY k.ordinality)
+              FROM pg_index i
+              CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
+              JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+             WHERE i.indrelid = c.oid AND i.indisprimary) AS key
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT (c.relname = ANY(${NOT_BACKED_UP}))
+    ORDER BY c.relname`;
   const columns = await sql<{ table: string; column: string }[]>`
     SELECT table_name AS table, column_name AS column FROM information_schema.columns
     WHERE table_schema = 'public' AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`;
-  return tables.map((table) => ({ ...table, columns: columns.filter((c) => c.table === table.name).map((c) => c.column) }));
+  return (
+    tables
+      .map(({ name, key }) => {
+        if (!key) throw new Error(`Table ${name} has no primary key: its rows have no order to back up by.`);
+        return { name, key, columns: columns.filter((c) => c.table === name).map((c) => c.column) };
+      })
+      // The tables a migration fills come first: their rows are replaced before any row refers to them.
+      .sort((a, b) => Number(MIGRATION_DATA_TABLES.includes(b.name)) - Number(MIGRATION_DATA_TABLES.includes(a.name)))
+  );
 }
 
 async function appliedMigrations(sql: Sql): Promise<string[]> {

@@ -17,10 +17,18 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connectDatabase(options: { log?: (line: string) => void } = {}): Promise<Connection> {
+export interface ConnectOptions {
+  log?: (line: string) => void;
+  /** The embedded server of this folder, whatever DATABASE_URL and DOCKETLINE_DATA_DIR say. */
+  dataDir?: string;
+}
+
+export async function connectDatabase(options: ConnectOptions = {}): Promise<Connection> {
   const env = getEnv();
   let handle: DatabaseHandle;
-  if (env.DATABASE_URL) {
+  if (options.dataDir) {
+    handle = await startEmbeddedDatabase({ dataDir: options.dataDir, log: options.log });
+  } else if (env.DATABASE_URL) {
     handle = { url: env.DATABASE_URL, owned: false, stop: async () => {} };
   } else {
     options.log?.("Starting PostgreSQL…");

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, signedClientAddress, type TrustedProxies } from "@/lib/auth/client-address";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
 import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
@@ -26,6 +27,12 @@ export interface FrontServerOptions {
   pages: ResponseCache;
   /** The build's static files: never change while the server runs. */
   assets: ResponseCache;
+  /**
+   * Only this server sees the client's socket, so it tells Next.js the client's address
+   * (DOCKETLINE_TRUSTED_PROXIES decides how far X-Forwarded-For is believed), signed with
+   * the auth secret: the one address the sign-in limits count (lib/auth/client-address.ts).
+   */
+  clientAddress: { trust: TrustedProxies; secret: string };
 }
 
 /** Which way a response came: a header for people and tests to see the cache work. */
@@ -50,25 +57,42 @@ interface Rendered {
 
 export function createFrontServer(options: FrontServerOptions): http.Server {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // A kept-alive connection can be closed by Next.js (idle for 5 s) at the moment it is
+  // reused; a read is then simply asked again on a new connection (isReusedSocketRace).
+  // A write cannot be asked twice safely, so it never travels on a reused connection.
+  const writeAgent = new http.Agent({ keepAlive: false });
   // One render per key at a time: a spike of readers of a page nobody has asked for
   // since the last change costs one render, not one per reader.
   const rendering = new Map<string, Promise<Rendered | null>>();
 
-  const forward = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const forward = (request: IncomingMessage, response: ServerResponse, url: URL, retried = false) => {
+    const idempotent = request.method === "GET" || request.method === "HEAD";
     const upstream = http.request(
-      { ...options.upstream, agent, method: request.method, path: url.pathname + url.search, headers: forwardedHeaders(request) },
+      {
+        ...options.upstream,
+        agent: idempotent ? agent : writeAgent,
+        method: request.method,
+        path: url.pathname + url.search,
+        headers: forwardedHeaders(request, options.clientAddress),
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
         answer.pipe(response);
       },
     );
     let refused = false;
-    upstream.on("error", () => {
-      if (!refused) failGateway(response);
+    upstream.on("error", (error) => {
+      if (refused) return;
+      if (idempotent && !retried && !response.headersSent && isReusedSocketRace(upstream, error)) {
+        forward(request, response, url, true);
+      } else {
+        failGateway(response);
+      }
     });
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
     });
+    if (idempotent) return void upstream.end();
     // A body without a declared length is counted as it passes: past the limit, the
     // request to Next.js is dropped and the reader told why.
     const limit = maxBodyBytesFor(url.pathname);
@@ -92,7 +116,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     let pending = rendering.get(key);
     const leader = !pending;
     if (!pending) {
-      pending = render(options.upstream, agent, request, url, cache, key, shared);
+      pending = render(options, agent, request, url, cache, key, shared);
       rendering.set(key, pending);
       void pending.finally(() => rendering.delete(key));
     }
@@ -126,7 +150,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
 /** Renders a response for the cache: one GET of the whole body, uncompressed, kept if it may be. */
 async function render(
-  upstream: FrontServerOptions["upstream"],
+  { upstream, clientAddress }: FrontServerOptions,
   agent: http.Agent,
   request: IncomingMessage,
   url: URL,
@@ -135,32 +159,35 @@ async function render(
   shared: boolean,
 ): Promise<Rendered | null> {
   const generation = cache.generation;
-  const headers = forwardedHeaders(request);
+  const headers = forwardedHeaders(request, clientAddress);
   // Nothing of one reader may shape what every reader gets.
   delete headers.cookie;
   delete headers.authorization;
+  delete headers[CLIENT_ADDRESS_HEADER];
   delete headers["if-none-match"];
   delete headers["if-modified-since"];
   headers["accept-encoding"] = "identity";
   if (shared) headers[SHARED_RENDER_HEADER] = "1";
 
-  const answer = await new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
-    const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      let length = 0;
-      response.on("data", (chunk: Buffer) => {
-        length += chunk.length;
-        if (length > cache.limits.maxEntryBytes) {
-          response.destroy();
-          resolve(null);
-        } else chunks.push(chunk);
+  const get = (retried: boolean) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
+      const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        let length = 0;
+        response.on("data", (chunk: Buffer) => {
+          length += chunk.length;
+          if (length > cache.limits.maxEntryBytes) {
+            response.destroy();
+            resolve(null);
+          } else chunks.push(chunk);
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", () => resolve(null));
       });
-      response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on("error", () => resolve(null));
+      upstreamRequest.on("error", (error) => resolve(!retried && isReusedSocketRace(upstreamRequest, error) ? get(true) : null));
+      upstreamRequest.end();
     });
-    upstreamRequest.on("error", () => resolve(null));
-    upstreamRequest.end();
-  });
+  const answer = await get(false);
   if (!answer) return null;
 
   const kept: Record<string, string> = {};
@@ -213,16 +240,26 @@ function send(request: IncomingMessage, response: ServerResponse, entry: CachedR
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-/** The reader's headers for Next.js, as a proxy passes them on: the client's address appended to X-Forwarded-For. */
-function forwardedHeaders(request: IncomingMessage): Record<string, string> {
+/**
+ * The reader's headers for Next.js, as a proxy passes them on: the client's address
+ * appended to X-Forwarded-For, and in our own header, signed, the client's address as
+ * worked out here, replacing whatever the client sent in it.
+ */
+function forwardedHeaders(request: IncomingMessage, clientAddress: FrontServerOptions["clientAddress"]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || name === SHARED_RENDER_HEADER) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || name === SHARED_RENDER_HEADER || name === CLIENT_ADDRESS_HEADER) continue;
     headers[name] = Array.isArray(value) ? value.join(name === "cookie" ? "; " : ", ") : value;
   }
   const address = request.socket.remoteAddress;
   if (address) headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${address}` : address;
+  headers[CLIENT_ADDRESS_HEADER] = signedClientAddress(clientAddressOf(request, clientAddress.trust), clientAddress.secret);
   return headers;
+}
+
+/** The request failed because the kept-alive connection it was sent on had been closed by the other end. */
+function isReusedSocketRace(request: http.ClientRequest, error: NodeJS.ErrnoException): boolean {
+  return request.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
 }
 
 function withoutHopByHop(raw: string[]): string[] {

@@ -23,7 +23,7 @@ export interface DatasetNote {
 }
 
 /** Runs a project script (scripts/<name>.mts) as `npm run` would, inheriting the output. */
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...TSX, `scripts/${script}`, ...args], { stdio: ["ignore", "inherit", "inherit"], env });
     child.on("error", reject);
@@ -68,9 +68,13 @@ export interface RunningApp {
   origin: string;
   /** Everything the app printed. */
   logFile: string;
+  /** The process id of scripts/start.mts, which leads the process group of everything the app runs. */
+  pid: number;
   /** Resolves once the app answers `GET /` with a 2xx; rejects if it stops or takes too long. */
   ready(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL to everything the app started, PostgreSQL included, as a power cut would: no clean-up runs. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -104,6 +108,7 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
   return {
     origin,
     logFile,
+    pid: child.pid!,
     async ready() {
       const deadline = Date.now() + START_TIMEOUT_MS;
       while (!(await answers(origin))) {
@@ -121,7 +126,31 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
       if (!databaseWasRunning) await stopLeftoverPostgres(dataDir);
       output.end();
     },
+    async crash() {
+      await killGroup(child, exited);
+      output.end();
+    },
   };
+}
+
+/** Kills a process started with `detached: true` and everything it started (its process group), and waits until they are gone. */
+export async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  const group = -child.pid!;
+  try {
+    process.kill(group, "SIGKILL");
+  } catch {
+    return; // nothing left in the group
+  }
+  await exited;
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Processes of group ${child.pid} outlived SIGKILL`);
 }
 
 async function answers(origin: string): Promise<boolean> {

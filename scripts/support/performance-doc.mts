@@ -1,6 +1,7 @@
 // Where benchmark scripts write their figures: a marked section of docs/performance.md
-// each (`<!-- name -->` … `<!-- /name -->`), replaced whole on every `--write`, with the
-// machine, the commit and the command that produced them.
+// (or of another document, such as docs/reliability.md) each (`<!-- name -->` …
+// `<!-- /name -->`), replaced whole on every `--write`, with the machine, the commit and
+// the command that produced them.
 import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -36,17 +37,20 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Replaces the section between `<!-- name -->` and `<!-- /name -->`, or appends one under `heading`. */
-export async function writeSection(name: string, heading: string, body: string): Promise<void> {
-  const text = await readFile(DOC, "utf8");
+/** Replaces the section between `<!-- name -->` and `<!-- /name -->` of `doc`, or appends one under `heading` (creating `doc` if need be). */
+export async function writeSection(name: string, heading: string, body: string, doc: string = DOC): Promise<void> {
+  const text = await readFile(doc, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
   const open = `<!-- ${name} -->`;
   const close = `<!-- /${name} -->`;
   const section = `${open}\n${body.trim()}\n${close}`;
   const start = text.indexOf(open);
   const end = text.indexOf(close);
   const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + close.length) : `${text.trimEnd()}\n\n## ${heading}\n\n${section}\n`;
-  await writeFile(DOC, next);
-  console.log(`Wrote the figures to ${DOC} (section ${open})`);
+  await writeFile(doc, next.trimStart());
+  console.log(`Wrote the figures to ${doc} (section ${open})`);
 }
 
 export function passOrMiss(pass: boolean): string {

@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isAPIError } from "better-auth/api";
 
+import { CLIENT_ADDRESS_HEADER, signedClientAddress } from "@/lib/auth/client-address";
+import { SIGN_IN_LIMITS, type SignInLimits } from "@/lib/auth/lockout";
 import { createAuth, type Auth } from "@/lib/auth/server";
 import { createStaffAccount } from "@/lib/auth/users";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -18,10 +20,15 @@ export interface TestAuth {
   close(): Promise<void>;
 }
 
-export async function createTestAuth(): Promise<TestAuth> {
+/**
+ * The global limit counts the failures of every test that shares the database, so it is
+ * out of the way unless a test asks for it.
+ */
+export async function createTestAuth(limits: Partial<SignInLimits> = { globalFailuresPerMinute: 100_000 }): Promise<TestAuth> {
   const database = await createTestDatabase();
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  const auth = createAuth({ prisma, secret: randomBytes(32).toString("base64url"), baseURL: "http://docketline.test", secureCookies: false });
+  const signInLimits = { ...SIGN_IN_LIMITS, ...limits };
+  const auth = createAuth({ prisma, secret: randomBytes(32).toString("base64url"), baseURL: "http://docketline.test", secureCookies: false, signInLimits });
   return {
     database,
     prisma,
@@ -48,14 +55,25 @@ export async function createAccount(auth: Auth, fields: { email: string; role?: 
 
 export type SignInOutcome = { ok: true; token: string; cookie: string } | { ok: false; status: number; code: string; message: string };
 
-/** Signs in as a browser at `ip` would (the server sees the address in X-Forwarded-For). */
-export async function signIn(auth: Auth, email: string, password: string, ip = "198.51.100.1"): Promise<SignInOutcome> {
+/**
+ * Signs in as a browser at `ip` would through the front server, which signs the client
+ * address it saw; `ip` null sends no signed address (as `npm run dev` does), `headers` more.
+ */
+export async function signIn(auth: Auth, email: string, password: string, ip: string | null = "198.51.100.1", headers?: Headers): Promise<SignInOutcome> {
+  return signInWith(auth, { email, password }, await clientHeaders(auth, ip, headers));
+}
+
+/** The request headers the front server would send for a client at `ip`. */
+export async function clientHeaders(auth: Auth, ip: string | null, extra?: Headers): Promise<Headers> {
+  const headers = new Headers(extra);
+  if (ip !== null) headers.set(CLIENT_ADDRESS_HEADER, signedClientAddress(ip, (await auth.$context).secret));
+  return headers;
+}
+
+/** better-auth's sign-in endpoint, called as the sign-in server action calls it. */
+export async function signInWith(auth: Auth, body: { email: string; password: string }, requestHeaders: Headers): Promise<SignInOutcome> {
   try {
-    const { headers, response } = await auth.api.signInEmail({
-      body: { email, password },
-      headers: new Headers({ "x-forwarded-for": ip }),
-      returnHeaders: true,
-    });
+    const { headers, response } = await auth.api.signInEmail({ body, headers: requestHeaders, returnHeaders: true });
     return { ok: true, token: response.token, cookie: (headers.get("set-cookie") ?? "").split(";")[0] };
   } catch (error) {
     if (!isAPIError(error)) throw error;

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 
 import { signIn, type SignInState } from "@/lib/auth/actions";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/field-lengths";
 
 import styles from "./sign-in.module.css";
 
@@ -38,6 +39,7 @@ export function SignInForm({ next }: { next: string | null }) {
           autoComplete="username"
           spellCheck={false}
           required
+          maxLength={EMAIL_MAX_LENGTH}
           defaultValue={state.email}
           aria-invalid={state.problems?.email ? true : undefined}
           aria-describedby={state.problems?.email ? "sign-in-email-error" : undefined}
@@ -57,6 +59,7 @@ export function SignInForm({ next }: { next: string | null }) {
           type="password"
           autoComplete="current-password"
           required
+          maxLength={PASSWORD_MAX_LENGTH}
           aria-invalid={state.problems?.password ? true : undefined}
           aria-describedby={state.problems?.password ? "sign-in-password-error" : undefined}
         />

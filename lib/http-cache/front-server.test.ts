@@ -1,0 +1,79 @@
+// The front server against an upstream that closes an idle kept-alive connection just
+// as the front server reuses it: the race every keep-alive proxy meets (Node closes idle
+// connections after 5 s). A reader must never see it as a 502.
+import http, { type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import { trustedProxies } from "@/lib/auth/client-address";
+import { createFrontServer } from "@/lib/http-cache/front-server";
+import { ResponseCache } from "@/lib/http-cache/response-cache";
+
+const servers: http.Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function listen(server: http.Server): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** An upstream that answers the first request on each connection and drops the connection on the next, without a word. */
+async function upstreamDroppingReusedConnections() {
+  const served: string[] = [];
+  const requestsPerSocket = new WeakMap<object, number>();
+  const upstream = http.createServer((request: IncomingMessage, response) => {
+    const count = (requestsPerSocket.get(request.socket) ?? 0) + 1;
+    requestsPerSocket.set(request.socket, count);
+    if (count > 1) {
+      request.socket.destroy();
+      return;
+    }
+    served.push(`${request.method} ${request.url}`);
+    request.resume();
+    request.on("end", () => response.writeHead(200, { "content-type": "text/plain" }).end(`answer to ${request.method} ${request.url}`));
+  });
+  return { port: await listen(upstream), served };
+}
+
+async function frontServer(upstreamPort: number, { caching }: { caching: boolean }) {
+  const limits = { maxBytes: caching ? 1024 * 1024 : 0, maxEntries: caching ? 100 : 0, maxEntryBytes: 64 * 1024 };
+  const front = createFrontServer({
+    upstream: { host: "127.0.0.1", port: upstreamPort },
+    pages: new ResponseCache(limits),
+    assets: new ResponseCache(limits),
+    clientAddress: { trust: trustedProxies([]), secret: "any secret: this upstream reads no address" },
+  });
+  return `http://127.0.0.1:${await listen(front)}`;
+}
+
+describe("the front server on a kept-alive connection the upstream has dropped", () => {
+  for (const caching of [true, false]) {
+    it(`retries a read on a new connection instead of answering 502 (${caching ? "cached pages" : "no cache"})`, async () => {
+      const upstream = await upstreamDroppingReusedConnections();
+      const front = await frontServer(upstream.port, { caching });
+      // One after the other, so that the second reuses the first's idle connection.
+      for (const path of ["/about", "/lawsuits", "/states"]) {
+        const response = await fetch(front + path);
+        expect(response.status, path).toBe(200);
+        expect(await response.text()).toBe(`answer to GET ${path}`);
+      }
+      expect(upstream.served).toEqual(["GET /about", "GET /lawsuits", "GET /states"]);
+    });
+  }
+
+  it("sends a write on a connection of its own, so it is never lost to the race nor sent twice", async () => {
+    const upstream = await upstreamDroppingReusedConnections();
+    const front = await frontServer(upstream.port, { caching: true });
+    expect((await fetch(front + "/about")).status).toBe(200);
+    for (const body of ["first", "second"]) {
+      const response = await fetch(front + "/staff/filings/new", { method: "POST", body });
+      expect(response.status).toBe(200);
+    }
+    expect(upstream.served).toEqual(["GET /about", "POST /staff/filings/new", "POST /staff/filings/new"]);
+  });
+});

@@ -1,0 +1,359 @@
+// npm run soak -- [--minutes 5] [--connections 50] [--rate R] [--filings 10000] [--seed 1]
+//                 [--idle-seconds 30] [--reuse-data DIR] [--write]
+// Issue 10's soak: the production app (started as `npm start` starts it, on a throwaway
+// database holding a generated dataset) under autocannon for minutes at 50 connections,
+// mixing timeline, filing, API and feed requests over thousands of different URLs, while
+// an editor made for the run saves a filing through the staff form's server action every
+// second. It measures the same mix on the quiet app first, samples the resident memory
+// of the app's processes throughout, and fails (exit code 1) unless:
+//   - no request failed: every read answered 2xx, no error or timeout, every save accepted;
+//   - the p99 latency under load is at most 3× the quiet p99;
+//   - memory does not grow after warm-up: the mean RSS of the run's last fifth (its last
+//     minute, for 5 minutes) is within 10% of the mean of its second fifth.
+// Loopback only (the load goes to 127.0.0.1), bounded (a watchdog stops everything), and it
+// stops by itself. --write puts the figures in docs/reliability.md, section "Load (soak)".
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+
+import autocannon from "autocannon";
+
+import { findFreePort } from "@/lib/free-port";
+import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
+
+import { callServerAction, readEditForm, serverAction, signInOverHttp, type StaffSession } from "../e2e/support/staff-client.ts";
+import { countFilings, makeWorkDir, prepareData, runScript, seconds, startApp, stopLeftoverPostgres, withCleanup, type RunningApp } from "./support/bench-app.mts";
+import { fail } from "./support/cli.mts";
+import { describeCommand, describeCommit, describeMachine, passOrMiss, today, writeSection } from "./support/performance-doc.mts";
+
+const USAGE = `Usage: npm run soak -- [options]
+
+  --minutes M        minutes of load (default 5)
+  --connections N    concurrent connections (default 50)
+  --rate R           requests per second across all connections (default: what one
+                     connection got on the quiet app, so the load is one the machine
+                     can serve and the latency is the app's, not a queue's)
+  --filings N        generated filings to import (default 10000)
+  --seed S           the generator's seed (default 1)
+  --idle-seconds S   seconds of the quiet measurement before the load (default 30)
+  --reuse-data DIR   use (and keep) the database in DIR; generate and import into it
+                     only when it holds none
+  --write            replace the figures in docs/reliability.md`;
+
+const DOC = "docs/reliability.md";
+/** The criteria (issue 10). */
+const P99_FACTOR = 3;
+const RSS_GROWTH = 0.1;
+const EDIT_INTERVAL_MS = 1000;
+const RSS_INTERVAL_MS = 5000;
+/** The generator's years (lib/dataset/generate.ts) and a few of its words. */
+const YEARS = Array.from({ length: 16 }, (_, i) => 2010 + i);
+const WORDS = ["dolor", "amet", "vero", "quia", "sint", "nemo", "odio", "vitae"];
+const KINDS = ["complaint", "motion", "order", "brief", "letter"];
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      minutes: { type: "string", default: "5" },
+      connections: { type: "string", default: "50" },
+      rate: { type: "string" },
+      filings: { type: "string", default: "10000" },
+      seed: { type: "string", default: "1" },
+      "idle-seconds": { type: "string", default: "30" },
+      "reuse-data": { type: "string" },
+      write: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const number = (name: string, value: string, min: number, whole = true) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) throw new Error(`--${name} must be a ${whole ? "whole " : ""}number of at least ${min}\n\n${USAGE}`);
+    return n;
+  };
+  return {
+    minutes: number("minutes", values.minutes, 0.5, false),
+    connections: number("connections", values.connections, 1),
+    rate: values.rate === undefined ? undefined : number("rate", values.rate, 1),
+    filings: number("filings", values.filings, 1),
+    seed: number("seed", values.seed, 0),
+    idleSeconds: number("idle-seconds", values["idle-seconds"], 5),
+    reuseData: values["reuse-data"] ? path.resolve(values["reuse-data"]) : undefined,
+    write: values.write,
+  };
+}
+
+type Options = ReturnType<typeof parseOptions>;
+
+/**
+ * The i-th request of the mix: timeline pages under different filters, filing pages,
+ * API reads and feeds, each URL different over a long cycle so that the page cache
+ * answers only some of them, as with real readers.
+ */
+function mixedRequest(i: number, filingIds: string[]): string {
+  const from = YEARS[i % YEARS.length];
+  const to = Math.min(from + (i % 4), YEARS.at(-1)!);
+  const state = JURISDICTIONS[i % JURISDICTIONS.length].code;
+  const word = WORDS[i % WORDS.length];
+  const kind = KINDS[i % KINDS.length];
+  const filing = filingIds[i % filingIds.length];
+  switch (i % 10) {
+    case 0:
+    case 1:
+    case 2:
+      return `/?${new URLSearchParams({ from: String(from), to: String(to), ...(i % 3 ? { state } : {}), ...(i % 5 === 0 ? { q: word } : {}) })}`;
+    case 3:
+    case 4:
+    case 5:
+      return `/filings/${encodeURIComponent(filing)}`;
+    case 6:
+      return `/api/v1/filings?${new URLSearchParams({ limit: String(10 + (i % 40)), state, from: String(from) })}`;
+    case 7:
+      return `/api/v1/filings/${encodeURIComponent(filing)}`;
+    case 8:
+      return `/feed.xml?${new URLSearchParams({ kind })}`;
+    default:
+      return `/states/${state}`;
+  }
+}
+
+interface Load {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+async function runLoad(origin: string, options: { connections: number; rate?: number; seconds: number; start: number; filingIds: string[] }): Promise<Load> {
+  let i = options.start;
+  const result = await autocannon({
+    url: origin,
+    connections: options.connections,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+    duration: options.seconds,
+    timeout: 30,
+    headers: { "accept-encoding": "gzip" },
+    requests: [{ setupRequest: (request) => ({ ...request, path: mixedRequest(i++, options.filingIds) }) }],
+  });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Resident memory (kB) of the app's processes: Node.js (the front server and Next.js) and PostgreSQL, by walking the process tree from start.mts. */
+function sampleRss(rootPid: number): { node: number; postgres: number } {
+  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, rss, ...comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm: comm.join(" ") }));
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (inTree.has(row.ppid) && !inTree.has(row.pid)) {
+        inTree.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  // PostgreSQL keeps shared buffers in every backend's RSS; it is reported, not judged.
+  let node = 0;
+  let postgres = 0;
+  for (const row of rows.filter((r) => inTree.has(r.pid))) {
+    if (/postgres/.test(row.comm)) postgres += row.rss;
+    else if (/node|next/.test(row.comm)) node += row.rss;
+  }
+  return { node, postgres };
+}
+
+/** Saves a filing every second as a signed-in editor, through the staff form's server action, until stopped. */
+function startEditing(session: StaffSession, filingId: string) {
+  const stats = { accepted: 0, failed: 0, conflicts: 0, failures: [] as string[], latencies: [] as number[] };
+  let stopped = false;
+  const done = (async () => {
+    let form = await readEditForm<Record<string, unknown>>(session, `/staff/filings/${filingId}`);
+    const original = String(form.record.summary);
+    for (let n = 1; !stopped; n++) {
+      const began = performance.now();
+      const summary = `${original}\n\nSoak edit ${n} at ${new Date().toISOString()}.`;
+      try {
+        const answer = await callServerAction<{ ok: boolean; version?: number; record?: Record<string, unknown>; reason?: string; conflict?: { currentVersion: number; current: Record<string, unknown> } }>(
+          session.origin,
+          serverAction("saveFilingAction"),
+          [{ record: { ...form.record, summary }, baseVersion: form.version }],
+          { cookie: session.cookie, timeoutMs: 30_000 },
+        );
+        stats.latencies.push(performance.now() - began);
+        if (answer.status === 200 && answer.value?.ok) {
+          stats.accepted++;
+          form = { record: answer.value.record!, version: answer.value.version! };
+        } else if (answer.value?.reason === "conflict") {
+          // Only this editor saves: a conflict would mean a version went missing.
+          stats.conflicts++;
+          stats.failures.push(`edit ${n}: conflict (version ${form.version} vs ${answer.value.conflict!.currentVersion})`);
+          form = { record: answer.value.conflict!.current, version: answer.value.conflict!.currentVersion };
+        } else {
+          stats.failed++;
+          stats.failures.push(`edit ${n}: HTTP ${answer.status} ${JSON.stringify(answer.value ?? null).slice(0, 200)}`);
+        }
+      } catch (error) {
+        stats.failed++;
+        stats.failures.push(`edit ${n}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const wait = EDIT_INTERVAL_MS - (performance.now() - began);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+  return {
+    stats,
+    async stop() {
+      stopped = true;
+      await done;
+    },
+  };
+}
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+
+async function main() {
+  const options: Options = parseOptions();
+  const workDir = await makeWorkDir("docketline-soak-");
+  const dataDir = options.reuseData ?? path.join(workDir, "data");
+  const logFile = path.join(tmpdir(), `docketline-soak-${process.pid}.log`);
+  let app: RunningApp | undefined;
+  let passed = false;
+  const loadMs = options.minutes * 60_000;
+  // Generation, import and a build take up to ~15 minutes on a busy 2-core machine.
+  const limitMs = 30 * 60_000 + options.idleSeconds * 1000 + loadMs * 1.5;
+
+  await withCleanup(
+    limitMs,
+    async () => {
+      if (app) await app.stop();
+      else if (!options.reuseData) await stopLeftoverPostgres(dataDir);
+      await rm(workDir, { recursive: true, force: true });
+      if (passed) await rm(logFile, { force: true });
+      else if (existsSync(logFile)) console.error(`The app's output is in ${logFile}`);
+    },
+    async () => {
+      const started = performance.now();
+      console.log(`Soak: ${options.minutes} min at ${options.connections} connections, a staff save every ${EDIT_INTERVAL_MS / 1000} s\n`);
+      const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
+      app = startApp({ dataDir, port: await findFreePort(), logFile });
+      await app.ready();
+      const origin = app.origin;
+      if (!["127.0.0.1", "[::1]", "localhost"].includes(new URL(origin).hostname)) throw new Error(`${origin} is not a loopback address`);
+      const publicFilings = await countFilings(origin);
+      const listed = (await (await fetch(`${origin}/api/v1/filings?limit=200`)).json()) as { data: { id: string }[] };
+      const filingIds = listed.data.map((filing) => filing.id);
+      const [edited, ...readIds] = filingIds;
+
+      // An editor of this run only, made as an admin would on the command line.
+      const editor = { email: `soak-${process.pid}@example.org`, password: `soak run ${process.pid} ${Date.now()} passphrase` };
+      await runScript("user-create.mts", ["--email", editor.email, "--role", "editor", "--name", "Soak editor"], {
+        ...process.env,
+        DOCKETLINE_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        DOCKETLINE_USER_PASSWORD: editor.password,
+      });
+      const session = await signInOverHttp(origin, editor);
+
+      console.log(`\nQuiet: the mix at 1 connection for ${options.idleSeconds} s…`);
+      // The quiet run reads URLs from the far end of the cycle, so the load finds none of them cached.
+      const idle = await runLoad(origin, { connections: 1, seconds: options.idleSeconds, start: 1_000_000, filingIds: readIds });
+      console.log(`  ${idle.requests} requests, p50 ${ms(idle.p50)}, p99 ${ms(idle.p99)}, non-2xx ${idle.non2xx}, errors ${idle.errors + idle.timeouts}`);
+      const rate = options.rate ?? Math.max(1, Math.round(idle.rps));
+
+      console.log(`\nLoad: ${options.connections} connections at ${rate} req/s for ${options.minutes} min, a save of ${edited} every second…`);
+      const samples: { at: number; node: number; postgres: number }[] = [];
+      const loadStart = performance.now();
+      const sampler = setInterval(() => {
+        const at = performance.now() - loadStart;
+        const rss = sampleRss(app!.pid);
+        samples.push({ at, ...rss });
+        if (samples.length % 12 === 0) console.log(`  ${seconds(at).padStart(6)}: RSS Node.js ${mb(rss.node)}, PostgreSQL ${mb(rss.postgres)}`);
+      }, RSS_INTERVAL_MS);
+      const editing = startEditing(session, edited);
+      let load: Load;
+      try {
+        load = await runLoad(origin, { connections: options.connections, rate, seconds: Math.round(loadMs / 1000), start: 0, filingIds: readIds });
+      } finally {
+        clearInterval(sampler);
+        await editing.stop();
+      }
+      const edits = editing.stats;
+
+      // Memory: the run in fifths; the first is warm-up, the second the baseline, the last the verdict.
+      const fifth = (k: number) => samples.filter((s) => s.at >= (k * loadMs) / 5 && s.at < ((k + 1) * loadMs) / 5);
+      const baseline = mean(fifth(1).map((s) => s.node));
+      const last = mean(fifth(4).map((s) => s.node));
+      const growth = baseline > 0 ? last / baseline - 1 : Number.NaN;
+
+      const errors = load.non2xx + load.errors + load.timeouts + idle.non2xx + idle.errors + idle.timeouts + edits.failed + edits.conflicts;
+      const checks = {
+        errors: errors === 0 && edits.accepted > 0,
+        p99: load.p99 <= P99_FACTOR * idle.p99,
+        memory: Number.isFinite(growth) && growth <= RSS_GROWTH,
+      };
+      passed = checks.errors && checks.p99 && checks.memory;
+
+      const window = (k: number) => `${seconds((k * loadMs) / 5)}–${seconds(((k + 1) * loadMs) / 5)}`;
+      const datasetLine = note
+        ? `${note.filings.toLocaleString("en-US")} generated filings (\`npm run generate -- --filings ${note.filings} --seed ${note.seed}\`), ${publicFilings.toLocaleString("en-US")} of them public`
+        : `the database in ${options.reuseData} (${publicFilings.toLocaleString("en-US")} public filings)`;
+      const editP99 = [...edits.latencies].sort((a, b) => a - b)[Math.max(0, Math.ceil(edits.latencies.length * 0.99) - 1)] ?? 0;
+      const lines = [
+        `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}. Other engineers' builds and tests shared the CPU during the run, so the latencies are those of a busy machine. The whole run took ${seconds(performance.now() - started)}.`,
+        "",
+        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned; each save empties the page cache.`,
+        "",
+        `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up). PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
+        "",
+        "| | requests | req/s | p50 | p99 | max | non-2xx | errors, timeouts |",
+        "|---|---|---|---|---|---|---|---|",
+        `| quiet (1 connection, ${options.idleSeconds} s) | ${idle.requests.toLocaleString("en-US")} | ${idle.rps.toFixed(0)} | ${ms(idle.p50)} | ${ms(idle.p99)} | ${ms(idle.max)} | ${idle.non2xx} | ${idle.errors}, ${idle.timeouts} |`,
+        `| load (${options.connections} connections, ${options.minutes} min) | ${load.requests.toLocaleString("en-US")} | ${load.rps.toFixed(0)} | ${ms(load.p50)} | ${ms(load.p99)} | ${ms(load.max)} | ${load.non2xx} | ${load.errors}, ${load.timeouts} |`,
+        "",
+        `Staff saves: ${edits.accepted} accepted, ${edits.conflicts} conflicts, ${edits.failed} failed; p99 ${ms(editP99)}.${edits.failures.length ? ` First failures: ${edits.failures.slice(0, 3).join("; ")}.` : ""}`,
+        "",
+        `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%); PostgreSQL ${mb(mean(fifth(1).map((s) => s.postgres)))} → ${mb(mean(fifth(4).map((s) => s.postgres)))}.`,
+        "",
+        "| criterion | result |",
+        "|---|---|",
+        `| errors = 0 | ${errors} — ${passOrMiss(checks.errors)} |`,
+        `| p99 ≤ ${P99_FACTOR}× quiet p99 | ${ms(load.p99)} vs ${P99_FACTOR} × ${ms(idle.p99)} = ${ms(P99_FACTOR * idle.p99)} — ${passOrMiss(checks.p99)} |`,
+        `| RSS growth ≤ ${Math.round(RSS_GROWTH * 100)}% after warm-up | ${(growth * 100).toFixed(1)}% — ${passOrMiss(checks.memory)} |`,
+      ];
+      const report = lines.join("\n");
+      console.log(`\n${report}\n`);
+      if (options.write) await writeSection("soak", "Load (soak)", report, DOC);
+    },
+  );
+  if (!passed) {
+    console.error("The soak failed: see the criteria above.");
+    process.exit(1);
+  }
+}
+
+main().catch(fail);
