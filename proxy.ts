@@ -14,7 +14,7 @@ import { problemResponse } from "@/lib/api/handler";
 import { ApiProblem } from "@/lib/api/problem";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
-import { isPagePath, malformedPathPage, pathProblem } from "@/lib/security/request-path";
+import { isPagePath, badRequestPage, pathProblem } from "@/lib/security/request-path";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
@@ -43,18 +43,25 @@ export function proxy(request: NextRequest) {
 
 function malformedPath(request: NextRequest, detail: string): Response {
   if (!isPagePath(request.nextUrl.pathname)) return problemResponse(new ApiProblem("malformed-path", detail), request);
-  return new NextResponse(malformedPathPage(detail), {
+  return new NextResponse(badRequestPage(detail), {
     status: 400,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
   });
 }
+
+/**
+ * A way back longer than this is the path alone: the sign-in redirect writes it into its
+ * Location, encoded once more, and a hostile query (`%ED%A0%80` read as U+FFFD and
+ * written back) would grow it past the 16 kB of headers that Node.js and proxies read.
+ */
+const MAX_RETURN_ADDRESS = 2_000;
 
 /** Path and query, without the cache-busting parameter of the client router's requests. */
 function pageOf(url: URL): string {
   const query = new URLSearchParams(url.search);
   query.delete("_rsc");
   const search = query.toString();
-  return search ? `${url.pathname}?${search}` : url.pathname;
+  return search && url.pathname.length + search.length < MAX_RETURN_ADDRESS ? `${url.pathname}?${search}` : url.pathname;
 }
 
 export const config = {

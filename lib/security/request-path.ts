@@ -22,7 +22,7 @@ export function isPagePath(pathname: string): boolean {
 }
 
 /** The page a reader sees for such a path: plain, with the way back in, and nothing to run. */
-export function malformedPathPage(detail: string): string {
+export function badRequestPage(detail: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bad request · Docketline</title></head>
