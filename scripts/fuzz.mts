@@ -10,13 +10,12 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 
 import { findFreePort } from "@/lib/free-port";
 
 import { findKnownIds, listAppRoutes, sampleRequests, send, type HostileRequest } from "../e2e/support/hostile-requests";
 import { makeWorkDir, seconds, startApp, withCleanup } from "./support/bench-app.mts";
-import { fail } from "./support/cli.mts";
+import { parseScriptOptions } from "./support/cli.mts";
 
 const USAGE = `Usage: npm run fuzz -- [options]
 
@@ -35,24 +34,16 @@ interface Failure {
 }
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
+  const { values, integer } = parseScriptOptions(
+    {
       requests: { type: "string", default: "10000" },
       seed: { type: "string", default: "1" },
       concurrency: { type: "string", default: "8" },
       url: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const integer = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number of at least ${min}\n\n${USAGE}`);
-    return n;
-  };
+    USAGE,
+  );
   return {
     requests: integer("requests", values.requests, 1),
     seed: integer("seed", values.seed, 0),

@@ -80,7 +80,7 @@ export const FilterSchema = z
     // zod runs this even when `from` or `to` failed their own check: look before comparing.
     const { from, to } = filter;
     if (from && to && isPartialDate(from) && isPartialDate(to) && periodOf(to).end < periodOf(from).start) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `is before from "${filter.from}"` });
+      ctx.addIssue({ code: "custom", path: ["to"], input: to, message: `is before from "${from}"` });
     }
   });
 
