@@ -5,12 +5,18 @@
 // (lib/http-cache, docs/decisions/009), gets no nonce: the cache allows its inline
 // scripts by hash once it has the HTML. The headers that never vary, and the policy of
 // responses that are not pages, come from next.config.js (docs/decisions/007).
+//
+// It also turns away what must not reach a route: a path that is not UTF-8 or holds a
+// control character (lib/security/request-path.ts), on every path with a `%`.
 import { NextResponse, type NextRequest } from "next/server";
 
+import { problemResponse } from "@/lib/api/handler";
+import { ApiProblem } from "@/lib/api/problem";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { originVary } from "@/lib/origin";
 import { bodyTooLargeMessage, declaredLength, MAX_BODY_BYTES } from "@/lib/security/body-limits";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
+import { isPagePath, badRequestPage, pathProblem } from "@/lib/security/request-path";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
@@ -21,6 +27,13 @@ export function proxy(request: NextRequest) {
   if (declared !== undefined && declared > MAX_BODY_BYTES) {
     return new NextResponse(`${bodyTooLargeMessage(MAX_BODY_BYTES)}\n`, { status: 413, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
   }
+
+  const { pathname } = request.nextUrl;
+  const problem = pathProblem(pathname);
+  if (problem) return malformedPath(request, problem);
+  // Reached through the second matcher only (a `%` in a path that is not a page).
+  if (!isPagePath(pathname)) return NextResponse.next();
+
   const https = isHttpsRequest(request.nextUrl, request.headers);
   const policy =
     request.headers.get(SHARED_RENDER_HEADER) === "1"
@@ -39,12 +52,27 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+function malformedPath(request: NextRequest, detail: string): Response {
+  if (!isPagePath(request.nextUrl.pathname)) return problemResponse(new ApiProblem("malformed-path", detail), request);
+  return new NextResponse(badRequestPage(detail), {
+    status: 400,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
+  });
+}
+
+/**
+ * A way back longer than this is the path alone: the sign-in redirect writes it into its
+ * Location, encoded once more, and a hostile query (`%ED%A0%80` read as U+FFFD and
+ * written back) would grow it past the 16 kB of headers that Node.js and proxies read.
+ */
+const MAX_RETURN_ADDRESS = 2_000;
+
 /** Path and query, without the cache-busting parameter of the client router's requests. */
 function pageOf(url: URL): string {
   const query = new URLSearchParams(url.search);
   query.delete("_rsc");
   const search = query.toString();
-  return search ? `${url.pathname}?${search}` : url.pathname;
+  return search && url.pathname.length + search.length < MAX_RETURN_ADDRESS ? `${url.pathname}?${search}` : url.pathname;
 }
 
 export const config = {
@@ -63,5 +91,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Any other path with a percent-escape, to be checked before Next.js decodes it.
+    { source: "/(.*%.*)" },
   ],
 };

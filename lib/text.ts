@@ -28,3 +28,13 @@ export function firstSentence(text: string, maxLength = 300): string {
   const space = cut.lastIndexOf(" ");
   return `${cut.slice(0, space > 0 ? space : maxLength - 1).replace(/[\s,;:]+$/, "")}…`;
 }
+
+// Control characters other than tab, line feed and carriage return, and UTF-16 halves
+// that stand alone: no one types them, PostgreSQL refuses NUL in text, and a lone
+// surrogate is not text in any encoding.
+const NOT_PLAIN_TEXT = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
+
+/** Whether a string a reader sent (a search, a path) is text that can be stored and shown as it is. */
+export function isPlainText(value: string): boolean {
+  return !NOT_PLAIN_TEXT.test(value);
+}

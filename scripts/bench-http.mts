@@ -11,7 +11,6 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 
 import autocannon from "autocannon";
@@ -30,7 +29,7 @@ import {
   withCleanup,
   type RunningApp,
 } from "./support/bench-app.mts";
-import { fail } from "./support/cli.mts";
+import { fail, parseScriptOptions } from "./support/cli.mts";
 import { runLighthouse } from "./support/lighthouse-run.mts";
 import { describeCommand, describeCommit, describeMachine, passOrMiss, today, writeSection } from "./support/performance-doc.mts";
 
@@ -97,8 +96,8 @@ interface StaticFile {
 }
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
+  const { values, integer } = parseScriptOptions(
+    {
       filings: { type: "string", default: "100000" },
       seed: { type: "string", default: "1" },
       duration: { type: "string", default: "10" },
@@ -108,16 +107,8 @@ function parseOptions() {
       lighthouse: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const integer = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}\n\n${USAGE}`);
-    return n;
-  };
+    USAGE,
+  );
   return {
     filings: integer("filings", values.filings, 1),
     seed: integer("seed", values.seed, 0),

@@ -67,13 +67,16 @@ async function main() {
   const referenceDir = path.join(workDir, "reference");
   const crashDir = path.join(workDir, "crashed");
   const apps: RunningApp[] = [];
+  let finished = false;
   await withCleanup(
     limitMinutes * 60_000,
     async () => {
       for (const app of apps) await app.stop().catch(() => {});
       await stopLeftoverPostgres(referenceDir);
       await stopLeftoverPostgres(crashDir);
-      await rm(workDir, { recursive: true, force: true });
+      // The apps' logs are what explains a failure: kept then.
+      if (finished && failures.length === 0) await rm(workDir, { recursive: true, force: true });
+      else log(`The apps' logs and databases are kept in ${workDir}`);
     },
     async () => {
       const file = path.join(workDir, "generated.json");
@@ -125,12 +128,13 @@ async function main() {
             }
             const page = await (await browser.newContext({ baseURL: app.origin })).newPage();
             await signIn(page, editor);
-            const killAfterMs = 3_000 + Math.random() * 12_000;
+            // After the first confirmed save, so that every round has saves to lose.
+            const killAfterMs = Math.random() * 10_000;
             const confirmed = await saveUntilKilled(page, filingId, round, app, killAfterMs);
             apps.splice(apps.indexOf(app), 1);
             await page.context().close();
             const problems = await checkHistory(crashDir, filingId, confirmed);
-            log(`Round ${round}/${saveRounds}: the app was killed after ${seconds(killAfterMs)}, ${confirmed.length} saves confirmed; ${problems.length ? problems.join("; ") : "all of them kept, in order, and the filing is its last revision"}`);
+            log(`Round ${round}/${saveRounds}: the app was killed ${seconds(killAfterMs)} after the first confirmed save, ${confirmed.length} saves confirmed; ${problems.length ? problems.join("; ") : "all of them kept, in order, and the filing is its last revision"}`);
             for (const problem of problems) check(false, `saves round ${round}: ${problem}`);
           }
         } finally {
@@ -144,6 +148,7 @@ async function main() {
         check(again.ok, `npm start after the saves: GET ${filingPath} answered ${again.status}`);
         log(`  GET ${filingPath} answered ${again.status}`);
       }
+      finished = true;
     },
   );
   log(failures.length ? `\n${failures.length} check(s) failed.` : "\nEvery check passed.");
@@ -218,26 +223,27 @@ interface ConfirmedSave {
   version: number;
 }
 
-/** Saves the filing's summary over and over until the app is killed; returns the saves the page confirmed. */
+/** Saves the filing's summary over and over until the app is killed, `killAfterMs` after the first confirmed save; returns the saves the page confirmed. */
 async function saveUntilKilled(page: Page, filingId: string, round: number, app: RunningApp, killAfterMs: number): Promise<ConfirmedSave[]> {
   const confirmed: ConfirmedSave[] = [];
   let killed = false;
-  const killing = new Promise<void>((resolve) => setTimeout(resolve, killAfterMs)).then(async () => {
-    killed = true;
-    await app.crash();
-  });
-  await page.goto(`/staff/filings/${encodeURIComponent(filingId)}`);
+  let killing: Promise<void> | undefined;
+  await page.goto(`/staff/filings/${encodeURIComponent(filingId)}`, { timeout: 120_000 });
   for (let save = 1; !killed; save++) {
     const summary = `Crash round ${round}, save ${save}: ${randomBytes(6).toString("hex")}`;
     try {
-      await page.getByLabel("Summary (required)").fill(summary, { timeout: 20_000 });
-      await page.getByRole("button", { name: "Save changes" }).click({ timeout: 20_000 });
+      await page.getByLabel("Summary (required)").fill(summary, { timeout: 60_000 });
+      await page.getByRole("button", { name: "Save changes" }).click({ timeout: 60_000 });
       const status = page.getByRole("status").filter({ hasText: /Saved\. This is version \d+\./ });
-      await status.waitFor({ timeout: 20_000 });
+      await status.waitFor({ timeout: 60_000 });
       const version = Number((await status.textContent())!.match(/version (\d+)/)![1]);
-      // The status stays until the next save: read it once, then clear the way for the next.
       if (!confirmed.some((c) => c.version === version)) confirmed.push({ summary, version });
-      await page.reload({ timeout: 20_000 });
+      killing ??= new Promise<void>((resolve) => setTimeout(resolve, killAfterMs)).then(async () => {
+        killed = true;
+        await app.crash();
+      });
+      // The status stays until the next save: start each save from a fresh page.
+      await page.reload({ timeout: 60_000 });
     } catch (error) {
       if (!killed) throw error;
     }

@@ -9,7 +9,7 @@ import { FilterPanel } from "@/components/timeline/filter-panel";
 import { Pagination } from "@/components/timeline/pagination";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineViews } from "@/components/timeline/timeline-views";
-import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } from "@/lib/filters/schema";
+import { hrefWithFilter, isFiltered, parsePageQuery } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
 import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { absoluteUrl } from "@/lib/site";
@@ -24,27 +24,24 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const parsed = parseFilter(await searchParams);
-  const filtered = parsed.ok && isFiltered(parsed.filter);
-  const title = parsed.ok && parsed.filter.q ? `Filings matching “${parsed.filter.q}”` : filtered ? "Filtered timeline" : "Timeline of multistate filings";
+  const { filter } = parsePageQuery(await searchParams);
+  const title = filter.q ? `Filings matching “${filter.q}”` : isFiltered(filter) ? "Filtered timeline" : "Timeline of multistate filings";
   return {
     title: { absolute: `${title} · Docketline` },
     description: "Lawsuits, motions, briefs, letters and orders in multistate litigation, with the states that joined each one and what they demanded.",
     openGraph: { title, type: "website" },
     alternates: {
-      types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath(parsed.ok ? parsed.filter : EMPTY_FILTER)), title: "Atom feed of these filings" }] },
+      types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath(filter)), title: "Atom feed of these filings" }] },
     },
   };
 }
 
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  const parsed = parseFilter(params);
   // A bad parameter in a shared link should not cost the reader the page: show what
-  // can be shown, and say what was ignored.
-  const filter: Filter = parsed.ok ? parsed.filter : EMPTY_FILTER;
+  // can be shown with the good ones, and say what was ignored (with a 400, proxy.ts).
+  const { filter, lawsuitWords: words, problems } = parsePageQuery(await searchParams);
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
-  const lawsuitWords = await resolveLawsuitWords(params, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
+  const lawsuitWords = await resolveLawsuitWords(words, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefWithFilter("/", { ...filter, lawsuit: lawsuitWords.lawsuit, cursor: undefined }));
   const [page, allFacets] = await Promise.all([getTimelinePage(filter), getTimelineFacets(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
@@ -59,7 +56,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       <p className="lede">
         Lawsuits, motions, briefs, letters and orders, with the states that joined each one through their attorneys general, and what they demanded.
       </p>
-      {!parsed.ok && <IgnoredFilters problems={parsed.problems} />}
+      <IgnoredFilters problems={problems} />
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
           <FilterPanel filter={filter} facets={facets} activeCount={chips.length} lawsuitChoice={lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null} />

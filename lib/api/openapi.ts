@@ -4,6 +4,7 @@
 // and the problem details (lib/api/problem.ts). Only prose is written here.
 import "server-only";
 
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 
@@ -27,6 +28,8 @@ import { LAWSUIT_SEARCH_LIMIT } from "@/lib/lawsuits/search";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 export const OPENAPI_VERSION = "3.1.0";
+/** Origins whose document is kept: a site has one, or a few (a staging name, localhost). */
+const MAX_DOCUMENTS = 8;
 
 /**
  * What each query parameter of the filings list means. Typed by the filter's keys, so
@@ -196,9 +199,13 @@ function buildDocument(origin: string) {
 
 export type OpenApiDocument = ReturnType<typeof buildDocument>;
 
-const documents = new Map<string, OpenApiDocument>();
+/**
+ * Built documents by origin. The origin comes from the request's Host header when
+ * DOCKETLINE_PUBLIC_URL is unset, so anyone can ask for new ones: keep only a few.
+ */
+const documents = new LRUCache<string, OpenApiDocument>({ max: MAX_DOCUMENTS });
 
-/** The document for a site origin (its `servers` and links name it); built once per origin. */
+/** The document for a site origin (its `servers` and links name it); built once per origin while it is among the last few asked for. */
 export function getOpenApiDocument(origin: string): OpenApiDocument {
   let document = documents.get(origin);
   if (!document) documents.set(origin, (document = buildDocument(origin)));

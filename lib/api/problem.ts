@@ -3,6 +3,8 @@
 // turns it into a response, so no handler writes an error body itself.
 import { z } from "zod";
 
+import { limitProblems } from "@/lib/filters/schema";
+
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** A query parameter at fault, as parseFilter names it (lib/filters/schema.ts). */
@@ -35,6 +37,12 @@ export const PROBLEM_TYPES = {
     description:
       "A query parameter is unknown, repeated where it may appear once, or has a bad value (a date that does not exist, a kind that is not one, a limit out of range, a cursor that no Docketline link gave). `errors` lists every parameter at fault, each with a message.",
   },
+  "malformed-path": {
+    status: 400,
+    title: "Malformed path",
+    description:
+      "The path is not valid percent-encoded UTF-8 (`%ED%A0%80`, a lone `%`), or decodes to control characters such as NUL: no record has such an id.",
+  },
   "not-found": { status: 404, title: "Not found", description: "No filing, lawsuit or jurisdiction has the id or code in the path." },
   "method-not-allowed": {
     status: 405,
@@ -61,9 +69,10 @@ export class ApiProblem extends Error {
   }
 }
 
-/** 400 naming every parameter at fault. */
+/** 400 naming every parameter at fault (the first MAX_PROBLEMS of them, lib/filters/schema.ts). */
 export function invalidParameters(errors: ParamProblem[]): ApiProblem {
-  return new ApiProblem("invalid-parameters", errors.map((e) => e.message).join("; "), errors);
+  const listed = limitProblems(errors);
+  return new ApiProblem("invalid-parameters", listed.map((e) => e.message).join("; "), listed);
 }
 
 export function notFound(detail: string): ApiProblem {

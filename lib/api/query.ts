@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
 import { isPartialDate } from "@/lib/dates/partial-date";
-import { LawsuitWordsSchema, parseFilter, type Filter } from "@/lib/filters/schema";
+import { LawsuitWordsSchema, paramProblem, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
 import { decodeCursor } from "@/lib/timeline/cursor";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
@@ -34,7 +34,7 @@ function parseLimit(values: string[]): { limit: number; problems: ParamProblem[]
   const result = /^\d{1,9}$/.test(value) ? LimitSchema.safeParse(value) : null;
   if (result?.success) return { limit: result.data, problems: [] };
   const message = result?.error.issues[0]?.message ?? `must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
-  return { limit: DEFAULT_LIMIT, problems: [{ param: "limit", message: `limit "${value}" ${message}` }] };
+  return { limit: DEFAULT_LIMIT, problems: [paramProblem("limit", `${quoteValue(value)} ${message}`)] };
 }
 
 /**
@@ -45,7 +45,7 @@ function cursorProblems(cursor: string | undefined): ParamProblem[] {
   if (!cursor) return [];
   const decoded = decodeCursor(cursor);
   if (decoded && isPartialDate(decoded.key.date)) return [];
-  return [{ param: "cursor", message: `cursor "${cursor}" is not a cursor from a Docketline link` }];
+  return [paramProblem("cursor", `${quoteValue(cursor)} is not a cursor from a Docketline link`)];
 }
 
 /** The filings list's query, or an ApiProblem (400) naming every parameter at fault. */
@@ -65,12 +65,12 @@ export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
 export function parseLawsuitListQuery(params: URLSearchParams): { q: string | undefined } {
   const problems: ParamProblem[] = [];
   for (const name of new Set(params.keys())) {
-    if (name !== "q") problems.push({ param: name, message: `${name} is not a known parameter` });
+    if (name !== "q") problems.push(paramProblem(name, "is not a known parameter"));
   }
   const values = params.getAll("q");
   if (values.length > 1) problems.push({ param: "q", message: "q may appear only once" });
   const result = LawsuitWordsSchema.safeParse(values[0]);
-  if (!result.success) problems.push({ param: "q", message: `q "${values[0]}" ${result.error.issues[0]?.message ?? "is not valid"}` });
+  if (!result.success) problems.push(paramProblem("q", `${quoteValue(values[0])} ${result.error.issues[0]?.message ?? "is not valid"}`));
   if (problems.length > 0) throw invalidParameters(problems);
   return { q: result.data };
 }
@@ -78,5 +78,5 @@ export function parseLawsuitListQuery(params: URLSearchParams): { q: string | un
 /** Endpoints without parameters refuse any, as the filings list refuses unknown ones. */
 export function requireNoParameters(params: URLSearchParams): void {
   const names = [...new Set(params.keys())];
-  if (names.length > 0) throw invalidParameters(names.map((name) => ({ param: name, message: `${name} is not a known parameter` })));
+  if (names.length > 0) throw invalidParameters(names.map((name) => paramProblem(name, "is not a known parameter")));
 }

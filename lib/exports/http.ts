@@ -3,7 +3,7 @@
 // names it, as in the API), and the headers of a download.
 import { problemResponse } from "@/lib/api/handler";
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
-import { filterToSearchParams, parseFilter, type Filter } from "@/lib/filters/schema";
+import { filterToSearchParams, paramProblem, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
 
 /** Exports are cheap to redo and the data changes on imports: a minute's reuse is plenty. */
 const CACHE_CONTROL = "public, max-age=60";
@@ -23,7 +23,7 @@ export function parseExportQuery(request: Request, options: { bom?: boolean } = 
     const values = params.getAll("bom");
     params.delete("bom");
     if (values.length > 1) problems.push({ param: "bom", message: "bom may appear only once" });
-    else if (values.length === 1 && values[0] !== "1" && values[0] !== "0") problems.push({ param: "bom", message: `bom "${values[0]}" must be 1 or 0` });
+    else if (values.length === 1 && values[0] !== "1" && values[0] !== "0") problems.push(paramProblem("bom", `${quoteValue(values[0])} must be 1 or 0`));
     bom = values[0] === "1";
   }
   const parsed = parseFilter(params, { strict: true });

@@ -2,9 +2,11 @@
 // the timeline page, the API, the exports and the feeds. A new filter is added here once.
 import { z } from "zod";
 
-import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS, jurisdictionCode, partialDate, slug } from "@/lib/dataset/schema";
-import { periodOf } from "@/lib/dates/partial-date";
+import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS, jurisdictionCode, partialDate, slug, type FilingKind } from "@/lib/dataset/schema";
+import { isPartialDate, periodOf } from "@/lib/dates/partial-date";
 import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
+import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
+import { searchWords } from "@/lib/search-words";
 
 export const SORTS = ["newest", "oldest"] as const;
 export const MATCHES = ["any", "all"] as const;
@@ -12,53 +14,86 @@ export { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH };
 
 /** Query parameters that may appear more than once (`?state=NM&state=WA`). */
 export const REPEATABLE_PARAMS = ["state", "kind"] as const;
+type RepeatableParam = (typeof REPEATABLE_PARAMS)[number];
+
+/** The most problems one answer lists: a URL of a thousand bad parameters gets a short reply. */
+export const MAX_PROBLEMS = 20;
+/** How much of a parameter's name or value a message quotes back. */
+const MAX_QUOTED = 60;
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of ${values.join(", ")}` });
-const upper = (value: unknown) => (typeof value === "string" ? value.trim().toUpperCase() : value);
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/**
+ * How the values of a repeatable parameter are read: each value once, however it was
+ * written ("state=nm,WA&state=NM" is NM and WA), in a fixed order, and no more of them
+ * than there are distinct valid ones. The order and the de-duplication make equivalent
+ * URLs one filter, so that they share one page, one cache entry and one set of chips.
+ */
+const filingKind = oneOf(FILING_KINDS);
+const LISTS: Record<RepeatableParam, { item: z.ZodType<string>; max: number; normalize: (value: string) => string; rank: (value: string) => number }> = {
+  state: { item: jurisdictionCode, max: JURISDICTIONS.length, normalize: (value) => value.toUpperCase(), rank: () => 0 },
+  kind: { item: filingKind, max: FILING_KINDS.length, normalize: (value) => value, rank: (value) => FILING_KINDS.indexOf(value as FilingKind) },
+};
+
+function canonicalValues(values: unknown, param: RepeatableParam): unknown {
+  if (!Array.isArray(values)) return values;
+  const { normalize, rank } = LISTS[param];
+  const distinct = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== "string") continue;
+    // "state=NM,WA" is accepted as well as "state=NM&state=WA".
+    for (const part of value.split(",")) {
+      const normalized = normalize(part.trim());
+      if (normalized) distinct.add(normalized);
+    }
+  }
+  // Values outside the vocabulary (rank -1) sort last: they are refused anyway.
+  const order = (value: string) => (rank(value) < 0 ? Number.MAX_SAFE_INTEGER : rank(value));
+  return [...distinct].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const valueList = <T extends z.ZodType<string>>(param: RepeatableParam, item: T) =>
+  z.preprocess((values) => canonicalValues(values, param), z.array(item).max(LISTS[param].max, `may list at most ${LISTS[param].max} different values`)).default([]);
 
 export const FilterSchema = z
   .strictObject({
     /** Jurisdictions (USPS codes) that joined the filing. */
-    state: z.array(z.preprocess(upper, jurisdictionCode)).max(56).default([]),
+    state: valueList("state", jurisdictionCode),
     /** With several states: filings any of them joined, or all of them joined. */
     match: z.preprocess(blankToUndefined, oneOf(MATCHES).default("any")),
     /** The selected states' role; `lead` shows only filings they led. */
     role: z.preprocess(blankToUndefined, oneOf(COALITION_ROLES).optional()),
     lawsuit: z.preprocess(blankToUndefined, slug.optional()),
-    kind: z.array(oneOf(FILING_KINDS)).default([]),
+    kind: valueList("kind", filingKind),
     demandCategory: z.preprocess(blankToUndefined, slug.optional()),
     outcome: z.preprocess(blankToUndefined, oneOf(DEMAND_OUTCOMES).optional()),
     /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: filings whose date overlaps [from, to]. */
     from: z.preprocess(blankToUndefined, partialDate.optional()),
     to: z.preprocess(blankToUndefined, partialDate.optional()),
-    q: z.preprocess(blankToUndefined, z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional()),
+    q: z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional()),
     sort: z.preprocess(blankToUndefined, oneOf(SORTS).default("newest")),
     /** An opaque position in the result list, from a previous page's links. */
     cursor: z.preprocess(blankToUndefined, z.string().max(500).regex(/^[abAB]\.[A-Za-z0-9_-]+$/, "is not a cursor from a Docketline link").optional()),
   })
   .superRefine((filter, ctx) => {
-    if (filter.from && filter.to && periodOf(filter.to).end < periodOf(filter.from).start) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `is before from "${filter.from}"` });
+    // zod runs this even when `from` or `to` failed their own check: look before comparing.
+    const { from, to } = filter;
+    if (from && to && isPartialDate(from) && isPartialDate(to) && periodOf(to).end < periodOf(from).start) {
+      ctx.addIssue({ code: "custom", path: ["to"], input: to, message: `is before from "${from}"` });
     }
   });
 
 export type Filter = z.output<typeof FilterSchema>;
 
 /** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM, lib/filters/params.ts). */
-export const LawsuitWordsSchema = z.preprocess(
-  blankToUndefined,
-  z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
-);
+export const LawsuitWordsSchema = z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional());
 
-/** The lawsuit search words of a page's query, or undefined (a bad value is ignored, as pages ignore bad filters). */
-export function parseLawsuitWords(params: ParamSource): string | undefined {
-  const values = toRecord(params)[LAWSUIT_WORDS_PARAM] ?? [];
-  const result = LawsuitWordsSchema.safeParse(values[values.length - 1]);
-  return result.success ? result.data : undefined;
-}
 export type FilterKey = keyof Filter;
 export const FILTER_KEYS = Object.keys(FilterSchema.shape) as FilterKey[];
+
+const isFilterKey = (name: string): name is FilterKey => (FILTER_KEYS as string[]).includes(name);
+const isRepeatable = (name: string): name is RepeatableParam => (REPEATABLE_PARAMS as readonly string[]).includes(name);
 
 export interface FilterProblem {
   /** The query parameter at fault. */
@@ -66,13 +101,25 @@ export interface FilterProblem {
   message: string;
 }
 
-export type FilterResult = { ok: true; filter: Filter } | { ok: false; problems: FilterProblem[] };
+/**
+ * A filter, or the problems of its parameters together with the filter of the good
+ * ones: a page shows that filter and says what it ignored; the API refuses the request.
+ */
+export type FilterResult = { ok: true; filter: Filter } | { ok: false; problems: FilterProblem[]; filter: Filter };
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function toRecord(params: ParamSource): Record<string, string[]> {
-  const record: Record<string, string[]> = {};
-  const add = (key: string, value: string) => (record[key] ??= []).push(value);
+/**
+ * The values of each parameter, in a Map: names come from strangers, and a plain
+ * object keyed by them would find `constructor` or `__proto__` already there.
+ */
+function paramValues(params: ParamSource): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  const add = (key: string, value: string) => {
+    const list = values.get(key);
+    if (list) list.push(value);
+    else values.set(key, [value]);
+  };
   if (params instanceof URLSearchParams) {
     params.forEach((value, key) => add(key, value));
   } else {
@@ -81,40 +128,107 @@ function toRecord(params: ParamSource): Record<string, string[]> {
       for (const v of Array.isArray(value) ? value : [value]) add(key, v);
     }
   }
-  return record;
+  return values;
+}
+
+function cut(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+}
+
+/** A name or value as a message quotes it: escaped (a NUL shows as \u0000) and cut short. */
+export function quoteValue(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(cut(value)) : "";
+}
+
+/** A parameter's name as a message starts with it: as it is when it looks like one, else quoted. */
+function nameOf(param: string): string {
+  return /^[A-Za-z][A-Za-z0-9_-]{0,40}$/.test(param) ? param : quoteValue(param);
+}
+
+/** A parameter at fault: named (cut short, should the name be long), with a message that starts with its name. */
+export function paramProblem(param: string, message: string): FilterProblem {
+  return { param: cut(param), message: `${nameOf(param)} ${message}` };
+}
+
+/** At most MAX_PROBLEMS problems, the last one counting those left out. */
+export function limitProblems<P extends FilterProblem>(problems: P[]): (P | FilterProblem)[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - (MAX_PROBLEMS - 1);
+  return [...problems.slice(0, MAX_PROBLEMS - 1), { param: "query", message: `and ${rest} more problems with the query` }];
+}
+
+/** What a page that shows the filter panel reads from its query (FILTERED_PAGES, lib/filters/routes.ts). */
+export interface PageQuery {
+  /** The filter of the good parameters. */
+  filter: Filter;
+  /** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM), if any and good. */
+  lawsuitWords: string | undefined;
+  /** The parameters the page ignored, each with why; the page says so and answers 400. */
+  problems: FilterProblem[];
+}
+
+/**
+ * A page's query: unknown parameters are ignored (tracking tags, old links), bad values
+ * of known ones are dropped and reported, and the rest still apply.
+ */
+export function parsePageQuery(params: ParamSource): PageQuery {
+  const parsed = parseFilter(params);
+  const problems = parsed.ok ? [] : [...parsed.problems];
+  const values = paramValues(params).get(LAWSUIT_WORDS_PARAM) ?? [];
+  const words = LawsuitWordsSchema.safeParse(values[values.length - 1], { reportInput: true });
+  if (!words.success) problems.push(paramProblem(LAWSUIT_WORDS_PARAM, `${quoteValue(words.error.issues[0]?.input)} ${words.error.issues[0]?.message}`.trimStart()));
+  return { filter: parsed.filter, lawsuitWords: words.success ? words.data : undefined, problems: limitProblems(problems) };
+}
+
+/** Only the meaningful form of a filter: `match` means something with several states only. */
+function canonicalFilter(filter: Filter): Filter {
+  return filter.state.length > 1 || filter.match === "any" ? filter : { ...filter, match: "any" };
 }
 
 /**
  * Parses query parameters. `strict` (the API) refuses unknown parameters and repeated
- * single-valued ones; pages ignore unknown ones (tracking tags, old links).
+ * single-valued ones; pages ignore unknown ones (tracking tags, old links). Never throws:
+ * any input is either a filter or problems that each name a parameter.
  */
 export function parseFilter(params: ParamSource, { strict = false } = {}): FilterResult {
-  const record = toRecord(params);
   const problems: FilterProblem[] = [];
-  const input: Record<string, unknown> = {};
-  for (const [key, values] of Object.entries(record)) {
-    if (!(FILTER_KEYS as string[]).includes(key)) {
-      if (strict) problems.push({ param: key, message: `${key} is not a known parameter` });
+  let input: Partial<Record<FilterKey, unknown>> = {};
+  for (const [name, values] of paramValues(params)) {
+    if (!isFilterKey(name)) {
+      if (strict) problems.push(paramProblem(name, "is not a known parameter"));
       continue;
     }
-    if ((REPEATABLE_PARAMS as readonly string[]).includes(key)) {
-      // "state=NM,WA" is accepted as well as "state=NM&state=WA".
-      input[key] = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    if (isRepeatable(name)) {
+      input[name] = values;
     } else {
-      if (values.length > 1 && strict) problems.push({ param: key, message: `${key} may appear only once` });
-      input[key] = values[values.length - 1];
+      if (values.length > 1 && strict) problems.push(paramProblem(name, "may appear only once"));
+      input[name] = values[values.length - 1];
     }
   }
-  const result = FilterSchema.safeParse(input);
-  if (!result.success) {
+  // Each round drops the parameters at fault and reads the rest again; a second round is
+  // needed when a refusal hid another (`to` before `from` is checked once both parse).
+  for (let round = 0; round < 3; round++) {
+    const result = FilterSchema.safeParse(input, { reportInput: true });
+    if (result.success) {
+      const filter = canonicalFilter(result.data);
+      return problems.length ? { ok: false, problems: limitProblems(problems), filter } : { ok: true, filter };
+    }
+    const rest = { ...input };
     for (const issue of result.error.issues) {
-      const [param, index] = issue.path;
-      const value = typeof index === "number" ? (input[String(param)] as string[])[index] : input[String(param)];
-      const quoted = typeof value === "string" ? ` "${value}"` : "";
-      problems.push({ param: String(param ?? "query"), message: `${String(param)}${quoted} ${issue.message}` });
+      const param = String(issue.path[0] ?? "query");
+      const value = issue.input !== undefined ? issue.input : input[param as FilterKey];
+      problems.push(paramProblem(param, `${quoteValue(value)} ${issue.message}`.trimStart()));
+      if (isRepeatable(param) && typeof issue.path[1] === "number") {
+        // One bad value of several: the others still count.
+        const { item, max } = LISTS[param];
+        rest[param] = (canonicalValues(input[param], param) as string[]).filter((v) => item.safeParse(v).success).slice(0, max);
+      } else {
+        delete rest[param as FilterKey];
+      }
     }
+    input = rest;
   }
-  return problems.length ? { ok: false, problems } : { ok: true, filter: (result as { data: Filter }).data };
+  return { ok: false, problems: limitProblems(problems), filter: EMPTY_FILTER };
 }
 
 /** The filter with nothing chosen. */
@@ -151,4 +265,23 @@ export function filterToSearchParams(filter: Partial<Filter>): URLSearchParams {
 export function hrefWithFilter(path: string, filter: Partial<Filter>): string {
   const query = filterToSearchParams(filter).toString();
   return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The query string of a URL that takes the filter, written one way for all the ways of
+ * writing the same filter: the filter's parameters as filterToSearchParams writes them
+ * (values de-duplicated and ordered, defaults left out), then every other parameter as
+ * sent, sorted by name. Null when a filter parameter has a problem (the strict reading:
+ * a repeated single parameter is one). The front server keys its cache on it.
+ */
+export function canonicalFilterQuery(params: URLSearchParams): string | null {
+  const filterParams = new URLSearchParams();
+  const others = new URLSearchParams();
+  params.forEach((value, name) => (isFilterKey(name) ? filterParams : others).append(name, value));
+  const parsed = parseFilter(filterParams, { strict: true });
+  if (!parsed.ok) return null;
+  const canonical = filterToSearchParams(parsed.filter);
+  others.sort();
+  others.forEach((value, name) => canonical.append(name, value));
+  return canonical.toString();
 }

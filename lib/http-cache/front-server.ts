@@ -16,7 +16,9 @@ import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
 import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
 import { bodyTooLargeMessage, declaredLength, maxBodyBytesFor } from "@/lib/security/body-limits";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
 import { inlineHashes, isHttpsRequest, sharedPagePolicy } from "@/lib/security/csp";
+import { isPagePath, badRequestPage } from "@/lib/security/request-path";
 
 const gzip = promisify(gzipCallback);
 
@@ -46,6 +48,14 @@ const KEPT_STATUSES = new Set([200, 203, 301, 308, 404, 410]);
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 const MIN_GZIP_BYTES = 860;
 const REFUSED_BODY_LINGER_MS = 10_000;
+/** The longest request target (path and query) forwarded: a filter of every state and kind is under 1,000. */
+export const MAX_TARGET_LENGTH = 8_192;
+/**
+ * Next.js's own headers may outgrow Node's default 16 kB: a redirect to sign-in carries
+ * the page's address in its Location, percent-encoded again. They are ours, not a
+ * stranger's: read them rather than answer 502.
+ */
+const UPSTREAM_MAX_HEADER_BYTES = 256 * 1024;
 // The front server itself speaks plain HTTP; HTTPS is whatever a proxy in front says.
 const FRONT_URL = new URL("http://front.invalid/");
 
@@ -71,6 +81,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       {
         ...options.upstream,
         agent: idempotent ? agent : writeAgent,
+        maxHeaderSize: UPSTREAM_MAX_HEADER_BYTES,
         method: request.method,
         path: url.pathname + url.search,
         headers: forwardedHeaders(request, options.clientAddress),
@@ -127,12 +138,17 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
   };
 
   return http.createServer((request, response) => {
+    const target = request.url ?? "/";
+    // A link no page writes; turned away before it costs Next.js a render (or, behind
+    // these headers, more than Node's 16 kB of headers, which it would drop unanswered).
+    if (target.length > MAX_TARGET_LENGTH) {
+      return refuse(response, target, 414, "URI too long", `The address is longer than ${MAX_TARGET_LENGTH.toLocaleString("en-US")} characters.`);
+    }
     let url: URL;
     try {
-      url = new URL(request.url ?? "/", FRONT_URL);
+      url = new URL(target, FRONT_URL);
     } catch {
-      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request: the request target is not a URL.\n");
-      return;
+      return refuse(response, target, 400, "Bad request", "The request target is not a URL.");
     }
     // A body larger than the path takes is refused unread (lib/security/body-limits.ts).
     const limit = maxBodyBytesFor(url.pathname);
@@ -171,7 +187,7 @@ async function render(
 
   const get = (retried: boolean) =>
     new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null>((resolve) => {
-      const upstreamRequest = http.request({ ...upstream, agent, method: "GET", path: url.pathname + url.search, headers }, (response) => {
+      const upstreamRequest = http.request({ ...upstream, agent, maxHeaderSize: UPSTREAM_MAX_HEADER_BYTES, method: "GET", path: url.pathname + url.search, headers }, (response) => {
         const chunks: Buffer[] = [];
         let length = 0;
         response.on("data", (chunk: Buffer) => {
@@ -280,6 +296,13 @@ function refuseBody(request: IncomingMessage, response: ServerResponse, limit: n
   response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end(`${bodyTooLargeMessage(limit)}\n`);
   const linger = setTimeout(() => request.socket.destroy(), REFUSED_BODY_LINGER_MS).unref();
   request.on("end", () => clearTimeout(linger));
+}
+
+/** An error the front server answers itself, before Next.js: an HTML page for pages, problem details for the rest. */
+function refuse(response: ServerResponse, target: string, status: number, title: string, detail: string) {
+  const page = isPagePath(target.split("?")[0]);
+  response.writeHead(status, { "content-type": page ? "text/html; charset=utf-8" : PROBLEM_CONTENT_TYPE, "cache-control": "no-store" });
+  response.end(page ? badRequestPage(detail) : JSON.stringify({ type: "about:blank", title, status, detail }));
 }
 
 function failGateway(response: ServerResponse) {

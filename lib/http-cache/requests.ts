@@ -4,6 +4,9 @@
 // straight through to Next.js (docs/decisions/009).
 import type { IncomingHttpHeaders } from "node:http";
 
+import { FILTERED_ROUTES } from "@/lib/filters/routes";
+import { canonicalFilterQuery } from "@/lib/filters/schema";
+
 export type RequestClass =
   /** A public read, rendered once for every reader and kept until the content changes. */
   | "shared"
@@ -34,15 +37,19 @@ export function classifyRequest(method: string | undefined, url: URL, headers: I
 
 /**
  * The cache key: the origin the page is rendered for (absolute links are built from it,
- * lib/site.ts, when DOCKETLINE_PUBLIC_URL is unset), the path, and the query with its
- * parameters in a fixed order, so that `?kind=order&state=NM` and `?state=NM&kind=order`
- * share an entry. The order of a parameter's repeated values is kept: it is the order
- * of the chips on the page.
+ * lib/site.ts, when DOCKETLINE_PUBLIC_URL is unset), the path, and the query in one
+ * canonical form. On a route that takes the filter, that is the parsed filter written
+ * back (canonicalFilterQuery): `?state=WA&state=nm,NM&sort=newest` and `?state=NM&state=WA`
+ * are one filter, one page and one entry. Elsewhere, and when a filter parameter is bad,
+ * the parameters in a fixed order (docs/decisions/009).
  */
 export function cacheKey(url: URL, headers: IncomingHttpHeaders): string {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-  const query = new URLSearchParams(url.searchParams);
-  query.sort();
-  const search = query.toString();
+  let search = FILTERED_ROUTES.includes(url.pathname) ? canonicalFilterQuery(url.searchParams) : null;
+  if (search === null) {
+    const query = new URLSearchParams(url.searchParams);
+    query.sort();
+    search = query.toString();
+  }
   return [first(headers["x-forwarded-proto"]), first(headers["x-forwarded-host"]), first(headers.host), url.pathname + (search ? `?${search}` : "")].join(" ");
 }

@@ -5,7 +5,6 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import { parseLawsuitWords } from "@/lib/filters/schema";
 import { searchLawsuits } from "@/lib/lawsuits/search";
 import type { FacetValue, TimelineFacets } from "@/lib/timeline/queries";
 
@@ -34,15 +33,14 @@ export interface LawsuitChoice {
 export type LawsuitWordsOutcome = { lawsuit: string } | { choice: LawsuitChoice } | null;
 
 /**
- * The lawsuit the page's `lawsuitq` words name: one match is that lawsuit (the page
+ * The lawsuit the page's `lawsuitq` words (parsePageQuery) name: one match is that lawsuit (the page
  * redirects to the filter with its id); several or none become a choice to show. Null
  * when there are no words.
  */
 export async function resolveLawsuitWords(
-  params: Record<string, string | string[] | undefined>,
+  words: string | undefined,
   hrefFor: (lawsuit: string) => string,
 ): Promise<LawsuitWordsOutcome> {
-  const words = parseLawsuitWords(params);
   if (!words) return null;
   const { matches, total } = await searchLawsuits(words);
   if (total === 1) return { lawsuit: matches[0].id };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { LAWSUIT_STATUSES, slug } from "@/lib/dataset/schema";
+import { searchWords } from "@/lib/search-words";
 
 export const LAWSUIT_SORTS = ["filed", "name", "filings", "coalition"] as const;
 export type LawsuitSort = (typeof LAWSUIT_SORTS)[number];
@@ -37,7 +38,7 @@ export const LawsuitListParamsSchema = z
     dir: z.preprocess(single, z.enum(SORT_DIRECTIONS).optional()).catch(undefined),
     status: z.preprocess(single, z.enum(LAWSUIT_STATUSES).optional()).catch(undefined),
     court: z.preprocess(single, slug.optional()).catch(undefined),
-    q: z.preprocess(single, z.string().trim().max(MAX_LAWSUIT_QUERY_LENGTH).optional()).catch(undefined),
+    q: z.preprocess(single, searchWords(MAX_LAWSUIT_QUERY_LENGTH).optional()).catch(undefined),
     /** From 1; a page past the end shows none, with a link back. */
     page: pageParam,
   })

@@ -5,6 +5,7 @@
 import { z } from "zod";
 
 import type { Publication } from "@/lib/editing/types";
+import { searchWords } from "@/lib/search-words";
 
 export const STAFF_LIST_PAGE_SIZE = 50;
 export const MAX_STAFF_QUERY_LENGTH = 200;
@@ -16,7 +17,7 @@ export const singleParam = (value: unknown) => {
 };
 
 /** Search text of a staff list: a bad value is dropped, never an error page. */
-export const staffQueryParam = z.preprocess(singleParam, z.string().trim().max(MAX_STAFF_QUERY_LENGTH).optional()).catch(undefined);
+export const staffQueryParam = z.preprocess(singleParam, searchWords(MAX_STAFF_QUERY_LENGTH).optional()).catch(undefined);
 
 /** A 1-based page number; anything else is the first page. */
 export const staffPageParam = z.preprocess(singleParam, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);

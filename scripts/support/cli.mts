@@ -1,6 +1,7 @@
 // What the CLI commands share: the .env file, a database connection for the lifetime
 // of a command, and one way to report failures.
 import { existsSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 
 import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { DatasetValidationError } from "@/lib/dataset/problems";
@@ -17,6 +18,24 @@ export async function withDatabase<T>(body: (connection: Connection) => Promise<
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * A script's options (parseArgs; give them a boolean `help`), with `--help` printing `usage`, and a reader of
+ * whole-number options that names the option and shows the usage when one is wrong.
+ */
+export function parseScriptOptions<const T extends NonNullable<ParseArgsConfig["options"]>>(options: T, usage: string) {
+  const { values } = parseArgs<{ options: T }>({ options });
+  if ((values as { help?: boolean }).help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const integer = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}\n\n${usage}`);
+    return n;
+  };
+  return { values, integer };
 }
 
 export function pluralize(count: number, noun: string): string {

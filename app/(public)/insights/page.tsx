@@ -11,7 +11,7 @@ import { IgnoredFilters } from "@/components/timeline/ignored-filters";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { UsMap } from "@/components/us-map";
-import { EMPTY_FILTER, hrefWithFilter, isFiltered, parseFilter, type Filter } from "@/lib/filters/schema";
+import { EMPTY_FILTER, hrefWithFilter, isFiltered, parsePageQuery, type Filter } from "@/lib/filters/schema";
 import { getInsights, type JurisdictionActivity } from "@/lib/insights/queries";
 import { insightsHref, MAP_MEASURES, parseInsightsView, type MapMeasure } from "@/lib/insights/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
@@ -27,8 +27,8 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const parsed = parseFilter(await searchParams);
-  const title = parsed.ok && isFiltered(parsed.filter) ? "Insights into the filtered filings" : "Insights";
+  const { filter } = parsePageQuery(await searchParams);
+  const title = isFiltered(filter) ? "Insights into the filtered filings" : "Insights";
   return {
     title,
     description: "Filings per month by kind, the states that joined them, which states join together, and what became of their demands.",
@@ -41,12 +41,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const parsed = parseFilter(params);
   // As on the timeline: a bad parameter costs the reader nothing but that filter.
-  const filter: Filter = parsed.ok ? { ...parsed.filter, cursor: undefined } : EMPTY_FILTER;
+  const query = parsePageQuery(params);
+  const filter: Filter = { ...query.filter, cursor: undefined };
   const view = parseInsightsView(params);
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
-  const lawsuitWords = await resolveLawsuitWords(params, (lawsuit) => insightsHref({ ...filter, lawsuit }, view));
+  const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => insightsHref({ ...filter, lawsuit }, view));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(insightsHref({ ...filter, lawsuit: lawsuitWords.lawsuit }, view));
   const [insights, allFacets] = await Promise.all([getInsights(filter, view), getTimelineFacets(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
@@ -62,7 +62,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, and what became of what they asked for. Every
         picture follows the filters, and each has its numbers as a table.
       </p>
-      {!parsed.ok && <IgnoredFilters problems={parsed.problems} />}
+      <IgnoredFilters problems={query.problems} />
 
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">

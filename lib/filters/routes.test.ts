@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { listAppRoutes } from "../../e2e/support/hostile-requests";
+
+import { FILTERED_PAGES, FILTERED_ROUTES } from "./routes";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** How a route reads the filter from its own request: a page's searchParams, an export's or the API's URL. */
+const READS_FILTER = /parsePageQuery\(|parseFilter\(\s*(await\s+)?searchParams|parseExportQuery\(request|parseFilingListQuery\(url\.searchParams/;
+
+describe("the list of routes that take the filter", () => {
+  it("is exactly the routes under app/ that read the filter from their request", () => {
+    const reading = listAppRoutes().filter((route) => route.kind !== "metadata" && READS_FILTER.test(readFileSync(path.join(ROOT, route.file), "utf8")));
+    expect(reading.map((r) => r.pattern).sort()).toEqual([...FILTERED_ROUTES].sort());
+    expect(reading.filter((r) => r.kind === "page").map((r) => r.pattern).sort()).toEqual([...FILTERED_PAGES].sort());
+  });
+});
