@@ -9,10 +9,21 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
+import { actionRequestProblem } from "@/lib/security/action-request";
+import { isCrossSiteRequest, isSafeMethod } from "@/lib/security/cross-site";
+import { refusalPage } from "@/lib/security/refusal";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Refused here with a 4xx that says why, where Next.js would answer a 500: a page of
+  // another site posting to this one (a server action, by fetch or by a form: Next.js's
+  // own check stays behind this one), and a body no server action could be sent.
+  if (!isSafeMethod(request.method) && isCrossSiteRequest(request.headers)) {
+    return refusalPage(403, "Refused: sent from another site", "This request to change something came from a page of another site, so Docketline did not act on it. To make the change, open Docketline itself and make it there.");
+  }
+  const problem = await actionRequestProblem(request);
+  if (problem) return refusalPage(400, "Bad request", problem);
   const https = isHttpsRequest(request.nextUrl, request.headers);
   const policy =
     request.headers.get(SHARED_RENDER_HEADER) === "1"
@@ -51,5 +62,11 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Whatever the path, a request that may be a server action's, for the checks above: a
+    // page's route can match a path the first entry leaves out (a record id with a dot
+    // in it), and Next.js runs the action before it renders the page. What answers it is
+    // a page (whose policy this is) or a refusal.
+    { source: "/((?!_next/static/).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!_next/static/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
   ],
 };

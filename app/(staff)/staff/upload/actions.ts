@@ -9,6 +9,7 @@ import { z } from "zod";
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { PUBLICATIONS } from "@/lib/editing/types";
 import { applyUpload, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, previewUpload } from "@/lib/editing/upload";
+import { postedForm } from "@/lib/security/posted-form";
 
 const UploadFormSchema = z.object({
   file: z
@@ -28,8 +29,9 @@ export type UploadFormState = { fileName: string | null; problems: string[] } | 
 export type ApplyFormState = { message: string; problems: string[] } | null;
 
 /** Checks the file and keeps it as an upload, then shows its preview; a file with problems lists them all. */
-export async function uploadDatasetAction(_previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
+export async function uploadDatasetAction(previous: UploadFormState, sent: FormData): Promise<UploadFormState> {
   const staff = await requireStaff("editor");
+  const formData = postedForm(previous, sent);
   const parsed = UploadFormSchema.safeParse({ file: formData.get("file"), publication: formData.get("publication") });
   if (!parsed.success) {
     const file = formData.get("file");
@@ -42,8 +44,9 @@ export async function uploadDatasetAction(_previous: UploadFormState, formData: 
 }
 
 /** Applies a previewed upload, once. */
-export async function applyUploadAction(_previous: ApplyFormState, formData: FormData): Promise<ApplyFormState> {
+export async function applyUploadAction(previous: ApplyFormState, sent: FormData): Promise<ApplyFormState> {
   const staff = await requireStaff("editor");
+  const formData = postedForm(previous, sent);
   const parsed = ApplyFormSchema.safeParse({ uploadId: formData.get("uploadId") });
   if (!parsed.success) return { message: "The page sent an unexpected request: reload it and try again.", problems: [] };
   const result = await applyUpload(parsed.data.uploadId, actorOf(staff));
