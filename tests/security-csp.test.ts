@@ -214,7 +214,7 @@ describe("the proxy's refusals", () => {
   const action = { "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" };
 
   it("refuses a request to change something sent from a page of another site with a 403 page", async () => {
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { origin: "null" },
       { origin: "not a url" },
@@ -223,7 +223,8 @@ describe("the proxy's refusals", () => {
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { referer: "https://evil.example/attack" },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const response = await post({ ...action, ...headers });
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect(response.headers.get("content-type")).toMatch(/^text\/html/);
@@ -235,14 +236,15 @@ describe("the proxy's refusals", () => {
   });
 
   it("lets the site's own requests through, behind a proxy that forwards the host too, and reads from any site", async () => {
-    for (const headers of [
+    const own: Record<string, string>[] = [
       { origin: SITE },
       { origin: "https://docketline.example.org", "x-forwarded-host": "Docketline.example.org, 10.0.0.1" },
       { "sec-fetch-site": "same-origin" },
       { referer: `${SITE}/staff/sign-in` },
       // Written by hand: it carries no reader's cookies that its author did not give it.
       {},
-    ]) {
+    ];
+    for (const headers of own) {
       const response = await post({ ...action, ...headers });
       expect(response.status, JSON.stringify(headers)).toBe(200);
       expect(response.headers.get("x-middleware-next"), JSON.stringify(headers)).toBe("1");
@@ -257,20 +259,34 @@ describe("the proxy's refusals", () => {
       [{ ...action, ...origin }, "{{{", /not JSON/],
       [{ ...action, ...origin }, "", /not JSON/],
       [{ ...action, ...origin }, '"x"', /JSON array/],
-      [{ ...action, ...origin }, '["$Q1"]', /another part/],
-      [{ ...action, ...origin }, '[{"a":["$1"]}]', /another part/],
-      [{ ...action, ...origin }, `${"[".repeat(200_000)}${"]".repeat(200_000)}`, /nested too deeply|another part|JSON/],
+      [{ ...action, ...origin }, '["$Q1"]', /does not have/],
+      [{ ...action, ...origin }, '[{"a":["$1"]}]', /does not have/],
+      [{ ...action, ...origin }, `${"[".repeat(200_000)}${"]".repeat(200_000)}`, /nested too deeply|not JSON/],
       [{ "next-action": "00ab", "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
       [{ "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
+      [{ ...action, ...origin }, '["$Z1"]', /mark/],
     ];
     for (const [headers, body, message] of cases) {
       const response = await post(headers, body);
       expect(response.status, body.slice(0, 20)).toBe(400);
       expect(await response.text(), body.slice(0, 20)).toMatch(message);
     }
-    const form = new FormData();
-    form.append("1", "x");
-    expect((await post({ "next-action": "00ab", ...origin }, form)).status).toBe(400);
+    const forms: [Record<string, string>, [string, string][], RegExp][] = [
+      [{ "next-action": "00ab" }, [["1", "x"]], /missing/],
+      [{ "next-action": "00ab" }, [["0", '["$@1"]']], /does not have/],
+      [{ "next-action": "00ab" }, [["0", '["$Q1"]'], ["1", "{{"]], /not JSON/],
+      [{ "next-action": "00ab" }, [["0", '{"a":1}']], /JSON array/],
+      // A form's action with bound arguments (useActionState) whose promised part is missing, or not JSON.
+      [{}, [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab","bound":"$@1"}']], /form's action.*does not have/],
+      [{}, [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab",']], /form's action.*not JSON/],
+    ];
+    for (const [headers, fields, message] of forms) {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      const response = await post({ ...headers, ...origin }, form);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(await response.text(), JSON.stringify(fields)).toMatch(message);
+    }
   });
 
   it("lets through the arguments the client router sends", async () => {
@@ -282,6 +298,12 @@ describe("the proxy's refusals", () => {
     form.append("0", '["$K1"]');
     form.append("1_file", new Blob(["{}"]), "data.json");
     expect((await post({ "next-action": "00ab", origin: SITE }, form)).headers.get("x-middleware-next")).toBe("1");
+    const stateful = new FormData();
+    stateful.append("$ACTION_REF_1", "");
+    stateful.append("$ACTION_1:0", '{"id":"00ab","bound":"$@1"}');
+    stateful.append("$ACTION_1:1", '[{"email":"ada@example.org"}]');
+    stateful.append("email", "ada@example.org");
+    expect((await post({ origin: SITE }, stateful)).headers.get("x-middleware-next")).toBe("1");
     const plain = new FormData();
     plain.append("$ACTION_ID_00ab", "");
     plain.append("email", "ada@example.org");

@@ -1,21 +1,29 @@
 // A server action's request read before Next.js decodes it (proxy.ts), so that one it
 // cannot decode gets a 400 that says why. Next.js answers those with a 500: a body that
-// is not a form, or not the client router's encoding of the arguments, fails inside
-// its decoder, where nothing of ours can catch it.
+// is not a form, or not React's encoding of the arguments, fails inside its decoder,
+// where nothing of ours can catch it.
 //
-// The client router sends an action's arguments (React's encodeReply) as one JSON text
-// when they need nothing else, else as a multipart form whose field "0" holds them; a
-// form without JavaScript sends a multipart form with the action in a `$ACTION_…` field.
+// The encoding (React's encodeReply): a JSON text whose strings that start with "$"
+// are marks, some for values JSON lacks, the others naming another part of the request
+// by a hexadecimal number. The client router sends an action's arguments as that text
+// alone when it needs no other part, else as a multipart form whose field "0" holds it
+// and field N part N. A form sends the action in a `$ACTION_ID_…` field, or, when it
+// carries state (useActionState), in a `$ACTION_REF_N` field whose `$ACTION_N:0` holds
+// the action and its bound arguments, encoded the same way.
 
 const ACTION_HEADER = "next-action";
 
-/**
- * The values a JSON text of arguments may hold that start with "$": React's marks for
- * values JSON lacks, none of which refers to another part of the request. Any other
- * "$" mark points to a part that a text body does not have, and React's decoder fails
- * on it; a string that starts with "$" itself is sent as "$$…".
- */
+/** Marks for values JSON lacks ("$$…" is a string that starts with "$"): they name no part. */
 const INLINE_MARK = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
+
+/** A mark naming a part: a type letter (none for a plain value) and the part's number, then perhaps a path into it. */
+const PART_MARK = /^\$([@QWhiFBKAOoUSsLlGgMmV]?)([0-9a-f]+)(:.*)?$/;
+
+/** Types whose part is binary (a Blob or typed array's bytes), not encoded JSON. */
+const BINARY_PART = new Set(["B", "A", "O", "o", "U", "S", "s", "L", "l", "G", "g", "M", "m", "V"]);
+
+/** A part of the request by number, as React's decoder would look it up. */
+type PartLookup = (id: number) => FormDataEntryValue | null;
 
 /** Why the request cannot be a server action's, or undefined when it may be one. */
 export async function actionRequestProblem(request: Request): Promise<string | undefined> {
@@ -29,29 +37,71 @@ export async function actionRequestProblem(request: Request): Promise<string | u
       .formData()
       .catch(() => undefined);
     if (!form) return "The request's body is not a well-formed multipart form.";
-    if (fetched && !form.has("0")) return "The action's arguments are missing from the form (its field 0).";
+    if (fetched) return argumentsProblem(form.get("0"), (id) => form.get(String(id)));
+    for (const key of form.keys()) {
+      const ref = /^\$ACTION_REF_(.*)$/.exec(key)?.[1];
+      if (ref === undefined) continue;
+      const prefix = `$ACTION_${ref}:`;
+      const problem = encodedProblem(form.get(`${prefix}0`), (id) => form.get(`${prefix}${id}`));
+      if (problem) return `The form's action: ${problem}`;
+    }
     return undefined;
   }
   // Anything but a form that is not sent as an action is no action: Next.js renders the page.
   if (!fetched) return undefined;
-  const text = await request.clone().text();
-  let args: unknown;
+  return argumentsProblem(await request.clone().text(), () => null);
+}
+
+function argumentsProblem(root: FormDataEntryValue | null, part: PartLookup): string | undefined {
+  const problem = encodedProblem(root, part);
+  if (problem) return problem;
+  // Next.js applies the action to them: anything but an array fails there.
+  return Array.isArray(JSON.parse(root as string)) ? undefined : "The action's arguments must be a JSON array.";
+}
+
+/** What is wrong with an encoded value and the parts it names, followed as React's decoder would. */
+function encodedProblem(root: FormDataEntryValue | null, part: PartLookup): string | undefined {
+  const seen = new Set<number>();
+  const pending: (FormDataEntryValue | null)[] = [root];
   try {
-    args = JSON.parse(text);
-  } catch {
-    return "The action's arguments are not JSON.";
-  }
-  if (!Array.isArray(args)) return "The action's arguments must be a JSON array.";
-  try {
-    return hasForeignMark(args) ? "The action's arguments refer to another part of the request, and it has only one." : undefined;
+    while (pending.length > 0) {
+      const text = pending.pop();
+      if (typeof text !== "string") return "The action's arguments are missing, or sent as a file.";
+      if (!isJson(text)) return "The action's arguments are not JSON.";
+      for (const mark of marksIn(JSON.parse(text))) {
+        if (INLINE_MARK.test(mark)) continue;
+        const [, type, hex] = PART_MARK.exec(mark) ?? [];
+        if (hex === undefined) return "The action's arguments hold a mark React's encoding does not have.";
+        // A FormData's entries are parts named after it; it may have none.
+        if (type === "K") continue;
+        const id = parseInt(hex, 16);
+        const value = part(id);
+        if (value === null) return "The action's arguments refer to a part of the request that it does not have.";
+        if (!BINARY_PART.has(type) && !seen.has(id)) {
+          seen.add(id);
+          pending.push(value);
+        }
+      }
+    }
   } catch {
     // Nested deeper than the stack goes: no form of this app sends that.
     return "The action's arguments are nested too deeply.";
   }
+  return undefined;
 }
 
-/** Whether the value holds a string that starts with a "$" mark React's decoder would look up elsewhere. */
-function hasForeignMark(value: unknown): boolean {
-  if (typeof value === "string") return value.startsWith("$") && !INLINE_MARK.test(value);
-  return value !== null && typeof value === "object" && Object.values(value).some(hasForeignMark);
+/** Every string in a parsed JSON value that starts with "$". */
+function marksIn(value: unknown): string[] {
+  if (typeof value === "string") return value.startsWith("$") ? [value] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.values(value).flatMap(marksIn);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
