@@ -259,12 +259,13 @@ describe("the proxy's refusals", () => {
       [{ ...action, ...origin }, "{{{", /not JSON/],
       [{ ...action, ...origin }, "", /not JSON/],
       [{ ...action, ...origin }, '"x"', /JSON array/],
-      [{ ...action, ...origin }, '["$Q1"]', /does not have/],
+      [{ ...action, ...origin }, '["$Q1"]', /kind of value/],
       [{ ...action, ...origin }, '[{"a":["$1"]}]', /does not have/],
+      [{ ...action, ...origin }, '[{"a":{}},"$0:0:b"]', /value the request does not have/],
       [{ ...action, ...origin }, `${"[".repeat(200_000)}${"]".repeat(200_000)}`, /nested too deeply|not JSON/],
       [{ "next-action": "00ab", "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
       [{ "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
-      [{ ...action, ...origin }, '["$Z1"]', /mark/],
+      [{ ...action, ...origin }, '["$Z1"]', /kind of value/],
     ];
     for (const [headers, body, message] of cases) {
       const response = await post(headers, body);
@@ -274,7 +275,9 @@ describe("the proxy's refusals", () => {
     const forms: [Record<string, string>, [string, string][], RegExp][] = [
       [{ "next-action": "00ab" }, [["1", "x"]], /missing/],
       [{ "next-action": "00ab" }, [["0", '["$@1"]']], /does not have/],
-      [{ "next-action": "00ab" }, [["0", '["$Q1"]'], ["1", "{{"]], /not JSON/],
+      [{ "next-action": "00ab" }, [["0", '["$1"]'], ["1", "{{"]], /not JSON/],
+      [{ "next-action": "00ab" }, [["0", '["$B1"]'], ["1", "abc"]], /kind of value/],
+      [{ "next-action": "00ab" }, [["0", '["$1:a:b"]'], ["1", "{}"]], /value the request does not have/],
       [{ "next-action": "00ab" }, [["0", '{"a":1}']], /JSON array/],
       // A form's action with bound arguments (useActionState) whose promised part is missing, or not JSON.
       [{}, [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab","bound":"$@1"}']], /form's action.*does not have/],
@@ -290,7 +293,7 @@ describe("the proxy's refusals", () => {
   });
 
   it("lets through the arguments the client router sends", async () => {
-    for (const body of ["[]", '["x",{}]', '[{"id":"a","title":"$$5 fee","when":"$D2024-01-02T00:00:00.000Z","n":"$n12","u":"$undefined"}]']) {
+    for (const body of ["[]", '["x",{}]', '[{"id":"a","title":"$$5 fee","when":"$D2024-01-02T00:00:00.000Z","n":"$n12","u":"$undefined"}]', '[{"a":{"b":1}},"$0:0:a"]']) {
       const response = await post({ ...action, origin: SITE }, body);
       expect(response.headers.get("x-middleware-next"), body).toBe("1");
     }

@@ -16,11 +16,15 @@ const ACTION_HEADER = "next-action";
 /** Marks for values JSON lacks ("$$…" is a string that starts with "$"): they name no part. */
 const INLINE_MARK = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$)/;
 
-/** A mark naming a part: a type letter (none for a plain value) and the part's number, then perhaps a path into it. */
-const PART_MARK = /^\$([@QWhiFBKAOoUSsLlGgMmV]?)([0-9a-f]+)(:.*)?$/;
-
-/** Types whose part is binary (a Blob or typed array's bytes), not encoded JSON. */
-const BINARY_PART = new Set(["B", "A", "O", "o", "U", "S", "s", "L", "l", "G", "g", "M", "m", "V"]);
+/**
+ * A mark naming a part: a type letter, the part's number, then perhaps a path into it.
+ * Of React's types, only those the app's actions are sent: none (a value sent once and
+ * referred to again, by its path), "@" (the state a form's action is bound to) and "K"
+ * (a FormData, whose entries are parts named after it, and may be none). Maps, sets,
+ * blobs, typed arrays, iterators and functions each fail in their own way when the part
+ * does not hold one, and no action of this app takes them.
+ */
+const PART_MARK = /^\$([@K]?)([0-9a-f]+)(?::(.*))?$/;
 
 /** A part of the request by number, as React's decoder would look it up. */
 type PartLookup = (id: number) => FormDataEntryValue | null;
@@ -49,7 +53,8 @@ export async function actionRequestProblem(request: Request): Promise<string | u
   }
   // Anything but a form that is not sent as an action is no action: Next.js renders the page.
   if (!fetched) return undefined;
-  return argumentsProblem(await request.clone().text(), () => null);
+  const text = await request.clone().text();
+  return argumentsProblem(text, (id) => (id === 0 ? text : null));
 }
 
 function argumentsProblem(root: FormDataEntryValue | null, part: PartLookup): string | undefined {
@@ -61,8 +66,8 @@ function argumentsProblem(root: FormDataEntryValue | null, part: PartLookup): st
 
 /** What is wrong with an encoded value and the parts it names, followed as React's decoder would. */
 function encodedProblem(root: FormDataEntryValue | null, part: PartLookup): string | undefined {
-  const seen = new Set<number>();
-  const pending: (FormDataEntryValue | null)[] = [root];
+  const seen = new Set<FormDataEntryValue | null>([root]);
+  const pending = [root];
   try {
     while (pending.length > 0) {
       const text = pending.pop();
@@ -70,15 +75,15 @@ function encodedProblem(root: FormDataEntryValue | null, part: PartLookup): stri
       if (!isJson(text)) return "The action's arguments are not JSON.";
       for (const mark of marksIn(JSON.parse(text))) {
         if (INLINE_MARK.test(mark)) continue;
-        const [, type, hex] = PART_MARK.exec(mark) ?? [];
-        if (hex === undefined) return "The action's arguments hold a mark React's encoding does not have.";
-        // A FormData's entries are parts named after it; it may have none.
+        const [, type, hex, path] = PART_MARK.exec(mark) ?? [];
+        if (hex === undefined) return "The action's arguments hold a kind of value no action of this app takes.";
         if (type === "K") continue;
-        const id = parseInt(hex, 16);
-        const value = part(id);
+        const value = part(parseInt(hex, 16));
         if (value === null) return "The action's arguments refer to a part of the request that it does not have.";
-        if (!BINARY_PART.has(type) && !seen.has(id)) {
-          seen.add(id);
+        if (typeof value !== "string" || !isJson(value)) return "The action's arguments refer to a part of the request that is not JSON.";
+        if (path !== undefined && !hasPath(JSON.parse(value), path.split(":"))) return "The action's arguments refer to a value the request does not have.";
+        if (!seen.has(value)) {
+          seen.add(value);
           pending.push(value);
         }
       }
@@ -88,6 +93,17 @@ function encodedProblem(root: FormDataEntryValue | null, part: PartLookup): stri
     return "The action's arguments are nested too deeply.";
   }
   return undefined;
+}
+
+/** Whether the keys lead somewhere in the value (stopping, as unknown, at another mark). */
+function hasPath(value: unknown, keys: string[]): boolean {
+  let at = value;
+  for (const key of keys) {
+    if (typeof at === "string" && at.startsWith("$")) return true;
+    if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) return false;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 /** Every string in a parsed JSON value that starts with "$". */
