@@ -20,10 +20,10 @@ import {
 
 // The actions anyone may call, by exported name, with the tables each may write when
 // it refuses. Nothing else may be here without a reason as good.
-const ANONYMOUS_ACTIONS: Record<string, { mayWrite: string[] }> = {
+const ANONYMOUS_ACTIONS: Record<string, { mayWrite: string[]; page: string }> = {
   // Signing in is how one stops being anonymous (lib/auth/actions.ts). Refused, it
   // still records the failure that the lockout counts, and nothing else.
-  signIn: { mayWrite: ["login_attempt"] },
+  signIn: { mayWrite: ["login_attempt"], page: "/staff/sign-in" },
 };
 
 // Route handlers that accept more than GET, by file, each with a URL to probe. Each must
@@ -95,7 +95,7 @@ test("Every server action refuses a caller who is not signed in, and nothing cha
 
 test("Signing in with a wrong password starts no session and changes nothing but the count of failures", async ({ request, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  for (const [name, { mayWrite }] of Object.entries(ANONYMOUS_ACTIONS)) {
+  for (const [name, { mayWrite, page }] of Object.entries(ANONYMOUS_ACTIONS)) {
     const action = actions.find((a) => a.exportedName === name);
     expect(action, `${name} is in the build`).toBeDefined();
     const before = await snapshotDatabase();
@@ -107,10 +107,11 @@ test("Signing in with a wrong password starts no session and changes nothing but
     // A unique address: no real account, and no lock shared with other tests.
     const email = `nobody-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`;
     // An address of its own too, so that this failure counts toward no other test's lockout.
-    const response = await postActionAsForm(request, action!, { email, password: "not the password, surely" }, { origin, headers: { "x-forwarded-for": clientAddress() } });
+    // To its own page, as a browser without JavaScript would post its form had it no state to carry.
+    const response = await postActionAsForm(request, { ...action!, pagePath: page }, { email, password: "not the password, surely" }, { origin, headers: { "x-forwarded-for": clientAddress() } });
     const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");
     expect(cookies.filter((cookie) => /session/i.test(cookie.value)), name).toEqual([]);
-    // Posted as a plain form, the action gets the form alone and runs: the sign-in page again.
+    // Posted as a plain form, the action gets the form alone and runs: its page again.
     expect(await describeActionResponse(response), name).toMatchObject({ outcome: "succeeded", status: 200 });
     const after = await snapshotDatabase();
     expect(changedTables(before, after, mayWrite), name).toEqual([]);
