@@ -7,7 +7,10 @@
 // responses that are not pages, come from next.config.js (docs/decisions/007).
 //
 // It also turns away what must not reach a route: a path that is not UTF-8 or holds a
-// control character (lib/security/request-path.ts), on every path with a `%`.
+// control character (lib/security/request-path.ts), on every path with a `%`; a body
+// over the limit (lib/security/body-limits.ts); a change sent from another site
+// (lib/security/cross-site.ts); and a body no server action could be sent
+// (lib/security/action-request.ts).
 import { NextResponse, type NextRequest } from "next/server";
 
 import { problemResponse } from "@/lib/api/handler";
@@ -16,11 +19,14 @@ import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { originVary } from "@/lib/origin";
 import { bodyTooLargeMessage, declaredLength, MAX_BODY_BYTES } from "@/lib/security/body-limits";
 import { createNonce, isHttpsRequest, pagePolicy, sharedPagePolicy } from "@/lib/security/csp";
+import { actionRequestProblem } from "@/lib/security/action-request";
+import { isCrossSiteRequest, isSafeMethod } from "@/lib/security/cross-site";
+import { refusalPage } from "@/lib/security/refusal";
 import { isPagePath, badRequestPage, pathProblem } from "@/lib/security/request-path";
 
 const REQUEST_PATH_HEADER = "x-docketline-path";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Before Next.js buffers the body for the proxy or parses it for a server action (it
   // would answer a 500): the front server refuses these first; this covers Next.js alone.
   const declared = declaredLength(request.headers.get("content-length"));
@@ -31,7 +37,15 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const problem = pathProblem(pathname);
   if (problem) return malformedPath(request, problem);
-  // Reached through the second matcher only (a `%` in a path that is not a page).
+  // Refused here with a 4xx that says why, where Next.js would answer a 500: a page of
+  // another site posting to this one (a server action, by fetch or by a form: Next.js's
+  // own check stays behind this one), and a body no server action could be sent.
+  if (!isSafeMethod(request.method) && isCrossSiteRequest(request.headers)) {
+    return refusalPage(403, "Refused: sent from another site", "This request to change something came from a page of another site, so Docketline did not act on it. To make the change, open Docketline itself and make it there.");
+  }
+  const actionProblem = await actionRequestProblem(request);
+  if (actionProblem) return refusalPage(400, "Bad request", actionProblem);
+  // Reached through the other matchers only (a `%`, or what may be a server action's request, on a path that is not a page).
   if (!isPagePath(pathname)) return NextResponse.next();
 
   const https = isHttpsRequest(request.nextUrl, request.headers);
@@ -93,5 +107,12 @@ export const config = {
     },
     // Any other path with a percent-escape, to be checked before Next.js decodes it.
     { source: "/(.*%.*)" },
+    // Whatever the path, a request that may be a server action's, for the checks above: a
+    // page's route can match a path the first entry leaves out (`/filings/a.b`, which is
+    // no record's id but still reaches the filing page), and Next.js runs the action
+    // before it renders the page. What answers it is a page (whose policy this is) or a
+    // refusal. Not the upload's route, as above.
+    { source: "/((?!_next/static/|staff/upload/file$).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!_next/static/|staff/upload/file$).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
   ],
 };

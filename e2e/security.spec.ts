@@ -227,11 +227,11 @@ test("A server action posted from another site is refused before it runs, and no
     const label = `${action.exportedName} (${action.file}, ${action.id}) at ${action.pagePath}`;
     // As the client router would send it, but from another origin.
     const fetched = await describeActionResponse(await postActionAsFetch(request, action, ["x", {}], { origin: EVIL_ORIGIN }));
-    // Next.js's origin check answers 500 before the action (and its own sign-in check) runs.
-    expect(fetched, label).toMatchObject({ outcome: "refused", status: 500 });
+    // proxy.ts answers 403 before the action (and its own sign-in check) runs.
+    expect(fetched, label).toMatchObject({ outcome: "refused", status: 403 });
     // As a form on another site would post it, without JavaScript.
     const posted = await describeActionResponse(await postActionAsForm(request, action, { email: "x@evil.example", password: "x" }, { origin: EVIL_ORIGIN }));
-    expect(posted.outcome, label).toBe("refused");
+    expect(posted, label).toMatchObject({ outcome: "refused", status: 403 });
   }
   expect(changedTables(before, await snapshotDatabase())).toEqual([]);
 });
@@ -256,6 +256,53 @@ test("A form on another site that submits to a server action is refused by the a
     page.goto(`${EVIL_ORIGIN}/attack`),
   ]);
   expect(response.request().headers()["origin"]).toBe(EVIL_ORIGIN);
-  expect(response.status(), `${action.exportedName} at ${action.pagePath}`).toBeGreaterThanOrEqual(400);
+  expect(response.status(), `${action.exportedName} at ${action.pagePath}`).toBe(403);
+  await expect(page.getByRole("heading", { name: "Refused: sent from another site" })).toBeVisible();
+  expect(changedTables(before, await snapshotDatabase())).toEqual([]);
+});
+
+test("An action id the build does not have gets a 4xx, by fetch and as a form, and nothing changes", async ({ request, baseURL }) => {
+  const actions = actionsOfThisBuild();
+  test.skip(actions.length === 0, "This build has no server actions yet.");
+  const origin = new URL(baseURL!).origin;
+  // The shape of a real id (the first two characters say how it is called), but no action's.
+  const unknown: ServerAction = { ...actions[0], id: `${actions[0].id.slice(0, 2)}${"0".repeat(actions[0].id.length - 2)}`, exportedName: "(none)" };
+  expect(actions.map((a) => a.id)).not.toContain(unknown.id);
+  const before = await snapshotDatabase();
+  for (const id of [unknown.id, "not-an-action-id"]) {
+    const fetched = await postActionAsFetch(request, { ...unknown, id }, [], { origin });
+    expect(fetched.status(), `fetch ${id}`).toBeGreaterThanOrEqual(400);
+    expect(fetched.status(), `fetch ${id}`).toBeLessThan(500);
+    const posted = await postActionAsForm(request, { ...unknown, id }, { email: "x@example.org" }, { origin });
+    expect(posted.status(), `form ${id}`).toBeGreaterThanOrEqual(400);
+    expect(posted.status(), `form ${id}`).toBeLessThan(500);
+  }
+  expect(changedTables(before, await snapshotDatabase())).toEqual([]);
+});
+
+test("A request no server action could be sent gets a 400 that says why, whatever the page, and nothing changes", async ({ request, baseURL }) => {
+  const actions = actionsOfThisBuild();
+  test.skip(actions.length === 0, "This build has no server actions yet.");
+  const origin = new URL(baseURL!).origin;
+  const action = actions[0];
+  const before = await snapshotDatabase();
+  const asAction = { "next-action": action.id, origin };
+  const cases: { what: string; path?: string; headers: Record<string, string>; data: string; says: RegExp }[] = [
+    { what: "arguments that are not JSON", headers: { ...asAction, "content-type": "text/plain;charset=UTF-8" }, data: "{{{", says: /not JSON/ },
+    { what: "arguments that are not an array", headers: { ...asAction, "content-type": "text/plain;charset=UTF-8" }, data: '"x"', says: /JSON array/ },
+    { what: "a reference to a part the request lacks", headers: { ...asAction, "content-type": "text/plain;charset=UTF-8" }, data: '["$1"]', says: /does not have/ },
+    { what: "a form that is not multipart", headers: { ...asAction, "content-type": "multipart/form-data; boundary=xyz" }, data: "garbage", says: /multipart/ },
+    { what: "a no-JavaScript form that is not multipart", headers: { origin, "content-type": "multipart/form-data; boundary=xyz" }, data: "garbage", says: /multipart/ },
+    // A page's route takes an id with a dot in it as well: the checks run there too.
+    { what: "arguments that are not JSON, to a path with a dot", path: "/filings/a.b", headers: { ...asAction, "content-type": "text/plain;charset=UTF-8" }, data: "{{{", says: /not JSON/ },
+  ];
+  for (const { what, path, headers, data, says } of cases) {
+    const response = await request.post(path ?? action.pagePath, { headers, data, failOnStatusCode: false, maxRedirects: 0 });
+    expect(response.status(), what).toBe(400);
+    expect(await response.text(), what).toMatch(says);
+  }
+  // From another site, the path with a dot is refused like any other.
+  const forged = await request.post("/filings/a.b", { headers: { ...asAction, origin: EVIL_ORIGIN, "content-type": "text/plain;charset=UTF-8" }, data: "[]", failOnStatusCode: false, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
   expect(changedTables(before, await snapshotDatabase())).toEqual([]);
 });

@@ -99,8 +99,8 @@ describe("The host of absolute links", () => {
     expect(response.headers.get("vary")).toBeNull();
   });
 
-  it("makes pages, whose canonical and feed links are absolute, say Vary on it (proxy.ts)", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/states/NM", { headers: { "x-forwarded-host": "docketline.example.org" } }));
+  it("makes pages, whose canonical and feed links are absolute, say Vary on it (proxy.ts)", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/states/NM", { headers: { "x-forwarded-host": "docketline.example.org" } }));
     expect(response.headers.get("vary")).toBe(ORIGIN_VARY);
   });
 

@@ -128,9 +128,9 @@ describe("HTTPS detection", () => {
 });
 
 describe("the proxy", () => {
-  it("gives each page request a policy with a fresh nonce, on the response and on the request Next.js renders", () => {
-    const first = proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15"));
-    const second = proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15"));
+  it("gives each page request a policy with a fresh nonce, on the response and on the request Next.js renders", async () => {
+    const first = await proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15"));
+    const second = await proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15"));
     const policy = first.headers.get("content-security-policy")!;
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();
@@ -140,21 +140,21 @@ describe("the proxy", () => {
     expect(first.headers.get("x-middleware-next")).toBe("1");
   });
 
-  it("gives a page rendered for the response cache no nonce, which every reader would share", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15", { headers: { [SHARED_RENDER_HEADER]: "1" } }));
+  it("gives a page rendered for the response cache no nonce, which every reader would share", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/filings/wa-v-us-2018-dkt-15", { headers: { [SHARED_RENDER_HEADER]: "1" } }));
     const policy = response.headers.get("content-security-policy")!;
     expect(policy).not.toContain("'nonce-");
     expect(parsePolicy(policy).get("script-src")).toEqual(["'self'"]);
     expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
   });
 
-  it("tells the page which path it renders, for sign-in's way back, replacing any value the client sent", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/staff/filings/x?tab=demands&_rsc=1a2b", { headers: { "x-docketline-path": "/staff/users" } }));
+  it("tells the page which path it renders, for sign-in's way back, replacing any value the client sent", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/staff/filings/x?tab=demands&_rsc=1a2b", { headers: { "x-docketline-path": "/staff/users" } }));
     expect(response.headers.get("x-middleware-request-x-docketline-path")).toBe("/staff/filings/x?tab=demands");
   });
 
-  it("adds upgrade-insecure-requests behind a TLS-terminating proxy", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/", { headers: { "x-forwarded-proto": "https" } }));
+  it("adds upgrade-insecure-requests behind a TLS-terminating proxy", async () => {
+    const response = await proxy(new NextRequest("http://localhost:3000/", { headers: { "x-forwarded-proto": "https" } }));
     expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
@@ -188,6 +188,121 @@ describe("the proxy", () => {
     }
     expect(runsFor("/lawsuits", { "next-router-prefetch": "1" })).toBe(false);
     expect(runsFor("/lawsuits", { purpose: "prefetch" })).toBe(false);
+  });
+
+  it("runs for whatever may be a server action's request, whatever the path: a page's route can match a path with a dot", () => {
+    for (const url of ["/filings/a.b", "/api/v1/filings", "/staff/sign-in"]) {
+      expect(runsFor(url, { "next-action": "00ab" }), url).toBe(true);
+      expect(runsFor(url, { "content-type": "multipart/form-data; boundary=x" }), url).toBe(true);
+    }
+    expect(runsFor("/filings/a.b", { "content-type": "application/json" })).toBe(false);
+  });
+});
+
+describe("the proxy's refusals", () => {
+  const SITE = "http://localhost:3000";
+  const post = (headers: Record<string, string>, body: BodyInit = "[]", url = `${SITE}/staff/sign-in`) =>
+    proxy(new NextRequest(url, { method: "POST", headers: { host: "localhost:3000", ...headers }, body }));
+  const action = { "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" };
+
+  it("refuses a request to change something sent from a page of another site with a 403 page", async () => {
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "not a url" },
+      // The site's host name on another port is another origin, and another host to Next.js's check.
+      { origin: "http://localhost:3001" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { referer: "https://evil.example/attack" },
+    ];
+    for (const headers of foreign) {
+      const response = await post({ ...action, ...headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await response.text()).toContain("another site");
+    }
+    // A plain form, with no action in it, and a PUT are refused the same way.
+    expect((await post({ origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, "a=1")).status).toBe(403);
+    expect((await proxy(new NextRequest(`${SITE}/`, { method: "PUT", headers: { origin: "https://evil.example" }, body: "x" }))).status).toBe(403);
+  });
+
+  it("lets the site's own requests through, behind a proxy that forwards the host too, and reads from any site", async () => {
+    const own: Record<string, string>[] = [
+      { origin: SITE },
+      { origin: "https://docketline.example.org", "x-forwarded-host": "Docketline.example.org, 10.0.0.1" },
+      { "sec-fetch-site": "same-origin" },
+      { referer: `${SITE}/staff/sign-in` },
+      // Written by hand: it carries no reader's cookies that its author did not give it.
+      {},
+    ];
+    for (const headers of own) {
+      const response = await post({ ...action, ...headers });
+      expect(response.status, JSON.stringify(headers)).toBe(200);
+      expect(response.headers.get("x-middleware-next"), JSON.stringify(headers)).toBe("1");
+    }
+    const read = await proxy(new NextRequest(`${SITE}/`, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } }));
+    expect(read.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("answers 400, saying why, to a body no server action could be sent", async () => {
+    const origin = { origin: SITE };
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ ...action, ...origin }, "{{{", /not JSON/],
+      [{ ...action, ...origin }, "", /not JSON/],
+      [{ ...action, ...origin }, '"x"', /JSON array/],
+      [{ ...action, ...origin }, '["$Q1"]', /kind of value/],
+      [{ ...action, ...origin }, '[{"a":["$1"]}]', /does not have/],
+      [{ ...action, ...origin }, '[{"a":{}},"$0:0:b"]', /value the request does not have/],
+      [{ ...action, ...origin }, `${"[".repeat(200_000)}${"]".repeat(200_000)}`, /nested too deeply|not JSON/],
+      [{ "next-action": "00ab", "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
+      [{ "content-type": "multipart/form-data; boundary=xyz", ...origin }, "garbage", /multipart/],
+      [{ ...action, ...origin }, '["$Z1"]', /kind of value/],
+    ];
+    for (const [headers, body, message] of cases) {
+      const response = await post(headers, body);
+      expect(response.status, body.slice(0, 20)).toBe(400);
+      expect(await response.text(), body.slice(0, 20)).toMatch(message);
+    }
+    const forms: [Record<string, string>, [string, string][], RegExp][] = [
+      [{ "next-action": "00ab" }, [["1", "x"]], /missing/],
+      [{ "next-action": "00ab" }, [["0", '["$@1"]']], /does not have/],
+      [{ "next-action": "00ab" }, [["0", '["$1"]'], ["1", "{{"]], /not JSON/],
+      [{ "next-action": "00ab" }, [["0", '["$B1"]'], ["1", "abc"]], /kind of value/],
+      [{ "next-action": "00ab" }, [["0", '["$1:a:b"]'], ["1", "{}"]], /value the request does not have/],
+      [{ "next-action": "00ab" }, [["0", '{"a":1}']], /JSON array/],
+      // A form's action with bound arguments (useActionState) whose promised part is missing, or not JSON.
+      [{}, [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab","bound":"$@1"}']], /form's action.*does not have/],
+      [{}, [["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab",']], /form's action.*not JSON/],
+    ];
+    for (const [headers, fields, message] of forms) {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      const response = await post({ ...headers, ...origin }, form);
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+      expect(await response.text(), JSON.stringify(fields)).toMatch(message);
+    }
+  });
+
+  it("lets through the arguments the client router sends", async () => {
+    for (const body of ["[]", '["x",{}]', '[{"id":"a","title":"$$5 fee","when":"$D2024-01-02T00:00:00.000Z","n":"$n12","u":"$undefined"}]', '[{"a":{"b":1}},"$0:0:a"]']) {
+      const response = await post({ ...action, origin: SITE }, body);
+      expect(response.headers.get("x-middleware-next"), body).toBe("1");
+    }
+    const form = new FormData();
+    form.append("0", '["$K1"]');
+    form.append("1_file", new Blob(["{}"]), "data.json");
+    expect((await post({ "next-action": "00ab", origin: SITE }, form)).headers.get("x-middleware-next")).toBe("1");
+    const stateful = new FormData();
+    stateful.append("$ACTION_REF_1", "");
+    stateful.append("$ACTION_1:0", '{"id":"00ab","bound":"$@1"}');
+    stateful.append("$ACTION_1:1", '[{"email":"ada@example.org"}]');
+    stateful.append("email", "ada@example.org");
+    expect((await post({ origin: SITE }, stateful)).headers.get("x-middleware-next")).toBe("1");
+    const plain = new FormData();
+    plain.append("$ACTION_ID_00ab", "");
+    plain.append("email", "ada@example.org");
+    expect((await post({ origin: SITE }, plain)).headers.get("x-middleware-next")).toBe("1");
   });
 });
 

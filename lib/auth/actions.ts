@@ -11,6 +11,7 @@ import { fieldProblems, SignInSchema } from "@/lib/auth/schema";
 import { getRequestAuth, requireStaff } from "@/lib/auth/session";
 import { changeStaffRole, createStaffAccount, setStaffAccountEnabled, type AccountChange } from "@/lib/auth/users";
 import { db } from "@/lib/db/client";
+import { postedForm } from "@/lib/security/posted-form";
 
 export interface SignInState {
   /** Why sign-in failed, for the whole form. */
@@ -20,7 +21,8 @@ export interface SignInState {
   email?: string;
 }
 
-export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signIn(previous: SignInState, sent: FormData): Promise<SignInState> {
+  const form = postedForm(previous, sent);
   const email = String(form.get("email") ?? "");
   const parsed = SignInSchema.safeParse({ email, password: form.get("password") });
   if (!parsed.success) return { problems: fieldProblems(parsed.error), email };
@@ -82,19 +84,22 @@ function toState(change: AccountChange, values?: AccountFormState["values"]): Ac
   return "problems" in change ? { problems: change.problems, values } : { error: change.message, values };
 }
 
-export async function createAccount(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+export async function createAccount(previous: AccountFormState, sent: FormData): Promise<AccountFormState> {
   await requireStaff("admin");
+  const form = postedForm(previous, sent);
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
   const { auth } = await getRequestAuth();
   return toState(await createStaffAccount(auth, { ...values, password: form.get("password") }), values);
 }
 
-export async function changeRole(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+export async function changeRole(previous: AccountFormState, sent: FormData): Promise<AccountFormState> {
   const staff = await requireStaff("admin");
+  const form = postedForm(previous, sent);
   return toState(await changeStaffRole(db, staff, { userId: form.get("userId"), role: form.get("role") }));
 }
 
-export async function setAccountEnabled(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+export async function setAccountEnabled(previous: AccountFormState, sent: FormData): Promise<AccountFormState> {
   const staff = await requireStaff("admin");
+  const form = postedForm(previous, sent);
   return toState(await setStaffAccountEnabled(db, staff, { userId: form.get("userId"), enabled: form.get("enabled") }));
 }

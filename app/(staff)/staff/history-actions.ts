@@ -11,6 +11,7 @@ import { actorOf, requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
 import { revertRecord } from "@/lib/editing/records";
 import { PUBLISHABLE_KINDS } from "@/lib/editing/types";
+import { postedForm } from "@/lib/security/posted-form";
 
 const RevertFormSchema = z.object({
   kind: z.enum(PUBLISHABLE_KINDS, { error: "kind must be lawsuit or filing" }),
@@ -21,8 +22,9 @@ const RevertFormSchema = z.object({
 
 export type RevertState = { ok: false; message: string } | null;
 
-export async function revertToRevisionAction(_previous: RevertState, formData: FormData): Promise<RevertState> {
+export async function revertToRevisionAction(previous: RevertState, sent: FormData): Promise<RevertState> {
   const staff = await requireStaff();
+  const formData = postedForm(previous, sent);
   const parsed = RevertFormSchema.safeParse({
     kind: formData.get("kind"),
     id: formData.get("id"),

@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { applyUpload } from "@/lib/editing/upload";
+import { postedForm } from "@/lib/security/posted-form";
 
 const ApplyFormSchema = z.object({
   uploadId: z.uuid({ error: "uploadId must be the id of an upload" }),
@@ -18,8 +19,9 @@ const ApplyFormSchema = z.object({
 export type ApplyFormState = { message: string; problems: string[] } | null;
 
 /** Applies a previewed upload, once. */
-export async function applyUploadAction(_previous: ApplyFormState, formData: FormData): Promise<ApplyFormState> {
+export async function applyUploadAction(previous: ApplyFormState, sent: FormData): Promise<ApplyFormState> {
   const staff = await requireStaff("editor");
+  const formData = postedForm(previous, sent);
   const parsed = ApplyFormSchema.safeParse({ uploadId: formData.get("uploadId") });
   if (!parsed.success) return { message: "The page sent an unexpected request: reload it and try again.", problems: [] };
   const result = await applyUpload(parsed.data.uploadId, actorOf(staff));
