@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RevisionTime } from "@/components/history/revision-time";
 import { Badge } from "@/components/ui/badge";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
-import type { EditableKind, RevisionAction } from "@/lib/editing/types";
+import type { EditableKind } from "@/lib/editing/types";
+import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 import {
   DashboardParamsSchema,
   getStaffDashboard,
@@ -22,16 +23,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard · Staff", robots: { index: false, follow: false } };
 
 const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing" };
-
-const ACTION_WORDS: Record<RevisionAction, string> = {
-  create: "created",
-  update: "edited",
-  publish: "published",
-  unpublish: "unpublished",
-  delete: "deleted",
-  restore: "restored",
-  revert: "reverted",
-};
 
 /** What each count of "Needs attention" counts: records, not demands. */
 const ATTENTION_LABELS: Record<AttentionType, string> = {
@@ -137,7 +128,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                         )}
                       </th>
                       <td>
-                        {ACTION_WORDS[change.action]}
+                        {REVISION_ACTION_WORDS[change.action]}
                         {change.fields.length > 0 && <span className={styles.secondary}>{change.fields.join(", ")}</span>}
                         {change.uploadId && (
                           <span className={styles.secondary}>
@@ -147,7 +138,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                       </td>
                       <td>{change.actorName}</td>
                       <td className={tableStyles.nowrap}>
-                        <RevisionTime iso={change.at} />
+                        <Timestamp iso={change.at} />
                       </td>
                     </tr>
                   );
@@ -171,7 +162,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                 <span className={styles.kind}>{KIND_LABELS[record.kind]}</span>
                 <Link href={editPath(record.kind, record.id)}>{record.label}</Link>
                 <span className={styles.secondary}>
-                  last changed <RevisionTime iso={record.updatedAt} />
+                  last changed <Timestamp iso={record.updatedAt} />
                 </span>
               </li>
             ))}
@@ -192,7 +183,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                 <span className={styles.kind}>{KIND_LABELS[record.kind]}</span>
                 <Link href={editPath(record.kind, record.id)}>{record.label}</Link>
                 <span className={styles.secondary}>
-                  deleted <RevisionTime iso={record.deletedAt} day />; restorable until <RevisionTime iso={record.restorableUntil} day />
+                  deleted <Timestamp iso={record.deletedAt} day />; restorable until <Timestamp iso={record.restorableUntil} day />
                 </span>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { PublicationBadge } from "@/components/staff/record-actions";
 import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
@@ -17,8 +18,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Filings · Staff", robots: { index: false, follow: false } };
 
 const listHref = (params: StaffRecordListParams, page: number) => staffListHref("/staff/filings", { q: params.q, show: params.show === "all" ? undefined : params.show }, page);
-
-const changedAt = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function StaffFilingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff();
@@ -71,7 +70,7 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
                 <td>{filing.lawsuit ? <Link href={`/staff/lawsuits/${filing.lawsuit.id}`}>{filing.lawsuit.caseNameShort}</Link> : <span className={tableStyles.muted}>None</span>}</td>
                 <td className={tableStyles.number}>{filing.stateCount}</td>
                 <td className={tableStyles.nowrap}>
-                  <time dateTime={filing.updatedAt}>{changedAt(filing.updatedAt)}</time>
+                  <Timestamp iso={filing.updatedAt} />
                 </td>
               </tr>
             ))}

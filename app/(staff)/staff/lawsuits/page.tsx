@@ -7,6 +7,7 @@ import { PublicationBadge } from "@/components/staff/record-actions";
 import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { listLawsuitsForStaff } from "@/lib/staff/lawsuits";
@@ -67,7 +68,7 @@ export default async function StaffLawsuitsPage({ searchParams }: { searchParams
                   <time dateTime={lawsuit.dateFiled}>{formatPartialDate(lawsuit.dateFiled)}</time>
                 </td>
                 <td className={tableStyles.nowrap}>
-                  <time dateTime={lawsuit.updatedAt}>{new Date(lawsuit.updatedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}</time>
+                  <Timestamp iso={lawsuit.updatedAt} day />
                   <span className={styles.secondary}>version {lawsuit.version}</span>
                 </td>
               </tr>
