@@ -15,6 +15,7 @@ import {
   type DashboardSection,
   type Section,
 } from "@/lib/staff/dashboard";
+import { plural } from "@/lib/text";
 
 import styles from "./page.module.css";
 
@@ -32,16 +33,14 @@ const ATTENTION_LABELS: Record<AttentionType, string> = {
   "no-lead": "Filings with joining states but no lead state",
 };
 
-const demands = (n: number) => `${n} ${n === 1 ? "demand" : "demands"}`;
-
 function reasonText(reason: AttentionReason): string {
   switch (reason.type) {
     case "no-source":
       return "no source";
     case "unknown-outcome":
-      return `${demands(reason.count)} with an unknown outcome`;
+      return `${plural(reason.count, "demand")} with an unknown outcome`;
     case "stale-pending":
-      return `${demands(reason.count)} still pending more than a year after filing`;
+      return `${plural(reason.count, "demand")} still pending more than a year after filing`;
     case "no-lead":
       return "joining states but no lead state";
   }
