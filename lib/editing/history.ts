@@ -3,6 +3,8 @@
 // demands, sources, parties…) are compared item by item, long text word by word.
 // The public sees a public record's history from its first publication on (what was
 // edited while it was a draft was never public); staff see all of it.
+import "server-only";
+
 import { diffWords } from "diff";
 import { z } from "zod";
 
