@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { ListPager } from "@/components/staff/list-pager";
 import { PublicationBadge } from "@/components/staff/record-actions";
-import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
+import { LifecycleField, SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -30,12 +30,9 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
       <StaffListHeading title="Filings" newHref="/staff/filings/new" newLabel="New filing" />
       <StaffListFilters action="/staff/filings" label="Search filings" filtered={filtered}>
         <SearchField id="filing-q" label="Title or id contains" value={params.q} />
-        <LifecycleField id="filing-show" label="Status" value={params.show} />
+        <LifecycleField id="filing-show" value={params.show} />
       </StaffListFilters>
-      <p className={styles.count} role="status">
-        {total} {total === 1 ? "filing" : "filings"}
-        {filtered ? " match these filters" : ""}, most recently changed first.
-      </p>
+      <StaffListCount total={total} noun="filing" filtered={filtered} order="most recently changed first" />
       {filings.length > 0 ? (
         <StaffListTable captionId="filings-caption" caption="Filings, most recently changed first">
           <thead>

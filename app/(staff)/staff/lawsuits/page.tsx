@@ -4,7 +4,7 @@ import Link from "next/link";
 import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
 import { ListPager } from "@/components/staff/list-pager";
 import { PublicationBadge } from "@/components/staff/record-actions";
-import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
+import { LifecycleField, SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -30,12 +30,9 @@ export default async function StaffLawsuitsPage({ searchParams }: { searchParams
       <StaffListHeading title="Lawsuits" newHref="/staff/lawsuits/new" newLabel="New lawsuit" />
       <StaffListFilters action="/staff/lawsuits" label="Search lawsuits" filtered={filtered}>
         <SearchField id="lawsuit-q" label="Caption, docket number or id contains" value={params.q} />
-        <LifecycleField id="lawsuit-show" label="Show" value={params.show} />
+        <LifecycleField id="lawsuit-show" value={params.show} />
       </StaffListFilters>
-      <p className={styles.count}>
-        {total} {total === 1 ? "lawsuit" : "lawsuits"}
-        {filtered ? " match these filters" : ""}, most recently changed first.
-      </p>
+      <StaffListCount total={total} noun="lawsuit" filtered={filtered} order="most recently changed first" />
       {lawsuits.length > 0 ? (
         <StaffListTable captionId="lawsuits-caption" caption="Lawsuits, most recently changed first">
           <thead>
