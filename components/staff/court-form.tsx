@@ -6,7 +6,7 @@ import Link from "next/link";
 
 import { problemsFromZod } from "@/lib/dataset/problems";
 import { CourtSchema, LIMITS } from "@/lib/dataset/schema";
-import { FIELD_LABELS, fieldLabel, fieldPathLabel } from "@/lib/editing/vocabulary";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
 import { ConflictNotice } from "./conflict-notice";

@@ -8,7 +8,7 @@ import { useState } from "react";
 
 import { problemsFromZod } from "@/lib/dataset/problems";
 import { LIMITS, OfficialSchema } from "@/lib/dataset/schema";
-import { FIELD_LABELS, fieldLabel, fieldPathLabel } from "@/lib/editing/vocabulary";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
