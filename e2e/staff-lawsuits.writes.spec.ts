@@ -62,8 +62,8 @@ test("An editor creates a court, an official and a lawsuit with its parties, rel
   const caseName = `State of Zed et al. v. Quill Holdings ${tag}`;
   const lawsuitId = `zed-v-quill-${tag}-2019`;
   await page.goto("/staff/lawsuits/new");
-  await page.getByLabel("Short caption").fill(caseNameShort);
-  await page.getByLabel("Full caption").fill(caseName);
+  await page.getByLabel("Short name").fill(caseNameShort);
+  await page.getByLabel("Case name").fill(caseName);
   await fillLawsuitBasics(page, court.id, { filed: "2019-03-04" });
   // The id is proposed from the short caption and the year filed.
   await expect(page.getByLabel(/^Id/)).toHaveValue(lawsuitId);
@@ -122,7 +122,7 @@ test("An editor creates a court, an official and a lawsuit with its parties, rel
   await expect(page.getByRole("link", { name: caseNameShort })).toBeVisible();
 });
 
-test("A lawsuit with empty captions and an end before its start shows the problems beside the fields, and nothing is saved", async ({ page }) => {
+test("A lawsuit with empty names and an end before its start shows the problems beside the fields, and nothing is saved", async ({ page }) => {
   const tag = uniqueTag();
   await signInAsEditor(page);
   const court = await createCourt(page, tag);
@@ -135,21 +135,21 @@ test("A lawsuit with empty captions and an end before its start shows the proble
 
   const summary = page.getByRole("group", { name: /The lawsuit was not created/ });
   await expect(summary).toBeVisible();
-  await expect(summary).toContainText("Short caption: must not be empty");
-  await expect(summary).toContainText("Full caption: must not be empty");
+  await expect(summary).toContainText("Short name: must not be empty");
+  await expect(summary).toContainText("Case name: must not be empty");
   await expect(summary).toContainText(`Date terminated: is before dateFiled "2020-05-01"`);
 
-  const shortCaption = page.getByLabel("Short caption");
-  await expect(shortCaption).toHaveAttribute("aria-invalid", "true");
-  await expect(shortCaption).toHaveAccessibleDescription(/must not be empty/);
+  const shortName = page.getByLabel("Short name");
+  await expect(shortName).toHaveAttribute("aria-invalid", "true");
+  await expect(shortName).toHaveAccessibleDescription(/must not be empty/);
   const terminated = page.getByLabel("Date terminated");
   await expect(terminated).toHaveAttribute("aria-invalid", "true");
   await expect(terminated).toHaveAccessibleDescription(/is before dateFiled/);
   await expect(page).toHaveURL(/\/staff\/lawsuits\/new$/);
 
   // Correcting a field clears its message at once.
-  await shortCaption.fill(`Zed v. Nobody ${tag}`);
-  await expect(shortCaption).not.toHaveAttribute("aria-invalid", "true");
+  await shortName.fill(`Zed v. Nobody ${tag}`);
+  await expect(shortName).not.toHaveAttribute("aria-invalid", "true");
 
   await page.goto(`/staff/lawsuits?q=${tag}&show=all`);
   await expect(page.getByText("No lawsuit matches.")).toBeVisible();
@@ -163,8 +163,8 @@ test("A problem only the server can find, an id already taken, is shown beside t
   const court = await createCourt(page, tag);
 
   await page.goto("/staff/lawsuits/new");
-  await page.getByLabel("Short caption").fill(`Zed v. Twin ${tag}`);
-  await page.getByLabel("Full caption").fill(`State of Zed v. Twin ${tag}`);
+  await page.getByLabel("Short name").fill(`Zed v. Twin ${tag}`);
+  await page.getByLabel("Case name").fill(`State of Zed v. Twin ${tag}`);
   await fillLawsuitBasics(page, court.id, { filed: "2018-06-26" });
   // The founding dataset's lawsuit.
   await page.getByLabel(/^Id/).fill("washington-v-united-states-2018");

@@ -1,5 +1,7 @@
 // The one place that reads configuration from the environment. Everything else asks
 // this module, so a bad value fails at start with a message naming the variable.
+import "server-only";
+
 import { z } from "zod";
 
 import { trustedProxies } from "@/lib/auth/client-address";

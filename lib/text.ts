@@ -1,4 +1,9 @@
-// Plain-text helpers for summaries, shared by every detail page.
+// Plain-text helpers for summaries and counts, shared by every page.
+
+/** "1 filing", "1,234 filings": a count and its noun, in the site's number format. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
 
 /** Paragraphs of a plain-text field: blank lines separate them. */
 export function splitParagraphs(text: string): string[] {

@@ -3,31 +3,29 @@
 // earlier version that differs from the record as it is.
 import Link from "next/link";
 
+import { Timestamp } from "@/components/ui/timestamp";
+import { formatTimestampDay } from "@/lib/dates/timestamp";
 import type { RecordHistory, RevisionView } from "@/lib/editing/history";
+import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 
 import { ChangeList } from "./change-list";
 import { RevertButton } from "./revert-button";
-import { RevisionTime, formatChangeDay } from "./revision-time";
 import styles from "./history.module.css";
 
 const NOUN = { lawsuit: "lawsuit", filing: "filing" } as const;
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 function headline(revision: RevisionView): string {
   switch (revision.action) {
     case "create":
       return revision.publication === "draft" ? "Created as a draft" : "Created and published";
-    case "update":
-      return "Edited";
-    case "publish":
-      return "Published";
     case "unpublish":
       return "Unpublished: back to draft";
-    case "delete":
-      return "Deleted";
-    case "restore":
-      return "Restored";
     case "revert":
-      return revision.revertedFrom ? `Reverted to the version of ${formatChangeDay(revision.revertedFrom.at)}` : "Reverted to an earlier version";
+      return revision.revertedFrom ? `Reverted to the version of ${formatTimestampDay(revision.revertedFrom.at)}` : "Reverted to an earlier version";
+    default:
+      return capitalized(REVISION_ACTION_WORDS[revision.action]);
   }
 }
 
@@ -41,7 +39,7 @@ function Revision({ history, revision, staff, shownIds }: { history: RecordHisto
           <span className={styles.version}>Version {revision.version}</span> {headline(revision)} by {revision.actorName}
         </h2>
         <p className={styles.meta}>
-          <RevisionTime iso={revision.at} />
+          <Timestamp iso={revision.at} />
           {revision.uploadId && <> · from a dataset upload{staff && <> (<Link href={`/staff/upload/${revision.uploadId}`}>see the upload</Link>)</>}</>}
           {revision.revertedFrom && (
             <>

@@ -4,6 +4,7 @@ import { stack } from "d3-shape";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import type { FilingsOverTime, PeriodBar } from "@/lib/insights/queries";
+import { plural } from "@/lib/text";
 
 import { ChartFigure, Legend } from "./chart-figure";
 import styles from "./charts.module.css";
@@ -16,7 +17,6 @@ const MARGIN = { top: 20, right: 8, bottom: 48, left: 34 };
 const YEAR_ONLY_SLOT = 60;
 const YEAR_ONLY_GAP = 20;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 const kindName = (kind: keyof typeof FILING_KIND_LABELS, n: number) => {
   const label = FILING_KIND_LABELS[kind].toLowerCase();
   return plural(n, label, kind === "amicus-brief" ? "amicus briefs" : `${label}s`);

@@ -4,12 +4,14 @@
 // since the form was loaded. Says who and when, lists what they changed field by field,
 // and offers to load their version with the editor's own edits re-applied (the merge
 // itself is the form's: lib/staff/merge.ts). Nothing the editor typed is discarded.
-// Props: `conflict` (ConflictDetails from lib/editing), `recordLabel` ("filing"),
-// `fieldLabel(field)` (names a top-level field), `formatValue(field, value)` (optional:
-// reads a value, default readableValue), `onMerge()`.
+// Props: `conflict` (ConflictDetails from lib/editing), `kind` (the record's, which
+// names it and its fields), `formatValue(field, value)` (optional: reads a value,
+// default readableValue), `onMerge()`.
 import { useEffect, useRef } from "react";
 
-import type { ConflictDetails } from "@/lib/editing/types";
+import { formatTimestamp } from "@/lib/dates/timestamp";
+import type { ConflictDetails, EditableKind } from "@/lib/editing/types";
+import { fieldLabel, revisionPredicate } from "@/lib/editing/vocabulary";
 
 import { Button } from "./fields/buttons";
 import styles from "./conflict-notice.module.css";
@@ -33,22 +35,7 @@ export function readableValue(value: unknown): string {
   return String(value);
 }
 
-const ACTION_WORDS: Record<string, string> = {
-  create: "created it",
-  update: "saved changes",
-  publish: "published it",
-  unpublish: "unpublished it",
-  delete: "deleted it",
-  restore: "restored it",
-  revert: "reverted it to an earlier version",
-};
-
-function when(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
-}
-
-export function ConflictNotice({ conflict, recordLabel, fieldLabel, formatValue, onMerge }: { conflict: ConflictDetails; recordLabel: string; fieldLabel: (field: string) => string; formatValue?: (field: string, value: unknown) => string; onMerge: () => void }) {
+export function ConflictNotice({ conflict, kind, formatValue, onMerge }: { conflict: ConflictDetails; kind: EditableKind; formatValue?: (field: string, value: unknown) => string; onMerge: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const read = formatValue ?? ((_field: string, value: unknown) => readableValue(value));
 
@@ -59,14 +46,14 @@ export function ConflictNotice({ conflict, recordLabel, fieldLabel, formatValue,
   return (
     <section className={styles.notice} aria-labelledby="conflict-title">
       <h2 id="conflict-title" ref={heading} tabIndex={-1}>
-        Someone else saved this {recordLabel} while you were editing
+        Someone else saved this {kind} while you were editing
       </h2>
       <p>Your changes were not saved, and nothing you typed is lost: it is still in the form below.</p>
       {conflict.changedBy.length ? (
         <ul className={styles.who}>
           {conflict.changedBy.map((change, index) => (
             <li key={index}>
-              <strong>{change.name}</strong> {ACTION_WORDS[change.action] ?? change.action} on <time dateTime={change.at}>{when(change.at)}</time>
+              <strong>{change.name}</strong> {revisionPredicate(change.action)} on <time dateTime={change.at}>{formatTimestamp(change.at)}</time>
             </li>
           ))}
         </ul>
@@ -77,7 +64,7 @@ export function ConflictNotice({ conflict, recordLabel, fieldLabel, formatValue,
           <dl className={styles.changes}>
             {conflict.changes.map((change) => (
               <div key={change.field} className={styles.change}>
-                <dt>{fieldLabel(change.field)}</dt>
+                <dt>{fieldLabel(kind, change.field)}</dt>
                 <dd>
                   <span className={styles.before}>
                     <span className="visually-hidden">Before: </span>

@@ -4,19 +4,20 @@
 // CourtListener's court id where one exists ("wawd"), so it is typed, not proposed.
 import Link from "next/link";
 
+import { problemsFromZod } from "@/lib/dataset/problems";
 import { CourtSchema, LIMITS } from "@/lib/dataset/schema";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
 import { ConflictNotice } from "./conflict-notice";
 import { Button } from "./fields/buttons";
 import { ErrorSummary } from "./fields/error-summary";
 import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
-import { problemsFromZod } from "./fields/problems";
 import { TextField } from "./fields/text-fields";
 import { useRecordForm } from "./use-record-form";
 import styles from "./record-form.module.css";
 
-const COURT_FIELD_LABELS: Record<string, string> = { id: "Court id", shortName: "Short name", fullName: "Full name" };
+const COURT_FIELD_LABELS = FIELD_LABELS.court;
 
 interface CourtDraft {
   id: string;
@@ -43,9 +44,9 @@ export function CourtForm({ mode, record, version: initialVersion, save }: Court
     recordFromDraft: (d) => ({ id: d.id.trim(), shortName: d.shortName, fullName: d.fullName }),
     validate: (r) => {
       const result = CourtSchema.safeParse(r);
-      return result.success ? [] : problemsFromZod(result.error);
+      return result.success ? [] : problemsFromZod(r, result.error);
     },
-    fieldLabels: COURT_FIELD_LABELS,
+    kind: "court",
     save,
   });
   const { draft, setDraft, error, pending, status, version } = form;
@@ -53,8 +54,8 @@ export function CourtForm({ mode, record, version: initialVersion, save }: Court
 
   return (
     <>
-      {form.conflict ? <ConflictNotice conflict={form.conflict.details} recordLabel="court" fieldLabel={(field) => COURT_FIELD_LABELS[field] ?? field} onMerge={form.loadTheirsWithMyEdits} /> : null}
-      <ErrorSummary problems={form.problems} labelFor={(path) => COURT_FIELD_LABELS[String(path[0])] ?? path.join(".")} title={mode === "create" ? "The court was not created" : "The court was not saved"} focusSignal={form.focusSignal} />
+      {form.conflict ? <ConflictNotice conflict={form.conflict.details} kind="court" onMerge={form.loadTheirsWithMyEdits} /> : null}
+      <ErrorSummary problems={form.problems} labelFor={(path) => fieldPathLabel("court", path)} title={mode === "create" ? "The court was not created" : "The court was not saved"} focusSignal={form.focusSignal} />
       <p role="status" className={`${styles.status} ${status ? styles[status.tone] : ""}`}>
         {status?.text}
       </p>

@@ -3,11 +3,11 @@
 // here and validated by FilingSchema — the importer's schema — before it leaves the
 // browser, and again by saveRecord on the server.
 import { FilingSchema } from "@/lib/dataset/schema";
-import { FIELD_LABELS } from "@/lib/editing/field-labels";
+import { problemsFromZod } from "@/lib/dataset/problems";
 import type { RecordProblem } from "@/lib/editing/types";
-import { getJurisdictionName } from "@/lib/jurisdictions/reference";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 
-import { optional, problemsFromZod, type FieldPath } from "./fields/problems";
+import { optional, type FieldPath } from "./fields/problems";
 import type { RecordOption } from "./fields/record-picker";
 import { newItemKey } from "./fields/item-key";
 import { sourcesFromRecord, sourcesToRecord, type SourceDraft } from "./fields/sources";
@@ -165,7 +165,7 @@ export function inFormOrder(problems: readonly RecordProblem[]): RecordProblem[]
 /** The same checks as the importer's, on the form's record. */
 export function validateFiling(record: Loose): RecordProblem[] {
   const result = FilingSchema.safeParse(record);
-  return result.success ? [] : problemsFromZod(result.error);
+  return result.success ? [] : problemsFromZod(record, result.error);
 }
 
 /** The references a form state holds, to keep their summaries across a merge. */
@@ -176,31 +176,9 @@ export function referencesOfDraft(draft: FilingDraft): FilingReferences {
   return { lawsuits: draft.lawsuit ? { [draft.lawsuit.id]: draft.lawsuit } : {}, filings };
 }
 
-// The names the filing's history uses, so that a form and a history name a field alike.
 export const FILING_FIELD_LABELS = FIELD_LABELS.filing;
 
-const ITEM_FIELD_LABELS: Record<string, string> = {
-  jurisdiction: "jurisdiction",
-  role: "role",
-  official: "official",
-  dateJoined: "date joined",
-  text: "text",
-  category: "category",
-  outcome: "outcome",
-  decidedBy: "decided by",
-  url: "URL",
-  title: "title",
-  publisher: "publisher",
-  published: "published",
-};
-
-/** How the error summary names a field: ["states", 2, "jurisdiction"] → "Joining state 3 (CA): jurisdiction". */
+/** How the error summary names a field: ["states", 2, "jurisdiction"] → "Joining state 3 (CA — California): jurisdiction". */
 export function filingFieldLabel(path: FieldPath, draft?: FilingDraft): string {
-  const [field, index, sub] = path;
-  const top = FILING_FIELD_LABELS[String(field)] ?? String(field);
-  if (typeof index !== "number") return top;
-  const singular = { states: "Joining state", demands: "Demand", sources: "Source" }[String(field)] ?? top;
-  const code = field === "states" ? draft?.states[index]?.jurisdiction : undefined;
-  const item = `${singular} ${index + 1}${code ? ` (${code} — ${getJurisdictionName(code)})` : ""}`;
-  return sub === undefined ? item : `${item}: ${ITEM_FIELD_LABELS[String(sub)] ?? String(sub)}`;
+  return fieldPathLabel("filing", path, (field, index) => (field === "states" ? draft?.states[index]?.jurisdiction : undefined));
 }

@@ -95,7 +95,7 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
     draftFromRecord: (r, refs, current) => draftFromRecord(r, refs ?? references, current),
     recordFromDraft,
     validate: validateFiling,
-    fieldLabels: FILING_FIELD_LABELS,
+    kind: "filing",
     save,
   });
   const { draft, setDraft, error, pending, status, version } = form;
@@ -128,7 +128,7 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
 
   return (
     <>
-      {form.conflict ? <ConflictNotice conflict={form.conflict.details} recordLabel="filing" fieldLabel={(field) => FILING_FIELD_LABELS[field] ?? field} formatValue={readFilingValue} onMerge={form.loadTheirsWithMyEdits} /> : null}
+      {form.conflict ? <ConflictNotice conflict={form.conflict.details} kind="filing" formatValue={readFilingValue} onMerge={form.loadTheirsWithMyEdits} /> : null}
       <ErrorSummary problems={problems} labelFor={labelFor} title={mode === "create" ? "The filing was not created" : "The filing was not saved"} focusSignal={form.focusSignal} />
       <p role="status" className={`${styles.status} ${status ? styles[status.tone] : ""}`}>
         {status?.text}
@@ -137,7 +137,7 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
         <FormSection legend="The filing">
           <RecordPicker
             path={["lawsuit"]}
-            label="Lawsuit"
+            label={FILING_FIELD_LABELS.lawsuit}
             hint="Search by caption, docket number or id. Leave empty for a letter or statement outside any lawsuit."
             value={draft.lawsuit}
             onChange={(lawsuit) => update({ lawsuit })}
@@ -145,13 +145,13 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
             error={error(["lawsuit"])}
           />
           <FieldGrid>
-            <SelectField path={["kind"]} label="Kind" required value={draft.kind} onChange={(kind) => update({ kind })} options={KIND_OPTIONS} placeholder="Choose a kind…" error={error(["kind"])} />
-            <PartialDateField path={["dateFiled"]} label="Date filed" required value={draft.dateFiled} onChange={(dateFiled) => update({ dateFiled })} error={error(["dateFiled"])} />
+            <SelectField path={["kind"]} label={FILING_FIELD_LABELS.kind} required value={draft.kind} onChange={(kind) => update({ kind })} options={KIND_OPTIONS} placeholder="Choose a kind…" error={error(["kind"])} />
+            <PartialDateField path={["dateFiled"]} label={FILING_FIELD_LABELS.dateFiled} required value={draft.dateFiled} onChange={(dateFiled) => update({ dateFiled })} error={error(["dateFiled"])} />
           </FieldGrid>
-          <TextField path={["title"]} label="Title" required value={draft.title} onChange={(title) => update({ title })} error={error(["title"])} autoComplete="off" />
+          <TextField path={["title"]} label={FILING_FIELD_LABELS.title} required value={draft.title} onChange={(title) => update({ title })} error={error(["title"])} autoComplete="off" />
           <TextField
             path={["id"]}
-            label="Id"
+            label={FILING_FIELD_LABELS.id}
             required={mode === "create"}
             readOnly={mode === "edit"}
             hint={mode === "create" ? "Used in the filing's address. Proposed from the title and date; you may change it until the filing is created." : "The id is part of the filing's public address and cannot change."}
@@ -165,19 +165,19 @@ export function FilingForm({ mode, record, version: initialVersion, references, 
             spellCheck={false}
           />
           <FieldGrid>
-            <TextField path={["entryNumber"]} label="Docket entry number" hint="The ECF number, if it has one." inputMode="numeric" value={draft.entryNumber} onChange={(entryNumber) => update({ entryNumber })} error={error(["entryNumber"])} autoComplete="off" />
-            <TextField path={["filedBy"]} label="Filed by" hint="plaintiffs, defendants, court, or a name" value={draft.filedBy} onChange={(filedBy) => update({ filedBy })} error={error(["filedBy"])} />
+            <TextField path={["entryNumber"]} label={FILING_FIELD_LABELS.entryNumber} hint="The ECF number, if it has one." inputMode="numeric" value={draft.entryNumber} onChange={(entryNumber) => update({ entryNumber })} error={error(["entryNumber"])} autoComplete="off" />
+            <TextField path={["filedBy"]} label={FILING_FIELD_LABELS.filedBy} hint="plaintiffs, defendants, court, or a name" value={draft.filedBy} onChange={(filedBy) => update({ filedBy })} error={error(["filedBy"])} />
           </FieldGrid>
           <RecordPicker
             path={["respondsTo"]}
-            label="Responds to"
+            label={FILING_FIELD_LABELS.respondsTo}
             hint="The filing this one answers or decides, if any."
             value={draft.respondsTo}
             onChange={(respondsTo) => update({ respondsTo })}
             search={(query) => searchFilings(query, { excludeId: selfId })}
             error={error(["respondsTo"])}
           />
-          <TextAreaField path={["summary"]} label="Summary" required rows={8} value={draft.summary} onChange={(summary) => update({ summary })} error={error(["summary"])} />
+          <TextAreaField path={["summary"]} label={FILING_FIELD_LABELS.summary} required rows={8} value={draft.summary} onChange={(summary) => update({ summary })} error={error(["summary"])} />
         </FormSection>
 
         <FormSection legend="Joining states" description="The jurisdictions whose attorneys general joined, in the order the filing lists them.">

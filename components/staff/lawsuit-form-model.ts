@@ -3,10 +3,11 @@
 // docketline/v1 lawsuit, built here and validated by LawsuitSchema — the importer's
 // schema — before it leaves the browser, and again by saveRecord on the server.
 import { LawsuitSchema } from "@/lib/dataset/schema";
+import { problemsFromZod } from "@/lib/dataset/problems";
 import type { RecordProblem } from "@/lib/editing/types";
-import { getJurisdictionName } from "@/lib/jurisdictions/reference";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 
-import { optional, problemsFromZod, type FieldPath } from "./fields/problems";
+import { optional, type FieldPath } from "./fields/problems";
 import type { RecordOption } from "./fields/record-picker";
 import { newItemKey } from "./fields/item-key";
 import { proposeSlug } from "./fields/slug";
@@ -152,7 +153,7 @@ export function proposeLawsuitId(draft: Pick<LawsuitDraft, "caseNameShort" | "da
 export function validateLawsuit(record: Loose): RecordProblem[] {
   const result = LawsuitSchema.safeParse(record);
   if (result.success) return [];
-  return problemsFromZod(result.error).map((problem) => {
+  return problemsFromZod(record, result.error).map((problem) => {
     const [field, index, sub] = problem.path;
     if (field === "court" && record.court === undefined) return { ...problem, message: "choose the court" };
     if (field === "related" && sub === "lawsuit" && typeof index === "number" && list(record.related)[index]?.lawsuit === undefined) {
@@ -162,43 +163,9 @@ export function validateLawsuit(record: Loose): RecordProblem[] {
   });
 }
 
-export const LAWSUIT_FIELD_LABELS: Record<string, string> = {
-  id: "Id",
-  caseName: "Full caption",
-  caseNameShort: "Short caption",
-  court: "Court",
-  docketNumber: "Docket number",
-  judge: "Judge",
-  dateFiled: "Date filed",
-  dateTerminated: "Date terminated",
-  status: "Status",
-  summary: "Summary",
-  plaintiffs: "Plaintiff states",
-  otherParties: "Other parties",
-  related: "Related lawsuits",
-  sources: "Sources",
-};
-
-const ITEM_FIELD_LABELS: Record<string, string> = {
-  jurisdiction: "jurisdiction",
-  role: "role",
-  name: "name",
-  side: "side",
-  lawsuit: "lawsuit",
-  relation: "relation",
-  url: "URL",
-  title: "title",
-  publisher: "publisher",
-  published: "published",
-};
+export const LAWSUIT_FIELD_LABELS = FIELD_LABELS.lawsuit;
 
 /** How the error summary names a field: ["plaintiffs", 1, "role"] → "Plaintiff state 2 (NM — New Mexico): role". */
 export function lawsuitFieldLabel(path: FieldPath, draft?: LawsuitDraft): string {
-  const [field, index, sub] = path;
-  const top = LAWSUIT_FIELD_LABELS[String(field)] ?? String(field);
-  if (typeof index !== "number") return top;
-  const singular = { plaintiffs: "Plaintiff state", otherParties: "Other party", related: "Related lawsuit", sources: "Source" }[String(field)] ?? top;
-  const code = field === "plaintiffs" ? draft?.plaintiffs[index]?.jurisdiction : undefined;
-  const item = `${singular} ${index + 1}${code ? ` (${code} — ${getJurisdictionName(code)})` : ""}`;
-  return sub === undefined ? item : `${item}: ${ITEM_FIELD_LABELS[String(sub)] ?? String(sub)}`;
+  return fieldPathLabel("lawsuit", path, (field, index) => (field === "plaintiffs" ? draft?.plaintiffs[index]?.jurisdiction : undefined));
 }

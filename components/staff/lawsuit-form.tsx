@@ -93,7 +93,7 @@ export function LawsuitForm({ mode, record, version: initialVersion, references,
     draftFromRecord: (r, refs, current) => draftFromRecord(r, refs ?? references, current),
     recordFromDraft,
     validate: validateLawsuit,
-    fieldLabels: LAWSUIT_FIELD_LABELS,
+    kind: "lawsuit",
     save,
   });
   const { draft, setDraft, error, problems, pending, status, version } = form;
@@ -130,7 +130,7 @@ export function LawsuitForm({ mode, record, version: initialVersion, references,
 
   return (
     <>
-      {form.conflict ? <ConflictNotice conflict={form.conflict.details} recordLabel="lawsuit" fieldLabel={(field) => LAWSUIT_FIELD_LABELS[field] ?? field} formatValue={readLawsuitValue} onMerge={form.loadTheirsWithMyEdits} /> : null}
+      {form.conflict ? <ConflictNotice conflict={form.conflict.details} kind="lawsuit" formatValue={readLawsuitValue} onMerge={form.loadTheirsWithMyEdits} /> : null}
       <ErrorSummary problems={problems} labelFor={(path: FieldPath) => lawsuitFieldLabel(path, draft)} title={mode === "create" ? "The lawsuit was not created" : "The lawsuit was not saved"} focusSignal={form.focusSignal} />
       <p role="status" className={`${styles.status} ${status ? styles[status.tone] : ""}`}>
         {status?.text}

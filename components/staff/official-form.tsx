@@ -6,7 +6,9 @@
 import Link from "next/link";
 import { useState } from "react";
 
+import { problemsFromZod } from "@/lib/dataset/problems";
 import { LIMITS, OfficialSchema } from "@/lib/dataset/schema";
+import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
@@ -15,20 +17,13 @@ import { Button } from "./fields/buttons";
 import { ErrorSummary } from "./fields/error-summary";
 import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
 import { PartialDateField } from "./fields/partial-date-field";
-import { optional, problemsFromZod } from "./fields/problems";
+import { optional } from "./fields/problems";
 import { proposeSlug } from "./fields/slug";
 import { SelectField, TextField } from "./fields/text-fields";
 import { useRecordForm } from "./use-record-form";
 import styles from "./record-form.module.css";
 
-const OFFICIAL_FIELD_LABELS: Record<string, string> = {
-  id: "Id",
-  name: "Name",
-  office: "Office",
-  jurisdiction: "Jurisdiction",
-  termStart: "Term start",
-  termEnd: "Term end",
-};
+const OFFICIAL_FIELD_LABELS = FIELD_LABELS.official;
 
 const JURISDICTION_OPTIONS = JURISDICTIONS.map((j) => ({ value: j.code, label: `${j.code} — ${j.name}` }));
 
@@ -80,9 +75,9 @@ export function OfficialForm({ mode, record, version: initialVersion, initialJur
     recordFromDraft,
     validate: (r) => {
       const result = OfficialSchema.safeParse(r);
-      return result.success ? [] : problemsFromZod(result.error);
+      return result.success ? [] : problemsFromZod(r, result.error);
     },
-    fieldLabels: OFFICIAL_FIELD_LABELS,
+    kind: "official",
     save,
   });
   const { draft, setDraft, error, pending, status, version } = form;
@@ -95,8 +90,8 @@ export function OfficialForm({ mode, record, version: initialVersion, initialJur
 
   return (
     <>
-      {form.conflict ? <ConflictNotice conflict={form.conflict.details} recordLabel="official" fieldLabel={(field) => OFFICIAL_FIELD_LABELS[field] ?? field} onMerge={form.loadTheirsWithMyEdits} /> : null}
-      <ErrorSummary problems={form.problems} labelFor={(path) => OFFICIAL_FIELD_LABELS[String(path[0])] ?? path.join(".")} title={mode === "create" ? "The official was not created" : "The official was not saved"} focusSignal={form.focusSignal} />
+      {form.conflict ? <ConflictNotice conflict={form.conflict.details} kind="official" onMerge={form.loadTheirsWithMyEdits} /> : null}
+      <ErrorSummary problems={form.problems} labelFor={(path) => fieldPathLabel("official", path)} title={mode === "create" ? "The official was not created" : "The official was not saved"} focusSignal={form.focusSignal} />
       <p role="status" className={`${styles.status} ${status ? styles[status.tone] : ""}`}>
         {status?.text}
       </p>

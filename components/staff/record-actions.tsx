@@ -8,6 +8,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { formatTimestampDay } from "@/lib/dates/timestamp";
 import { RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import type { Publication, PublishableKind } from "@/lib/editing/types";
 
@@ -44,7 +45,7 @@ export function RecordActions({ kind, id, version, publication, deletedAt, isPub
         publication={publication}
         deleted={deletedAt !== null}
         restorable={restorable}
-        restoreDeadline={restoreDeadline ? restoreDeadline.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" }) : null}
+        restoreDeadline={restoreDeadline ? formatTimestampDay(restoreDeadline) : null}
         restoreWindowDays={RESTORE_WINDOW_DAYS}
       />
     </section>

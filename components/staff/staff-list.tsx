@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { LIFECYCLE_SHOW_LABELS, LIFECYCLE_SHOWS, MAX_STAFF_QUERY_LENGTH, type LifecycleShow } from "@/lib/staff/lists";
+import { plural } from "@/lib/text";
 
 import styles from "./staff-list.module.css";
 
@@ -42,11 +43,11 @@ export function SearchField({ id, label, value }: { id: string; label: string; v
   );
 }
 
-/** Which lifecycle state a list of lawsuits or filings shows. */
-export function LifecycleField({ id, label, value }: { id: string; label: string; value: LifecycleShow }) {
+/** Which lifecycle state a list of lawsuits or filings shows ("Show", not "Status": a lawsuit has a status of its own). */
+export function LifecycleField({ id, value }: { id: string; value: LifecycleShow }) {
   return (
     <div className={styles.field}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>Show</label>
       <select id={id} name="show" defaultValue={value}>
         {LIFECYCLE_SHOWS.map((show) => (
           <option key={show} value={show}>
@@ -55,6 +56,17 @@ export function LifecycleField({ id, label, value }: { id: string; label: string
         ))}
       </select>
     </div>
+  );
+}
+
+/** "3 filings match these filters, most recently changed first." — announced as the list changes. */
+export function StaffListCount({ total, noun, filtered, order }: { total: number; noun: string; filtered: boolean; order?: string }) {
+  return (
+    <p className={styles.count} role="status">
+      {plural(total, noun)}
+      {filtered ? " match these filters" : ""}
+      {order ? `, ${order}` : ""}.
+    </p>
   );
 }
 

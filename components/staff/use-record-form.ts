@@ -8,7 +8,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type Dispatch, type FormEvent, type SetStateAction } from "react";
 
-import type { ConflictDetails, RecordProblem } from "@/lib/editing/types";
+import type { ConflictDetails, EditableKind, RecordProblem } from "@/lib/editing/types";
+import { fieldLabel } from "@/lib/editing/vocabulary";
 import { mergeEdits, sameValue } from "@/lib/staff/merge";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
@@ -31,7 +32,8 @@ export interface RecordFormOptions<Draft, References> {
   draftFromRecord: (record: Loose, references: References | null, current: Draft | null) => Draft;
   recordFromDraft: (draft: Draft) => Loose;
   validate: (record: Loose) => RecordProblem[];
-  fieldLabels: Record<string, string>;
+  /** The kind of record, which names its fields in messages. */
+  kind: EditableKind;
   save: (payload: RecordSavePayload) => Promise<RecordSaveResponse<References>>;
 }
 
@@ -50,7 +52,7 @@ export interface RecordForm<Draft, References> {
 }
 
 export function useRecordForm<Draft, References = null>(options: RecordFormOptions<Draft, References>): RecordForm<Draft, References> {
-  const { mode, record, version: initialVersion, emptyDraft, draftFromRecord, recordFromDraft, validate, fieldLabels, save } = options;
+  const { mode, record, version: initialVersion, emptyDraft, draftFromRecord, recordFromDraft, validate, kind, save } = options;
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => (record ? draftFromRecord(record, null, null) : emptyDraft()));
   const [base, setBase] = useState<Loose | null>(record);
@@ -119,7 +121,7 @@ export function useRecordForm<Draft, References = null>(options: RecordFormOptio
     setVersion(conflict.details.currentVersion);
     setConflict(null);
     setServerProblems([]);
-    const keptLabels = kept.filter((field) => field !== "id").map((field) => fieldLabels[field] ?? field);
+    const keptLabels = kept.filter((field) => field !== "id").map((field) => fieldLabel(kind, field));
     setStatus({
       text: `Their version ${conflict.details.currentVersion} is loaded${keptLabels.length ? `, with your changes to ${keptLabels.join(", ")} re-applied` : ""}. Review the form, then save again.`,
       tone: "info",

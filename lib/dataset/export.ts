@@ -1,6 +1,8 @@
 // Writes the database as a docketline/v1 document. The output is canonical (fixed
 // record order, fixed field order, two-space indentation), so export → import into an
 // empty database → export gives the same bytes.
+import "server-only";
+
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
 import { readRecords } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";

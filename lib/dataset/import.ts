@@ -4,6 +4,8 @@
 // one transaction, upserting by id, with a fixed number of batched statements per
 // kind (no statement per row), so 100,000 filings import in seconds. Every record
 // created or changed gets a new version and a revision (who, when, before, after).
+import "server-only";
+
 import { toStored } from "@/lib/dates/partial-date";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
 import { readRecords } from "@/lib/dataset/read";

@@ -1,5 +1,7 @@
 // Reads records from the database in their docketline/v1 form, with a fixed number of
 // statements whatever the number of records (children are fetched per kind, not per row).
+import "server-only";
+
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
 import type { Sql } from "@/lib/db/sql";

@@ -80,7 +80,8 @@ export function fromStored(date: string | Date, precision: DatePrecision): Parti
   return iso;
 }
 
-const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
+/** A wider period ranks first: the order of dates that start the same day (and of the timeline's cursor). */
+export const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
 
 /** Sort order: by the start of the period, and a wider period before a narrower one starting the same day. */
 export function comparePartialDates(a: PartialDateString, b: PartialDateString): number {

@@ -1,6 +1,8 @@
 // How scripts (start, import, export, tests) get a database: the user's DATABASE_URL,
 // or the embedded server for the data folder, started here if it is not running,
 // migrated either way. Scripts only: the Next.js server is handed the URL.
+import "server-only";
+
 import path from "node:path";
 
 import { startEmbeddedDatabase, type DatabaseHandle } from "@/lib/db/embedded";

@@ -1,6 +1,8 @@
 // A fingerprint of everything the database holds, table by table: equal fingerprints,
 // equal contents, whatever the physical order of the rows. Crash tests compare it before
 // and after a process is killed; backups compare it before and after a restore.
+import "server-only";
+
 import type { Sql } from "@/lib/db/sql";
 
 /** Bookkeeping of the migrator, not content. */

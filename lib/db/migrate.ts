@@ -1,6 +1,8 @@
 // Applies prisma/migrations/*/migration.sql in order, recording each in Prisma's own
 // `_prisma_migrations` table, so that `prisma migrate deploy` on a machine that has
 // Prisma's schema engine sees the same history (docs/decisions/002).
+// Not marked server-only: the tests' global setup runs it outside the react-server
+// condition (like lib/db/sql.ts).
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

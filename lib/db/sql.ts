@@ -1,5 +1,7 @@
 // The `postgres` client, for the work Prisma is poor at: bulk import and export.
 // DATE columns come back as ISO strings, so that no time zone ever shifts a day.
+// Not marked server-only: the Playwright specs (e2e/support/write-paths.ts) import it
+// outside the react-server condition, where "server-only" throws.
 import postgres from "postgres";
 
 export type Sql = postgres.Sql<Record<string, never>>;

@@ -3,6 +3,8 @@
 // demands, sources, parties…) are compared item by item, long text word by word.
 // The public sees a public record's history from its first publication on (what was
 // edited while it was a draft was never public); staff see all of it.
+import "server-only";
+
 import { diffWords } from "diff";
 import { z } from "zod";
 
@@ -12,7 +14,7 @@ import type { CanonicalRecord } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
 import { getBulkSql } from "@/lib/db/bulk";
 import { diffRecords } from "@/lib/editing/diff";
-import { fieldLabel } from "@/lib/editing/field-labels";
+import { fieldLabel, ITEM_PROPERTY_LABELS as P, LIST_ITEM_NOUNS } from "@/lib/editing/vocabulary";
 import type { EditableKind, Publication, PublishableKind, RevisionAction } from "@/lib/editing/types";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
@@ -172,37 +174,37 @@ const LISTS: Record<string, ListSpec> = {
     key: (s) => String(s.jurisdiction),
     describe: (s) => `${getJurisdictionName(String(s.jurisdiction))}${parenthesised([plain(s.role), s.official ? `official ${String(s.official)}` : null, s.dateJoined ? `joined ${readDate(s.dateJoined)}` : null])}`,
     name: (s) => getJurisdictionName(String(s.jurisdiction)),
-    properties: { role: { label: "role", read: plain }, official: { label: "official" }, dateJoined: { label: "date joined", read: readDate } },
+    properties: { role: { label: P.role, read: plain }, official: { label: P.official }, dateJoined: { label: P.dateJoined, read: readDate } },
   },
   plaintiffs: {
     key: (p) => String(p.jurisdiction),
     describe: (p) => `${getJurisdictionName(String(p.jurisdiction))}${parenthesised([plain(p.role)])}`,
     name: (p) => getJurisdictionName(String(p.jurisdiction)),
-    properties: { role: { label: "role", read: plain } },
+    properties: { role: { label: P.role, read: plain } },
   },
   demands: {
-    describe: (d, n) => `Demand ${n}: ${quoted(d.text)}${parenthesised([plain(d.category), plain(d.outcome), d.decidedBy ? `decided by ${String(d.decidedBy)}` : null])}`,
-    name: (_d, n) => `Demand ${n}`,
-    properties: { text: { label: "text" }, category: { label: "category", read: plain }, outcome: { label: "outcome", read: plain }, decidedBy: { label: "decided by" } },
+    describe: (d, n) => `${LIST_ITEM_NOUNS.demands} ${n}: ${quoted(d.text)}${parenthesised([plain(d.category), plain(d.outcome), d.decidedBy ? `decided by ${String(d.decidedBy)}` : null])}`,
+    name: (_d, n) => `${LIST_ITEM_NOUNS.demands} ${n}`,
+    properties: { text: { label: P.text }, category: { label: P.category, read: plain }, outcome: { label: P.outcome, read: plain }, decidedBy: { label: P.decidedBy } },
   },
   otherParties: {
     key: (p) => String(p.name),
     describe: (p) => `${String(p.name)}${parenthesised([plain(p.side)])}`,
     name: (p) => String(p.name),
-    properties: { side: { label: "side", read: plain } },
+    properties: { side: { label: P.side, read: plain } },
   },
   related: {
     key: (r) => String(r.lawsuit),
     describe: (r) => `${String(r.lawsuit)}${parenthesised([plain(r.relation)])}`,
     name: (r) => String(r.lawsuit),
-    properties: { relation: { label: "relation", read: plain } },
+    properties: { relation: { label: P.relation, read: plain } },
   },
   sources: {
     // Keyed by address: a source whose URL changed reads as one removed and one added.
     key: (s) => String(s.url),
     describe: (s) => `${String(s.title)} — ${String(s.publisher)}${parenthesised([readDate(s.published)])}`,
     name: (s) => String(s.title),
-    properties: { title: { label: "title" }, publisher: { label: "publisher" }, published: { label: "published", read: readDate } },
+    properties: { title: { label: P.title }, publisher: { label: P.publisher }, published: { label: P.published, read: readDate } },
   },
 };
 

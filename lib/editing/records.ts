@@ -2,6 +2,8 @@
 // lifecycle, soft deletion and reverts. Content is written by the importer
 // (lib/dataset/import.ts writeDataset), so a form and a file are validated, written and
 // recorded in history the same way; this module adds the version check in front.
+import "server-only";
+
 import { DATASET_FORMAT, CourtSchema, FilingSchema, LawsuitSchema, OfficialSchema, type Dataset } from "@/lib/dataset/schema";
 import { DatasetValidationError, problemsFromZod } from "@/lib/dataset/problems";
 import { readRecords, type CanonicalRecord } from "@/lib/dataset/read";

@@ -3,6 +3,8 @@
 // so it finds exactly what applying would (every validation and reference problem, and
 // what would be created, updated or left unchanged) and writes nothing. Applying runs
 // the same import for real in one transaction, each revision pointing at the upload.
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 
 import { RECORD_KINDS, writeDataset, type ImportSummary, type RecordKind } from "@/lib/dataset/import";

@@ -3,7 +3,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import type { Publication, PublishableKind } from "@/lib/editing/types";
+import type { Publication, PublishableKind, RevisionAction } from "@/lib/editing/types";
 
 export interface StaffRecordStatus {
   id: string;
@@ -14,7 +14,7 @@ export interface StaffRecordStatus {
   version: number;
   updatedAt: string;
   /** The last revision: who changed the record, and when. */
-  lastChange: { name: string; at: string; action: string } | null;
+  lastChange: { name: string; at: string; action: RevisionAction } | null;
 }
 
 const STATUS_SELECT = { id: true, publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } as const;

@@ -1,7 +1,7 @@
 // Keyset pagination over the timeline's order: (date filed, precision rank, id).
 // A cursor is "a.<key>" (the page after that item) or "b.<key>" (the page before it);
 // it is opaque to users but stable, so a paged view can be shared by URL.
-import { isPartialDate, type DatePrecision } from "@/lib/dates/partial-date";
+import { isPartialDate } from "@/lib/dates/partial-date";
 
 export interface SortKey {
   /** The first day of the filing's date period, YYYY-MM-DD. */
@@ -15,8 +15,6 @@ export interface Cursor {
   direction: "after" | "before";
   key: SortKey;
 }
-
-export const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
 
 export function encodeCursor(direction: Cursor["direction"], key: SortKey): string {
   const payload = Buffer.from(JSON.stringify([key.date, key.rank, key.id])).toString("base64url");

@@ -2,14 +2,14 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { fromStored, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
+import { fromStored, PRECISION_RANK, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
 import type { CoalitionRole, DemandOutcome, FilingKind } from "@/lib/dataset/schema";
 import type { Filter } from "@/lib/filters/schema";
 import { fromDbEnum } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
-import { decodeCursor, encodeCursor, PRECISION_RANK, type SortKey } from "@/lib/timeline/cursor";
+import { decodeCursor, encodeCursor, type SortKey } from "@/lib/timeline/cursor";
 import { MATCH_END, MATCH_START, splitHighlights, type HighlightedText } from "@/lib/timeline/highlight";
 
 /** The visual timeline shows one page at a time; never all filings. */
@@ -61,7 +61,7 @@ const FILING_KIND_TYPE = Prisma.raw('"filing_kind"[]');
 // Rank 0, 1, 2 of a cursor is the precision year, month, day. The enum sorts day <
 // month < year, so "a wider period first" is the precision in descending order, which
 // the index filing(date_filed, date_filed_precision DESC, id) serves in both directions.
-const PRECISION_OF_RANK: DatePrecision[] = ["year", "month", "day"];
+const PRECISION_OF_RANK = Object.fromEntries(Object.entries(PRECISION_RANK).map(([precision, rank]) => [rank, precision])) as Record<number, DatePrecision>;
 
 /**
  * The filter as SQL over `filing f`; `except` leaves out one facet's own condition (for

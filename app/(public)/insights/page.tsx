@@ -17,6 +17,7 @@ import { insightsHref, MAP_MEASURES, parseInsightsView, type MapMeasure } from "
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { getTimelineFacets } from "@/lib/timeline/queries";
+import { plural } from "@/lib/text";
 import { describeActiveFilters } from "@/lib/timeline/summary";
 
 import styles from "./page.module.css";
@@ -37,7 +38,6 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 const MAP_LABELS: Record<MapMeasure, string> = { joined: "Filings joined", led: "Filings led" };
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export default async function InsightsPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;

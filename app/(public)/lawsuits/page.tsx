@@ -8,6 +8,7 @@ import { LAWSUIT_STATUSES } from "@/lib/dataset/schema";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { LAWSUIT_STATUS_LABELS } from "@/lib/lawsuits/labels";
 import { listLawsuits } from "@/lib/lawsuits/queries";
+import { plural } from "@/lib/text";
 import { DEFAULT_DIRECTION, LAWSUITS_PAGE_SIZE, MAX_LAWSUIT_QUERY_LENGTH, parseLawsuitListParams, type LawsuitListParams, type LawsuitSort } from "@/lib/lawsuits/schema";
 
 import styles from "./page.module.css";
@@ -121,7 +122,7 @@ export default async function LawsuitsPage({ searchParams }: { searchParams: Pro
       </form>
 
       <p className={styles.count}>
-        {total.toLocaleString("en-US")} {total === 1 ? "lawsuit" : "lawsuits"}
+        {plural(total, "lawsuit")}
         {filtered ? " match these filters" : ""}, sorted by {SORT_LABELS[params.sort].toLowerCase()}, {params.dir === "asc" ? "ascending" : "descending"}
         {pageCount > 1 && lawsuits.length > 0 ? `; showing ${first.toLocaleString("en-US")}–${(first + lawsuits.length - 1).toLocaleString("en-US")}` : ""}.
       </p>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RevisionTime } from "@/components/history/revision-time";
 import { Badge } from "@/components/ui/badge";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
-import type { EditableKind, RevisionAction } from "@/lib/editing/types";
+import type { EditableKind } from "@/lib/editing/types";
+import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 import {
   DashboardParamsSchema,
   getStaffDashboard,
@@ -14,6 +15,7 @@ import {
   type DashboardSection,
   type Section,
 } from "@/lib/staff/dashboard";
+import { plural } from "@/lib/text";
 
 import styles from "./page.module.css";
 
@@ -23,16 +25,6 @@ export const metadata: Metadata = { title: "Dashboard · Staff", robots: { index
 
 const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing" };
 
-const ACTION_WORDS: Record<RevisionAction, string> = {
-  create: "created",
-  update: "edited",
-  publish: "published",
-  unpublish: "unpublished",
-  delete: "deleted",
-  restore: "restored",
-  revert: "reverted",
-};
-
 /** What each count of "Needs attention" counts: records, not demands. */
 const ATTENTION_LABELS: Record<AttentionType, string> = {
   "no-source": "Lawsuits and filings without a source",
@@ -41,16 +33,14 @@ const ATTENTION_LABELS: Record<AttentionType, string> = {
   "no-lead": "Filings with joining states but no lead state",
 };
 
-const demands = (n: number) => `${n} ${n === 1 ? "demand" : "demands"}`;
-
 function reasonText(reason: AttentionReason): string {
   switch (reason.type) {
     case "no-source":
       return "no source";
     case "unknown-outcome":
-      return `${demands(reason.count)} with an unknown outcome`;
+      return `${plural(reason.count, "demand")} with an unknown outcome`;
     case "stale-pending":
-      return `${demands(reason.count)} still pending more than a year after filing`;
+      return `${plural(reason.count, "demand")} still pending more than a year after filing`;
     case "no-lead":
       return "joining states but no lead state";
   }
@@ -137,7 +127,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                         )}
                       </th>
                       <td>
-                        {ACTION_WORDS[change.action]}
+                        {REVISION_ACTION_WORDS[change.action]}
                         {change.fields.length > 0 && <span className={styles.secondary}>{change.fields.join(", ")}</span>}
                         {change.uploadId && (
                           <span className={styles.secondary}>
@@ -147,7 +137,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                       </td>
                       <td>{change.actorName}</td>
                       <td className={tableStyles.nowrap}>
-                        <RevisionTime iso={change.at} />
+                        <Timestamp iso={change.at} />
                       </td>
                     </tr>
                   );
@@ -171,7 +161,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                 <span className={styles.kind}>{KIND_LABELS[record.kind]}</span>
                 <Link href={editPath(record.kind, record.id)}>{record.label}</Link>
                 <span className={styles.secondary}>
-                  last changed <RevisionTime iso={record.updatedAt} />
+                  last changed <Timestamp iso={record.updatedAt} />
                 </span>
               </li>
             ))}
@@ -192,7 +182,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                 <span className={styles.kind}>{KIND_LABELS[record.kind]}</span>
                 <Link href={editPath(record.kind, record.id)}>{record.label}</Link>
                 <span className={styles.secondary}>
-                  deleted <RevisionTime iso={record.deletedAt} day />; restorable until <RevisionTime iso={record.restorableUntil} day />
+                  deleted <Timestamp iso={record.deletedAt} day />; restorable until <Timestamp iso={record.restorableUntil} day />
                 </span>
               </li>
             ))}

@@ -1,9 +1,8 @@
 // How a form finds the problems of one field. Every field's DOM id is derived from the
 // record path it edits (["states", 2, "jurisdiction"] → "field-states-2-jurisdiction"),
-// so that a problem from zod on the client or from saveRecord on the server lands
+// so that a problem found on the client or by saveRecord on the server (both worded by
+// problemsFromZod in lib/dataset/problems) lands
 // beside its field, and the error summary can link to it.
-import type { z } from "zod";
-
 import type { RecordProblem } from "@/lib/editing/types";
 
 export type FieldPath = (string | number)[];
@@ -29,14 +28,6 @@ export function problemAt(problems: readonly RecordProblem[], path: FieldPath): 
 /** Whether any problem lies at or under `path` (e.g. somewhere in ["demands", 1]). */
 export function hasProblemUnder(problems: readonly RecordProblem[], path: FieldPath): boolean {
   return problems.some((p) => p.path.length >= path.length && samePath(p.path.slice(0, path.length), path));
-}
-
-/** zod issues as record problems, paths relative to the record. */
-export function problemsFromZod(error: z.ZodError): RecordProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((key): key is string | number => typeof key !== "symbol"),
-    message: issue.message,
-  }));
 }
 
 /**

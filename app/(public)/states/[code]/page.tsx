@@ -16,6 +16,7 @@ import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
 import { normalizeJurisdictionCode } from "@/lib/jurisdictions/schema";
 import { pageParam } from "@/lib/lawsuits/schema";
 import { absoluteUrl } from "@/lib/site";
+import { plural } from "@/lib/text";
 
 import styles from "./page.module.css";
 
@@ -36,11 +37,9 @@ const KIND_LABELS: Record<JurisdictionDetail["kind"], string> = {
   territory: "Territory",
 };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 function describe(jurisdiction: JurisdictionDetail): string {
   const { joined, led } = jurisdiction.totals;
-  return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing", "filings")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuitCount, "lawsuit", "lawsuits")}.`;
+  return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuitCount, "lawsuit")}.`;
 }
 
 export async function generateMetadata({ params }: StatePageProps): Promise<Metadata> {

@@ -3,9 +3,10 @@ import Link from "next/link";
 
 import { ListPager } from "@/components/staff/list-pager";
 import { PublicationBadge } from "@/components/staff/record-actions";
-import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
+import { LifecycleField, SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
@@ -18,8 +19,6 @@ export const metadata: Metadata = { title: "Filings · Staff", robots: { index: 
 
 const listHref = (params: StaffRecordListParams, page: number) => staffListHref("/staff/filings", { q: params.q, show: params.show === "all" ? undefined : params.show }, page);
 
-const changedAt = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default async function StaffFilingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff();
   const params = StaffRecordListParamsSchema.parse(await searchParams);
@@ -31,12 +30,9 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
       <StaffListHeading title="Filings" newHref="/staff/filings/new" newLabel="New filing" />
       <StaffListFilters action="/staff/filings" label="Search filings" filtered={filtered}>
         <SearchField id="filing-q" label="Title or id contains" value={params.q} />
-        <LifecycleField id="filing-show" label="Status" value={params.show} />
+        <LifecycleField id="filing-show" value={params.show} />
       </StaffListFilters>
-      <p className={styles.count} role="status">
-        {total} {total === 1 ? "filing" : "filings"}
-        {filtered ? " match these filters" : ""}, most recently changed first.
-      </p>
+      <StaffListCount total={total} noun="filing" filtered={filtered} order="most recently changed first" />
       {filings.length > 0 ? (
         <StaffListTable captionId="filings-caption" caption="Filings, most recently changed first">
           <thead>
@@ -71,7 +67,7 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
                 <td>{filing.lawsuit ? <Link href={`/staff/lawsuits/${filing.lawsuit.id}`}>{filing.lawsuit.caseNameShort}</Link> : <span className={tableStyles.muted}>None</span>}</td>
                 <td className={tableStyles.number}>{filing.stateCount}</td>
                 <td className={tableStyles.nowrap}>
-                  <time dateTime={filing.updatedAt}>{changedAt(filing.updatedAt)}</time>
+                  <Timestamp iso={filing.updatedAt} />
                 </td>
               </tr>
             ))}

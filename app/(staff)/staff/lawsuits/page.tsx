@@ -4,9 +4,10 @@ import Link from "next/link";
 import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
 import { ListPager } from "@/components/staff/list-pager";
 import { PublicationBadge } from "@/components/staff/record-actions";
-import { LifecycleField, SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
+import { LifecycleField, SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { listLawsuitsForStaff } from "@/lib/staff/lawsuits";
@@ -29,12 +30,9 @@ export default async function StaffLawsuitsPage({ searchParams }: { searchParams
       <StaffListHeading title="Lawsuits" newHref="/staff/lawsuits/new" newLabel="New lawsuit" />
       <StaffListFilters action="/staff/lawsuits" label="Search lawsuits" filtered={filtered}>
         <SearchField id="lawsuit-q" label="Caption, docket number or id contains" value={params.q} />
-        <LifecycleField id="lawsuit-show" label="Show" value={params.show} />
+        <LifecycleField id="lawsuit-show" value={params.show} />
       </StaffListFilters>
-      <p className={styles.count}>
-        {total} {total === 1 ? "lawsuit" : "lawsuits"}
-        {filtered ? " match these filters" : ""}, most recently changed first.
-      </p>
+      <StaffListCount total={total} noun="lawsuit" filtered={filtered} order="most recently changed first" />
       {lawsuits.length > 0 ? (
         <StaffListTable captionId="lawsuits-caption" caption="Lawsuits, most recently changed first">
           <thead>
@@ -67,7 +65,7 @@ export default async function StaffLawsuitsPage({ searchParams }: { searchParams
                   <time dateTime={lawsuit.dateFiled}>{formatPartialDate(lawsuit.dateFiled)}</time>
                 </td>
                 <td className={tableStyles.nowrap}>
-                  <time dateTime={lawsuit.updatedAt}>{new Date(lawsuit.updatedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}</time>
+                  <Timestamp iso={lawsuit.updatedAt} day />
                   <span className={styles.secondary}>version {lawsuit.version}</span>
                 </td>
               </tr>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ListPager } from "@/components/staff/list-pager";
-import { SearchField, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
+import { SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
@@ -46,10 +46,7 @@ export default async function StaffOfficialsPage({ searchParams }: { searchParam
           </select>
         </div>
       </StaffListFilters>
-      <p className={styles.count}>
-        {total} {total === 1 ? "official" : "officials"}
-        {filtered ? " match these filters" : ""}.
-      </p>
+      <StaffListCount total={total} noun="official" filtered={filtered} />
       {officials.length > 0 ? (
         <StaffListTable captionId="officials-caption" caption="Officials, by jurisdiction and name">
           <thead>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RevisionTime } from "@/components/history/revision-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS } from "@/lib/dataset/import";
 import { listRecentUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload";
@@ -36,10 +36,10 @@ export default async function StaffUploadPage() {
                 <li key={upload.id}>
                   <Link href={`/staff/upload/${upload.id}`}>{upload.fileName}</Link>
                   <span className={styles.secondary}>
-                    by {upload.actorName}, <RevisionTime iso={upload.createdAt} /> ·{" "}
+                    by {upload.actorName}, <Timestamp iso={upload.createdAt} /> ·{" "}
                     {upload.appliedAt ? (
                       <>
-                        applied <RevisionTime iso={upload.appliedAt} />
+                        applied <Timestamp iso={upload.appliedAt} />
                         {changed !== null && `, ${changed} ${changed === 1 ? "record" : "records"} created or updated`}
                       </>
                     ) : (

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { STAFF_ROLE_DESCRIPTIONS, STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { listStaffAccounts } from "@/lib/auth/users";
-import { formatPartialDate } from "@/lib/dates/partial-date";
+import { formatTimestampDay } from "@/lib/dates/timestamp";
 import { db } from "@/lib/db/client";
 
 import { AccountStatusForm, CreateAccountForm, RoleForm } from "./account-forms";
@@ -62,7 +62,7 @@ export default async function StaffUsersPage() {
                       {isMe ? null : <AccountStatusForm userId={account.id} name={account.name} enabled={account.enabled} />}
                     </div>
                   </td>
-                  <td className={styles.created}>{formatPartialDate(account.createdAt.toISOString().slice(0, 10))}</td>
+                  <td className={styles.created}>{formatTimestampDay(account.createdAt)}</td>
                 </tr>
               );
             })}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { FilingForm } from "@/components/staff/filing-form";
 import { referencedIds } from "@/components/staff/filing-form-model";
+import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
 import { requireStaff } from "@/lib/auth/session";
@@ -17,16 +18,6 @@ import { saveFilingAction } from "../actions";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Edit filing · Staff", robots: { index: false, follow: false } };
-
-const ACTION_WORDS: Record<string, string> = {
-  create: "created",
-  update: "changed",
-  publish: "published",
-  unpublish: "unpublished",
-  delete: "deleted",
-  restore: "restored",
-  revert: "reverted",
-};
 
 export default async function EditFilingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff();
@@ -48,12 +39,7 @@ export default async function EditFilingPage({ params, searchParams }: { params:
           <PublicationBadge publication={publication} deletedAt={filing.deletedAt} />
         </span>
         Filing <code>{filing.id}</code>, version {filing.version}
-        {status.lastChange ? (
-          <>
-            , last {ACTION_WORDS[status.lastChange.action] ?? "changed"} by {status.lastChange.name} on{" "}
-            <time dateTime={status.lastChange.at}>{new Date(status.lastChange.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</time>
-          </>
-        ) : null}
+        <LastChange change={status.lastChange} />
         .
       </p>
       {query.created === "1" ? (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { LawsuitForm } from "@/components/staff/lawsuit-form";
 import { relatedIds } from "@/components/staff/lawsuit-form-model";
+import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
@@ -42,12 +43,7 @@ export default async function EditLawsuitPage({ params, searchParams }: { params
           <PublicationBadge publication={lawsuit.publication ?? "draft"} deletedAt={lawsuit.deletedAt} />
         </span>
         Lawsuit <code>{lawsuit.id}</code>, version {lawsuit.version}
-        {status.lastChange ? (
-          <>
-            , last changed by {status.lastChange.name} on{" "}
-            <time dateTime={status.lastChange.at}>{new Date(status.lastChange.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</time>
-          </>
-        ) : null}
+        <LastChange change={status.lastChange} />
         . <a href="#filings">Filings ({filings.length})</a>
       </p>
       {query.created === "1" ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { RevisionTime } from "@/components/history/revision-time";
+import { Timestamp } from "@/components/ui/timestamp";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS, type RecordKind } from "@/lib/dataset/import";
@@ -124,11 +124,11 @@ export default async function StaffUploadPreviewPage({ params }: { params: Promi
       </nav>
       <h1>{applied ? "Upload applied" : "Upload preview"}: {upload.fileName}</h1>
       <p className={styles.secondary}>
-        Uploaded by {upload.actorName}, <RevisionTime iso={upload.createdAt} />. New lawsuits and filings become {becomes}.
+        Uploaded by {upload.actorName}, <Timestamp iso={upload.createdAt} />. New lawsuits and filings become {becomes}.
       </p>
       {applied ? (
         <p role="status" className={styles.success}>
-          Applied <RevisionTime iso={upload.appliedAt!} />. Every change is in the records&apos; history{upload.publication === "draft" ? "; the new records are drafts, listed on the dashboard" : ""}.
+          Applied <Timestamp iso={upload.appliedAt!} />. Every change is in the records&apos; history{upload.publication === "draft" ? "; the new records are drafts, listed on the dashboard" : ""}.
         </p>
       ) : (
         <p className={styles.notice}>Nothing has been written yet. This is what applying the file would do to the records as they are now.</p>
