@@ -5,8 +5,7 @@
 // page, beside a static file of similar size served by the same server in the same run.
 // Prints a Markdown table with issue 9's budgets (pass/miss); --write puts it in
 // docs/performance.md. A benchmark, not a test: it asserts nothing.
-import { existsSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,13 +18,13 @@ import { findFreePort } from "@/lib/free-port";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 import {
+  cleanUpRun,
   countFilings,
   findFilingPath,
   makeWorkDir,
   prepareData,
   seconds,
   startApp,
-  stopLeftoverPostgres,
   withCleanup,
   type RunningApp,
 } from "./support/bench-app.mts";
@@ -269,13 +268,7 @@ async function main() {
 
   await withCleanup(
     limitMs,
-    async () => {
-      if (app) await app.stop();
-      else if (!options.reuseData) await stopLeftoverPostgres(dataDir);
-      await rm(workDir, { recursive: true, force: true });
-      if (succeeded) await rm(logFile, { force: true });
-      else if (existsSync(logFile)) console.error(`The app's output is in ${logFile}`);
-    },
+    () => cleanUpRun({ app, reuseData: options.reuseData, dataDir, workDir, logFile, succeeded: succeeded }),
     async () => {
       const started = performance.now();
       console.log(`HTTP benchmark: ${options.reuseData ? `the database in ${options.reuseData}` : `${options.filings.toLocaleString("en-US")} generated filings (seed ${options.seed})`}, ${options.connections} connections, ${options.duration} s per URL\n`);

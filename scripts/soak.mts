@@ -13,8 +13,6 @@
 // Loopback only (the load goes to 127.0.0.1), bounded (a watchdog stops everything), and it
 // stops by itself. --write puts the figures in docs/reliability.md, section "Load (soak)".
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -26,7 +24,7 @@ import { findFreePort } from "@/lib/free-port";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 import { callServerAction, readEditForm, serverAction, signInOverHttp, type StaffSession } from "../e2e/support/staff-client.ts";
-import { countFilings, makeWorkDir, prepareData, runScript, seconds, startApp, stopLeftoverPostgres, withCleanup, type RunningApp } from "./support/bench-app.mts";
+import { cleanUpRun, countFilings, makeWorkDir, prepareData, runScript, seconds, startApp, withCleanup, type RunningApp } from "./support/bench-app.mts";
 import { fail } from "./support/cli.mts";
 import { describeCommand, describeCommit, describeMachine, passOrMiss, today, writeSection } from "./support/performance-doc.mts";
 
@@ -249,13 +247,7 @@ async function main() {
 
   await withCleanup(
     limitMs,
-    async () => {
-      if (app) await app.stop();
-      else if (!options.reuseData) await stopLeftoverPostgres(dataDir);
-      await rm(workDir, { recursive: true, force: true });
-      if (passed) await rm(logFile, { force: true });
-      else if (existsSync(logFile)) console.error(`The app's output is in ${logFile}`);
-    },
+    () => cleanUpRun({ app, reuseData: options.reuseData, dataDir, workDir, logFile, succeeded: passed }),
     async () => {
       const started = performance.now();
       console.log(`Soak: ${options.minutes} min at ${options.connections} connections, a staff save every ${EDIT_INTERVAL_MS / 1000} s\n`);

@@ -217,6 +217,19 @@ export async function stopLeftoverPostgres(dataDir: string): Promise<void> {
 }
 
 /**
+ * What a run on a throwaway folder leaves behind: the app stopped (or, when it never
+ * started, the PostgreSQL of a folder that is not being kept), the work folder removed,
+ * and the app's log only when the run did not succeed, to explain why.
+ */
+export async function cleanUpRun(run: { app?: RunningApp; reuseData?: string; dataDir: string; workDir: string; logFile: string; succeeded: boolean }): Promise<void> {
+  if (run.app) await run.app.stop();
+  else if (!run.reuseData) await stopLeftoverPostgres(run.dataDir);
+  await rm(run.workDir, { recursive: true, force: true });
+  if (run.succeeded) await rm(run.logFile, { force: true });
+  else if (existsSync(run.logFile)) console.error(`The app's output is in ${run.logFile}`);
+}
+
+/**
  * Runs `body`, then always cleans up; Ctrl-C and SIGTERM clean up too (once), and a
  * watchdog stops everything after `limitMs` so that the run is bounded in time.
  */
