@@ -1,7 +1,7 @@
 // The routes that take the timeline's filter in their query string. Their answer depends
 // on the query only through the parsed filter and their other parameters, which is what
-// lets the front server share one cache entry between equivalent URLs
-// (lib/http-cache/requests.ts) and the proxy answer a page's bad filter with a 400
+// lets the front server share one cache entry between equivalent URLs of the routes that
+// are not pages (lib/http-cache/requests.ts) and the proxy answer a page's bad filter with a 400
 // (proxy.ts). A test derives the list from app/, so a new filtered route cannot be
 // left out.
 

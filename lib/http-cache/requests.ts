@@ -4,7 +4,7 @@
 // straight through to Next.js (docs/decisions/009).
 import type { IncomingHttpHeaders } from "node:http";
 
-import { FILTERED_ROUTES } from "@/lib/filters/routes";
+import { FILTERED_PAGES, FILTERED_ROUTES } from "@/lib/filters/routes";
 import { canonicalFilterQuery } from "@/lib/filters/schema";
 
 export type RequestClass =
@@ -40,12 +40,16 @@ export function classifyRequest(method: string | undefined, url: URL, headers: I
  * lib/site.ts, when DOCKETLINE_PUBLIC_URL is unset), the path, and the query in one
  * canonical form. On a route that takes the filter, that is the parsed filter written
  * back (canonicalFilterQuery): `?state=WA&state=nm,NM&sort=newest` and `?state=NM&state=WA`
- * are one filter, one page and one entry. Elsewhere, and when a filter parameter is bad,
- * the parameters in a fixed order (docs/decisions/009).
+ * are one filter, one answer and one entry. Not on the pages that show the filter panel:
+ * their client components hydrate from the reader's own URL, so HTML rendered for
+ * `?q=%20` served at a bare `/` would not match it (React error 418); a page is shared
+ * only between URLs that differ in the order of their parameters. Elsewhere, and when a
+ * filter parameter is bad, the parameters in a fixed order (docs/decisions/009).
  */
 export function cacheKey(url: URL, headers: IncomingHttpHeaders): string {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-  let search = FILTERED_ROUTES.includes(url.pathname) ? canonicalFilterQuery(url.searchParams) : null;
+  const sharesByFilter = FILTERED_ROUTES.includes(url.pathname) && !(FILTERED_PAGES as readonly string[]).includes(url.pathname);
+  let search = sharesByFilter ? canonicalFilterQuery(url.searchParams) : null;
   if (search === null) {
     const query = new URLSearchParams(url.searchParams);
     query.sort();
