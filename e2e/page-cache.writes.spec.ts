@@ -106,6 +106,8 @@ test("A staff edit, publish, unpublish and delete each change the cached public 
   await page.getByLabel("Title (required)", { exact: true }).fill(edited);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved. This is version 2." })).toBeVisible();
+  // The page refreshes after the save; the actions below act on the version it shows.
+  await expect(page.getByText(/version 2, last edited by/)).toBeVisible();
   await expect.poll(faces.page, AT_ONCE).toContain(edited);
   await expect.poll(faces.timeline, AT_ONCE).toContain(edited);
   await expect.poll(faces.feed, AT_ONCE).toContain(edited);
