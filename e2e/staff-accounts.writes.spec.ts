@@ -94,7 +94,10 @@ test("Anonymous visitors to the staff pages are sent to sign in, and only to sta
   for (const next of ["https://evil.example/staff", "//evil.example/staff", "/\\evil.example", "/about"]) {
     await signIn(page, admin, { next });
     await expect(page, next).toHaveURL(/^http:\/\/localhost:\d+\/staff$/);
+    // Wait for the sign-out to land: a navigation started while it is in flight can
+    // cancel it, and a still-signed-in visitor is sent past the sign-in form.
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(SIGN_IN);
   }
 });
 
