@@ -45,13 +45,20 @@ test.describe("Bad input gets a clear 4xx, never a 500", () => {
   test("a page keeps the good filters of a link and says which one it ignored", async ({ page }) => {
     // Next.js's route announcer is an alert too, empty until a client-side navigation.
     const ignored = page.getByRole("alert").filter({ hasText: "could not be read" });
-    await page.goto("/?view=list&state=NM&kind=bogus");
+    // Answered 400, so that a link checker or a crawler sees the link as broken; the
+    // reader still gets the page, with the good filters.
+    let response = await page.goto("/?view=list&state=NM&kind=bogus");
+    expect(response?.status()).toBe(400);
     await expect(ignored).toContainText('kind "bogus" must be one of');
     await expect(page.getByRole("link", { name: "Remove filter State: New Mexico" })).toBeVisible();
-    await page.goto("/?view=list&q=%00");
+    response = await page.goto("/?view=list&q=%00");
+    expect(response?.status()).toBe(400);
     await expect(ignored).toContainText("q \"\\u0000\" must be plain text");
+    response = await page.goto("/insights?from=2018-13");
+    expect(response?.status()).toBe(400);
+    await expect(ignored).toContainText("from");
     // Unknown names are ignored, as tracking tags are: `constructor` is just another.
-    const response = await page.goto("/?constructor=1&__proto__=x");
+    response = await page.goto("/?constructor=1&__proto__=x");
     expect(response?.status()).toBe(200);
   });
 

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
 
+import { pageIgnoresParameters } from "@/lib/filters/routes";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, signedClientAddress, type TrustedProxies } from "@/lib/auth/client-address";
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
@@ -87,7 +88,8 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         headers: forwardedHeaders(request, options.clientAddress),
       },
       (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.rawHeaders));
+        const status = pageStatus(request, url, answer.statusCode ?? 502);
+        response.writeHead(status, status === answer.statusCode ? answer.statusMessage : undefined, withoutHopByHop(answer.rawHeaders));
         answer.pipe(response);
       },
     );
@@ -227,7 +229,9 @@ async function render(
 
   const compressible = COMPRESSIBLE.test(contentType) && answer.body.length >= MIN_GZIP_BYTES;
   const entry: CachedResponse = {
-    status: answer.status,
+    // Not kept (KEPT_STATUSES) when a parameter was bad: such links are rare, and each
+    // may be different.
+    status: pageStatus(request, url, answer.status),
     headers: kept,
     body: answer.body,
     gzip: compressible ? await gzip(answer.body, { level: 6 }) : null,
@@ -271,6 +275,15 @@ function forwardedHeaders(request: IncomingMessage, clientAddress: FrontServerOp
   if (address) headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${address}` : address;
   headers[CLIENT_ADDRESS_HEADER] = signedClientAddress(clientAddressOf(request, clientAddress.trust), clientAddress.secret);
   return headers;
+}
+
+/**
+ * A page rendered for a query with a parameter it ignored answers 400 (pageIgnoresParameters);
+ * not the client router's payload requests (their status would make it reload the page).
+ */
+function pageStatus(request: IncomingMessage, url: URL, status: number): number {
+  const read = request.method === "GET" || request.method === "HEAD";
+  return status === 200 && read && request.headers.rsc === undefined && !url.searchParams.has("_rsc") && pageIgnoresParameters(url) ? 400 : status;
 }
 
 /** The request failed because the kept-alive connection it was sent on had been closed by the other end. */
