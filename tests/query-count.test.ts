@@ -48,7 +48,7 @@ describe("The number of SQL statements behind a page", () => {
   });
 
   it("is the same for a filing with 18 states and 3 demands and one with none", async () => {
-    const { getFilingDetail } = await import("@/lib/filings/detail");
+    const { getFilingDetail } = await import("@/lib/filings/queries");
     const big = await count(() => getFilingDetail("wa-v-us-2018-dkt-15"));
     const small = await count(() => getFilingDetail("ms-l-v-ice-2018-dkt-32"));
     expect(big).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// The staff lists of lawsuits, officials and courts (lib/staff/lawsuits.ts,
+// The staff lists of lawsuits, officials and courts (lib/lawsuits/staff-queries.ts,
 // lib/staff/reference-data.ts) and the save answer of their forms (lib/staff/record-save.ts)
 // against a real database: the founding dataset, plus drafts, a deleted lawsuit and new
 // reference data made through lib/editing as the staff forms make them. Expected sets
@@ -10,7 +10,7 @@ import { comparePartialDates } from "@/lib/dates/partial-date";
 import { db } from "@/lib/db/client";
 import { deleteRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor } from "@/lib/editing/types";
-import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff, listLawsuitsForStaff } from "@/lib/staff/lawsuits";
+import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff, listLawsuitsForStaff } from "@/lib/lawsuits/staff-queries";
 import { STAFF_LIST_PAGE_SIZE, StaffRecordListParamsSchema } from "@/lib/staff/lists";
 import { RecordSavePayloadSchema, savedResponse } from "@/lib/staff/record-save";
 import { CourtListParamsSchema, listCourtsForStaff, listOfficialsForStaff, OfficialListParamsSchema } from "@/lib/staff/reference-data";

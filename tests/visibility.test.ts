@@ -33,7 +33,7 @@ import { getBulkSql } from "@/lib/db/bulk";
 import { db } from "@/lib/db/client";
 import { deleteRecord, loadRecord, restoreRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor, SaveResult } from "@/lib/editing/types";
-import { getFilingDetail } from "@/lib/filings/detail";
+import { getFilingDetail } from "@/lib/filings/queries";
 import { EMPTY_FILTER, FilterSchema } from "@/lib/filters/schema";
 import { getInsights } from "@/lib/insights/queries";
 import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries";

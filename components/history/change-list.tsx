@@ -2,7 +2,7 @@
 // the words added and removed for long text, and added, removed and changed items for
 // a list. Everything is rendered as text; <ins> and <del> carry the meaning, with
 // visually hidden words for screen readers that do not announce them.
-import type { ChangeView, DetailChange, ListItemChange, TextSegment } from "@/lib/editing/history";
+import type { ChangeView, DetailChange, ListItemChange, TextSegment } from "@/lib/editing/changes";
 
 import styles from "./history.module.css";
 

@@ -7,7 +7,7 @@
 // is said next to the button.
 import { useActionState } from "react";
 
-import { revertToRevisionAction, type RevertState } from "@/app/(staff)/staff/history-actions";
+import { revertToRevisionAction, type RevertState } from "@/lib/editing/history-actions";
 import type { PublishableKind } from "@/lib/editing/types";
 
 import styles from "./history.module.css";

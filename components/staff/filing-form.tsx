@@ -20,11 +20,11 @@ import { Button, ItemControls } from "./fields/buttons";
 import { ErrorSummary } from "./fields/error-summary";
 import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
 import { JurisdictionPicker } from "./fields/jurisdiction-picker";
-import { newItemKey } from "./fields/item-key";
+import { newItemKey } from "@/lib/editing/item-key";
 import { PartialDateField } from "./fields/partial-date-field";
-import { fieldId, hasProblemUnder, moveItem, type FieldPath } from "./fields/problems";
-import { RecordPicker, type RecordOption } from "./fields/record-picker";
-import { proposeSlug } from "./fields/slug";
+import { fieldId, hasProblemUnder, moveItem, type FieldPath, type RecordOption } from "@/lib/editing/form-fields";
+import { RecordPicker } from "./fields/record-picker";
+import { proposeSlug } from "@/lib/editing/slug";
 import { SourcesEditor } from "./fields/sources-editor";
 import { SelectField, TextAreaField, TextField } from "./fields/text-fields";
 import { FieldError } from "./fields/field-error";
@@ -40,7 +40,7 @@ import {
   type FilingDraft,
   type FilingReferences,
   type StateDraft,
-} from "./filing-form-model";
+} from "@/lib/filings/form-model";
 import { useRecordForm } from "./use-record-form";
 import fieldStyles from "./fields/fields.module.css";
 import styles from "./record-form.module.css";

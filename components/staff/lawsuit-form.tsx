@@ -18,11 +18,11 @@ import { Button, ItemControls } from "./fields/buttons";
 import { ErrorSummary } from "./fields/error-summary";
 import { FieldError } from "./fields/field-error";
 import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
-import { newItemKey } from "./fields/item-key";
+import { newItemKey } from "@/lib/editing/item-key";
 import { JurisdictionPicker } from "./fields/jurisdiction-picker";
 import { PartialDateField } from "./fields/partial-date-field";
-import { fieldId, hasProblemUnder, moveItem, type FieldPath } from "./fields/problems";
-import { RecordPicker, type RecordOption } from "./fields/record-picker";
+import { fieldId, hasProblemUnder, moveItem, type FieldPath, type RecordOption } from "@/lib/editing/form-fields";
+import { RecordPicker } from "./fields/record-picker";
 import { SourcesEditor } from "./fields/sources-editor";
 import { SelectField, TextAreaField, TextField } from "./fields/text-fields";
 import {
@@ -38,7 +38,7 @@ import {
   type OtherPartyDraft,
   type PlaintiffDraft,
   type RelationDraft,
-} from "./lawsuit-form-model";
+} from "@/lib/lawsuits/form-model";
 import { useRecordForm } from "./use-record-form";
 import fieldStyles from "./fields/fields.module.css";
 import styles from "./record-form.module.css";

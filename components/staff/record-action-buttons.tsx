@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 
-import { changeRecordLifecycleAction, type LifecycleAction } from "@/app/(staff)/staff/record-actions";
+import { changeRecordLifecycleAction, type LifecycleAction } from "@/lib/editing/record-actions";
 import type { Publication, PublishableKind } from "@/lib/editing/types";
 
 import { Button } from "./fields/buttons";

@@ -13,7 +13,7 @@ import { fieldLabel } from "@/lib/editing/vocabulary";
 import { mergeEdits, sameValue } from "@/lib/staff/merge";
 import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-save";
 
-import { problemAt, type FieldPath } from "./fields/problems";
+import { problemAt, type FieldPath } from "@/lib/editing/form-fields";
 
 type Loose = Record<string, unknown>;
 

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importDatasetText } from "@/lib/dataset/import";
-import { describeChanges, diffList, getRecordHistory } from "@/lib/editing/history";
+import { describeChanges, diffList } from "@/lib/editing/changes";
+import { getRecordHistory } from "@/lib/editing/history";
 import { deleteRecord, revertRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor, SaveResult } from "@/lib/editing/types";
 

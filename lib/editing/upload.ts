@@ -13,7 +13,7 @@ import type { Dataset } from "@/lib/dataset/schema";
 import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
-import { describeChanges, labelOf } from "@/lib/editing/history";
+import { describeChanges, labelOf } from "@/lib/editing/changes";
 import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 

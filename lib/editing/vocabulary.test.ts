@@ -2,9 +2,9 @@
 // histories, because all of them read lib/editing/vocabulary.
 import { describe, expect, it } from "vitest";
 
-import { FILING_FIELD_LABELS, filingFieldLabel } from "@/components/staff/filing-form-model";
-import { LAWSUIT_FIELD_LABELS, lawsuitFieldLabel, validateLawsuit } from "@/components/staff/lawsuit-form-model";
-import { describeChanges } from "@/lib/editing/history";
+import { FILING_FIELD_LABELS, filingFieldLabel } from "@/lib/filings/form-model";
+import { LAWSUIT_FIELD_LABELS, lawsuitFieldLabel, validateLawsuit } from "@/lib/lawsuits/form-model";
+import { describeChanges } from "@/lib/editing/changes";
 import { FIELD_LABELS, REVISION_ACTION_WORDS, revisionPredicate } from "@/lib/editing/vocabulary";
 import { REVISION_ACTIONS } from "@/lib/editing/types";
 

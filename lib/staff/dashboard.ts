@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
-import { describeChanges, labelOf } from "@/lib/editing/history";
+import { describeChanges, labelOf } from "@/lib/editing/changes";
 import { RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import type { EditableKind, Publication, PublishableKind, RevisionAction } from "@/lib/editing/types";
 

@@ -11,7 +11,7 @@ import { useEffect, useRef, type MouseEvent } from "react";
 
 import type { RecordProblem } from "@/lib/editing/types";
 
-import { fieldId, type FieldPath } from "./problems";
+import { fieldId, type FieldPath } from "@/lib/editing/form-fields";
 import styles from "./fields.module.css";
 
 /** The rendered element for `path`, or for the longest prefix of it that is rendered. */

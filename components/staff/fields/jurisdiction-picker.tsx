@@ -13,7 +13,7 @@ import { useId, useState, type ClipboardEvent, type KeyboardEvent } from "react"
 
 import { describedBy, FieldShell, type FieldProps } from "./text-fields";
 import { findJurisdiction, looksLikeList, matchJurisdictions, parseJurisdictionList } from "./jurisdiction-list";
-import { fieldId } from "./problems";
+import { fieldId } from "@/lib/editing/form-fields";
 import styles from "./fields.module.css";
 
 interface Status {

@@ -6,7 +6,7 @@
 // Deleted badge; the chosen record is shown above the box with a "Clear" button.
 // Props: FieldProps (`path`, `label`, `error`, `hint`, `required`), `value` (the chosen
 // RecordOption or null), `onChange(option | null)`, `search(query)` (returns options;
-// usually a server action from app/(staff)/staff/search-actions.ts, bound to its
+// usually a server action from lib/staff/search-actions.ts, bound to its
 // restrictions such as the lawsuit), `placeholder`, `disabled`, `disabledReason`
 // (shown instead of the box when disabled, e.g. "Choose the lawsuit first").
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
@@ -16,22 +16,9 @@ import { formatPartialDate, isPartialDate } from "@/lib/dates/partial-date";
 
 import { Button } from "./buttons";
 import { describedBy, FieldShell, type FieldProps } from "./text-fields";
-import { fieldId } from "./problems";
+import { fieldId, type RecordOption } from "@/lib/editing/form-fields";
 import styles from "./fields.module.css";
 
-export interface RecordOption {
-  id: string;
-  /** Title of a filing, short caption of a lawsuit. */
-  title: string;
-  /** A partial date (YYYY, YYYY-MM or YYYY-MM-DD). */
-  date: string | null;
-  /** How the kind reads: "Motion", "Order", "Lawsuit". */
-  kind: string | null;
-  /** A second line: the docket number, the lawsuit. */
-  detail?: string | null;
-  draft: boolean;
-  deleted: boolean;
-}
 
 const SEARCH_DELAY_MS = 200;
 

@@ -5,7 +5,7 @@
 // A URL is checked with the dataset's own rule as soon as the editor leaves the box.
 // Props: `path` (the list's record path, default ["sources"]), `value` (SourceDraft[],
 // all strings as typed), `onChange(next)`, `problems` (the whole form's problems; the
-// editor shows those under `path`). sourcesFromRecord / sourcesToRecord (./sources.ts)
+// editor shows those under `path`). sourcesFromRecord / sourcesToRecord (lib/editing/source-drafts.ts)
 // convert between drafts and docketline/v1 sources.
 import { useState } from "react";
 
@@ -14,13 +14,11 @@ import type { RecordProblem } from "@/lib/editing/types";
 
 import { Button, ItemControls } from "./buttons";
 import { PartialDateField } from "./partial-date-field";
-import { fieldId, hasProblemUnder, moveItem, problemAt, type FieldPath } from "./problems";
+import { fieldId, hasProblemUnder, moveItem, problemAt, type FieldPath } from "@/lib/editing/form-fields";
 import { TextField } from "./text-fields";
-import { emptySource, sourcesFromRecord, sourcesToRecord, type SourceDraft } from "./sources";
+import { emptySource, type SourceDraft } from "@/lib/editing/source-drafts";
 import styles from "./fields.module.css";
 
-// Re-exported for callers that import them from here; server code imports ./sources.
-export { emptySource, sourcesFromRecord, sourcesToRecord, type SourceDraft };
 
 export function SourcesEditor({ path = ["sources"], value, onChange, problems }: { path?: FieldPath; value: readonly SourceDraft[]; onChange: (next: SourceDraft[]) => void; problems: readonly RecordProblem[] }) {
   // URL problems found on leaving the box, before any submit; the form's own problems win.

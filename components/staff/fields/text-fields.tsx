@@ -11,7 +11,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 import { FieldError } from "./field-error";
-import { errorId, fieldId, type FieldPath } from "./problems";
+import { errorId, fieldId, type FieldPath } from "@/lib/editing/form-fields";
 import styles from "./fields.module.css";
 
 export interface FieldProps {

@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/copy-button";
 import { SourceList } from "@/components/source-list";
 import { Badge } from "@/components/ui/badge";
 import { UsMap } from "@/components/us-map";
-import { getFilingDetail, type DateView, type FilingDetail, type FilingRef, type ThreadNode } from "@/lib/filings/detail";
+import { getFilingDetail, type DateView, type FilingDetail, type FilingRef, type ThreadNode } from "@/lib/filings/queries";
 import { absoluteUrl } from "@/lib/site";
 
 import styles from "./page.module.css";

@@ -7,7 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { referencedIds, type FilingReferences } from "@/components/staff/filing-form-model";
+import { referencedIds, type FilingReferences } from "@/lib/filings/form-model";
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { saveRecord } from "@/lib/editing/records";
 import { malformedPayload, RecordSavePayloadSchema, savedResponse, type RecordSaveResponse } from "@/lib/staff/record-save";

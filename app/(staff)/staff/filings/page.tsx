@@ -10,7 +10,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
-import { listFilingsForStaff } from "@/lib/staff/filings";
+import { listFilingsForStaff } from "@/lib/filings/staff-queries";
 import { staffListHref, StaffRecordListParamsSchema, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export const dynamic = "force-dynamic";

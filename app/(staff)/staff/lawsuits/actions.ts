@@ -7,7 +7,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { relatedIds, type LawsuitReferences } from "@/components/staff/lawsuit-form-model";
+import { relatedIds, type LawsuitReferences } from "@/lib/lawsuits/form-model";
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { saveRecord } from "@/lib/editing/records";
 import { malformedPayload, RecordSavePayloadSchema, savedResponse, type RecordSaveResponse } from "@/lib/staff/record-save";

@@ -10,7 +10,7 @@ import { tableStyles } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
-import { listLawsuitsForStaff } from "@/lib/staff/lawsuits";
+import { listLawsuitsForStaff } from "@/lib/lawsuits/staff-queries";
 import { staffListHref, StaffRecordListParamsSchema, type StaffRecordListParams } from "@/lib/staff/lists";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import { getRequestOrigin, htmlPath } from "@/lib/api/urls";
 import { downloadResponse } from "@/lib/exports/http";
 import { bibtex, BIBTEX_CONTENT_TYPE } from "@/lib/filings/citation";
-import { getFilingDetail } from "@/lib/filings/detail";
+import { getFilingDetail } from "@/lib/filings/queries";
 
 export const dynamic = "force-dynamic";
 

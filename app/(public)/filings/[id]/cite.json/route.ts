@@ -2,7 +2,7 @@
 import { getRequestOrigin, htmlPath } from "@/lib/api/urls";
 import { downloadResponse } from "@/lib/exports/http";
 import { CSL_JSON_CONTENT_TYPE, cslJson } from "@/lib/filings/citation";
-import { getFilingDetail } from "@/lib/filings/detail";
+import { getFilingDetail } from "@/lib/filings/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -3,16 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { FilingForm } from "@/components/staff/filing-form";
-import { referencedIds } from "@/components/staff/filing-form-model";
+import { referencedIds } from "@/lib/filings/form-model";
 import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
 import { requireStaff } from "@/lib/auth/session";
 import { loadRecord } from "@/lib/editing/records";
-import { getFilingStatusForStaff } from "@/lib/staff/filings";
+import { getFilingStatusForStaff } from "@/lib/filings/staff-queries";
 import { getRecordSummaries, listDemandCategories, listOfficials } from "@/lib/staff/search";
 
-import { searchFilingsAction, searchLawsuitsAction } from "../../search-actions";
+import { searchFilingsAction, searchLawsuitsAction } from "@/lib/staff/search-actions";
 import { saveFilingAction } from "../actions";
 
 export const dynamic = "force-dynamic";

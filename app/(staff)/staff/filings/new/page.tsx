@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
 import { getRecordSummaries, listDemandCategories, listOfficials } from "@/lib/staff/search";
 
-import { searchFilingsAction, searchLawsuitsAction } from "../../search-actions";
+import { searchFilingsAction, searchLawsuitsAction } from "@/lib/staff/search-actions";
 import { saveFilingAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { LawsuitForm } from "@/components/staff/lawsuit-form";
-import { relatedIds } from "@/components/staff/lawsuit-form-model";
+import { relatedIds } from "@/lib/lawsuits/form-model";
 import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
@@ -12,10 +12,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { loadRecord } from "@/lib/editing/records";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
-import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff } from "@/lib/staff/lawsuits";
+import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff } from "@/lib/lawsuits/staff-queries";
 import { getRecordSummaries, listCourts } from "@/lib/staff/search";
 
-import { searchLawsuitsAction } from "../../search-actions";
+import { searchLawsuitsAction } from "@/lib/staff/search-actions";
 import { listCourtsAction, saveLawsuitAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import styles from "@/components/staff/staff-list.module.css";
 import { requireStaff } from "@/lib/auth/session";
 import { listCourts } from "@/lib/staff/search";
 
-import { searchLawsuitsAction } from "../../search-actions";
+import { searchLawsuitsAction } from "@/lib/staff/search-actions";
 import { listCourtsAction, saveLawsuitAction } from "../actions";
 
 export const dynamic = "force-dynamic";

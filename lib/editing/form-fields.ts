@@ -54,3 +54,18 @@ export function optional(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === "" ? null : value;
 }
+
+/** A record offered by a picker (components/staff/fields/record-picker.tsx) and kept in a form's model. */
+export interface RecordOption {
+  id: string;
+  /** Title of a filing, short caption of a lawsuit. */
+  title: string;
+  /** A partial date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date: string | null;
+  /** How the kind reads: "Motion", "Order", "Lawsuit". */
+  kind: string | null;
+  /** A second line: the docket number, the lawsuit. */
+  detail?: string | null;
+  draft: boolean;
+  deleted: boolean;
+}

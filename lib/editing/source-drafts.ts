@@ -2,8 +2,8 @@
 // server code (a form model read by a page or an action) can use them too.
 import type { SourceRecord } from "@/lib/dataset/schema";
 
-import { newItemKey } from "./item-key";
-import { optional } from "./problems";
+import { newItemKey } from "@/lib/editing/item-key";
+import { optional } from "@/lib/editing/form-fields";
 
 export interface SourceDraft {
   /** A React key that stays with the item when it moves. */

@@ -7,11 +7,10 @@ import { problemsFromZod } from "@/lib/dataset/problems";
 import type { RecordProblem } from "@/lib/editing/types";
 import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 
-import { optional, type FieldPath } from "./fields/problems";
-import type { RecordOption } from "./fields/record-picker";
-import { newItemKey } from "./fields/item-key";
-import { proposeSlug } from "./fields/slug";
-import { sourcesFromRecord, sourcesToRecord, type SourceDraft } from "./fields/sources-editor";
+import { optional, type FieldPath, type RecordOption } from "@/lib/editing/form-fields";
+import { newItemKey } from "@/lib/editing/item-key";
+import { proposeSlug } from "@/lib/editing/slug";
+import { sourcesFromRecord, sourcesToRecord, type SourceDraft } from "@/lib/editing/source-drafts";
 
 export interface PlaintiffDraft {
   key: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { firstSentence, splitParagraphs } from "@/lib/text";
 
-import { buildThread, toFilingDetail, type FilingDetailRow, type RawThreadRow } from "./detail";
+import { buildThread, toFilingDetail, type FilingDetailRow, type RawThreadRow } from "@/lib/filings/queries";
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
