@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
+import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
 import { ListPager } from "@/components/staff/list-pager";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { LAWSUIT_STATUSES } from "@/lib/dataset/schema";

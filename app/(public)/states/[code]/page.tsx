@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 
 import { JurisdictionActivityChart } from "@/components/jurisdiction-activity-chart";
-import { LawsuitStatusBadge } from "@/components/lawsuit-status-badge";
+import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
 import { ListPager } from "@/components/staff/list-pager";
 import { Badge } from "@/components/ui/badge";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";

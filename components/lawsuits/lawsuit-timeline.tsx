@@ -1,6 +1,8 @@
 import Link from "next/link";
 
 import { formatPartialDate, type PartialDateString } from "@/lib/dates/partial-date";
+import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
+import type { LawsuitDetail } from "@/lib/lawsuits/queries";
 
 import styles from "./lawsuit-timeline.module.css";
 
@@ -11,6 +13,22 @@ export interface LawsuitTimelineEvent {
   label: string;
   title?: string;
   href?: string;
+}
+
+/** The lawsuit's life in date order: when it was filed, its filings, and when it ended. */
+export function lawsuitEvents(lawsuit: LawsuitDetail): LawsuitTimelineEvent[] {
+  const events: LawsuitTimelineEvent[] = [];
+  const hasComplaintOnFilingDay = lawsuit.filings.some((f) => f.kind === "complaint" && f.dateFiled === lawsuit.dateFiled);
+  if (!hasComplaintOnFilingDay) {
+    events.push({ key: "filed", date: lawsuit.dateFiled, label: "Lawsuit filed", title: `in the ${lawsuit.court.fullName}` });
+  }
+  for (const filing of lawsuit.filings) {
+    events.push({ key: filing.id, date: filing.dateFiled, label: FILING_KIND_LABELS[filing.kind], title: filing.title, href: `/filings/${filing.id}` });
+  }
+  if (lawsuit.dateTerminated) {
+    events.push({ key: "terminated", date: lawsuit.dateTerminated, label: "Case terminated" });
+  }
+  return events;
 }
 
 /** A compact, vertical timeline: events in date order, grouped under their year. */
