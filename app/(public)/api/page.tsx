@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { Code, EndpointTable, ParameterTable, ProblemTypeList } from "@/components/api/api-reference";
+import styles from "@/components/api/api-reference.module.css";
 import { CACHE_CONTROL } from "@/lib/api/handler";
-import { getOpenApiDocument } from "@/lib/api/openapi";
-import { ApiProblem, PROBLEM_TYPES, problemBody, type ProblemType } from "@/lib/api/problem";
 import { DEFAULT_LIMIT, parseFilingListQuery } from "@/lib/api/query";
+import { exampleProblem, getApiReference } from "@/lib/api/reference";
 import { getFilingList } from "@/lib/api/representations";
 import { apiPath } from "@/lib/api/urls";
 import { getSiteOrigin } from "@/lib/site";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
-
-import styles from "./page.module.css";
 
 // The examples show live data and this site's own address.
 export const dynamic = "force-dynamic";
@@ -21,79 +19,9 @@ export const metadata: Metadata = {
   description: "Docketline's read-only JSON API: filings, lawsuits and jurisdictions, with the timeline's filters, keyset pagination and an OpenAPI 3.1 document.",
 };
 
-// The document is generated from the API's zod schemas; this page reads its endpoints and
-// parameters from it rather than describing them a second time.
-interface SchemaObject {
-  type?: string;
-  enum?: unknown[];
-  items?: SchemaObject;
-  $ref?: string;
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
-  default?: unknown;
-}
-interface Parameter {
-  name: string;
-  in: string;
-  description?: string;
-  schema?: SchemaObject;
-}
-interface Operation {
-  summary?: string;
-  description?: string;
-  parameters?: Parameter[];
-}
-
-const NAMED_SCHEMAS: Record<string, string> = { PartialDate: "date (YYYY, YYYY-MM or YYYY-MM-DD)", JurisdictionCode: "USPS code" };
-
-/** A parameter's accepted values, in a few words. */
-function describeSchema(schema: SchemaObject | undefined): string {
-  if (!schema) return "text";
-  if (schema.$ref) {
-    const name = schema.$ref.replace("#/components/schemas/", "");
-    return NAMED_SCHEMAS[name] ?? name;
-  }
-  if (schema.type === "array") return `${describeSchema(schema.items)}; repeatable`;
-  if (schema.enum) return `one of ${schema.enum.join(", ")}`;
-  if (schema.type === "integer") return `whole number${schema.minimum !== undefined ? ` from ${schema.minimum}` : ""}${schema.maximum !== undefined ? ` to ${schema.maximum}` : ""}`;
-  if (schema.pattern?.startsWith("^[a-z0-9]+")) return "id";
-  return "text";
-}
-
-function defaultOf(schema: SchemaObject | undefined): string {
-  if (schema?.default === undefined || (Array.isArray(schema.default) && schema.default.length === 0)) return "";
-  return String(schema.default);
-}
-
-/** Text from the OpenAPI document, whose `backticks` mark code (CommonMark, as OpenAPI descriptions are). */
-function Prose({ text }: { text: string | undefined }) {
-  return (text ?? "").split(/`([^`]+)`/).map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
-}
-
-function Code({ children, label }: { children: string; label: string }) {
-  return (
-    <pre className={styles.code} tabIndex={0} aria-label={label}>
-      <code>{children}</code>
-    </pre>
-  );
-}
-
-/** A problem exactly as the API would answer `query` on the filings list. */
-function exampleProblem(query: string, origin: string) {
-  try {
-    parseFilingListQuery(new URLSearchParams(query));
-  } catch (error) {
-    if (error instanceof ApiProblem) return problemBody(error, new Request(`${origin}${apiPath.filings}?${query}`), origin);
-  }
-  return null;
-}
-
 export default async function ApiPage() {
   const origin = await getSiteOrigin();
-  const document = getOpenApiDocument(origin);
-  const paths = Object.entries(document.paths ?? {}).map(([path, item]) => ({ path, operation: (item as { get: Operation }).get }));
-  const filingParameters = (paths.find((p) => p.path === apiPath.filings)?.operation.parameters ?? []).filter((p) => p.in === "query");
+  const reference = getApiReference(origin);
 
   const exampleQuery = "state=NM&limit=1";
   const example = await getFilingList(parseFilingListQuery(new URLSearchParams(exampleQuery)), origin);
@@ -129,29 +57,7 @@ export default async function ApiPage() {
 
       <section aria-labelledby="endpoints">
         <h2 id="endpoints">Endpoints</h2>
-        <TableScroll labelledBy="endpoints-caption">
-          <table className={tableStyles.table}>
-            <caption id="endpoints-caption">Every endpoint answers GET (and HEAD)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Path</th>
-                <th scope="col">Returns</th>
-              </tr>
-            </thead>
-            <tbody>
-              {paths.map(({ path, operation }) => (
-                <tr key={path}>
-                  <th scope="row" className={styles.path}>
-                    <code>{path}</code>
-                  </th>
-                  <td>
-                    <strong>{operation.summary}.</strong> <Prose text={operation.description} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <EndpointTable endpoints={reference.endpoints} />
         <p>
           Each record is its <code>docketline/v1</code> form (a filing&rsquo;s <code>id</code>, <code>lawsuit</code>, <code>kind</code>,{" "}
           <code>title</code>, <code>dateFiled</code>, <code>states</code>, <code>demands</code>, <code>sources</code>…), plus <code>url</code>, its
@@ -167,33 +73,7 @@ export default async function ApiPage() {
           <code>{apiPath.filings}</code> takes the same filters as the <Link href="/">timeline</Link>, so any view of the timeline can be fetched as
           data by copying its query string. Parameters it does not know are refused rather than ignored, so that a typo never passes unnoticed.
         </p>
-        <TableScroll labelledBy="parameters-caption">
-          <table className={tableStyles.table}>
-            <caption id="parameters-caption">Query parameters of {apiPath.filings}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Parameter</th>
-                <th scope="col">Values</th>
-                <th scope="col">Default</th>
-                <th scope="col">Meaning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {filingParameters.map((parameter) => (
-                <tr key={parameter.name}>
-                  <th scope="row">
-                    <code>{parameter.name}</code>
-                  </th>
-                  <td>{describeSchema(parameter.schema)}</td>
-                  <td>{defaultOf(parameter.schema)}</td>
-                  <td>
-                    <Prose text={parameter.description} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ParameterTable caption={`Query parameters of ${apiPath.filings}`} parameters={reference.filingParameters} />
         <Code label="Filter examples">
           {[
             `# Motions that both New Mexico and Washington joined`,
@@ -242,18 +122,7 @@ export default async function ApiPage() {
         </p>
         <Code label="A bad request">{`curl -i '${api}?kind=telegram&limit=0'`}</Code>
         {problem && <Code label="Its answer, with status 400">{JSON.stringify(problem, null, 2)}</Code>}
-        <dl className={styles.problems}>
-          {(Object.keys(PROBLEM_TYPES) as ProblemType[]).map((type) => (
-            <div key={type} id={type}>
-              <dt>
-                {PROBLEM_TYPES[type].status} {PROBLEM_TYPES[type].title} <code>#{type}</code>
-              </dt>
-              <dd>
-                <Prose text={PROBLEM_TYPES[type].description} />
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <ProblemTypeList />
       </section>
 
       <section aria-labelledby="caching">
