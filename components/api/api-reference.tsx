@@ -12,9 +12,9 @@ export function Prose({ text }: { text: string | undefined }) {
 }
 
 /** A code sample a keyboard can reach and scroll. */
-export function Code({ children, label, example = false }: { children: string; label: string; example?: boolean }) {
+export function Code({ children, label }: { children: string; label: string }) {
   return (
-    <pre className={example ? `${styles.code} ${styles.example}` : styles.code} tabIndex={0} aria-label={label}>
+    <pre className={styles.code} tabIndex={0} aria-label={label}>
       <code>{children}</code>
     </pre>
   );
