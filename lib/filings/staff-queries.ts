@@ -4,25 +4,18 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { fromStored, type PartialDateString } from "@/lib/dates/partial-date";
-import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRecordStatusForStaff, type StaffRecordStatus } from "@/lib/staff/record-status";
-import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
+import { LIFECYCLE_COLUMNS, lifecycleOf, pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type RecordLifecycle, type StaffRecordListParams } from "@/lib/staff/lists";
 
-export interface StaffFilingItem {
+export interface StaffFilingItem extends RecordLifecycle {
   id: string;
   title: string;
   kind: FilingKind;
   dateFiled: PartialDateString;
   lawsuit: { id: string; caseNameShort: string } | null;
   stateCount: number;
-  publication: Publication;
-  /** Whether the public sees it (published, not deleted, its lawsuit public). */
-  isPublic: boolean;
-  deletedAt: string | null;
-  version: number;
-  updatedAt: string;
 }
 
 export interface StaffFilingPage extends ListPaging {
@@ -46,11 +39,7 @@ export async function listFilingsForStaff(params: StaffRecordListParams): Promis
         dateFiledPrecision: true,
         lawsuit: { select: { id: true, caseNameShort: true } },
         _count: { select: { states: true } },
-        publication: true,
-        isPublic: true,
-        deletedAt: true,
-        version: true,
-        updatedAt: true,
+        ...LIFECYCLE_COLUMNS,
       },
     }),
   ]);
@@ -62,11 +51,7 @@ export async function listFilingsForStaff(params: StaffRecordListParams): Promis
       dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
       lawsuit: row.lawsuit,
       stateCount: row._count.states,
-      publication: row.publication,
-      isPublic: row.isPublic,
-      deletedAt: row.deletedAt?.toISOString() ?? null,
-      version: row.version,
-      updatedAt: row.updatedAt.toISOString(),
+      ...lifecycleOf(row),
     })),
     ...pagingOf(total, params.page),
   };

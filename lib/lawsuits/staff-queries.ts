@@ -9,21 +9,15 @@ import type { Publication } from "@/lib/editing/types";
 import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRecordStatusForStaff, type StaffRecordStatus } from "@/lib/staff/record-status";
-import { pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type StaffRecordListParams } from "@/lib/staff/lists";
+import { LIFECYCLE_COLUMNS, lifecycleOf, pageWindow, pagingOf, recentlyChangedFirst, recordListWhere, type ListPaging, type RecordLifecycle, type StaffRecordListParams } from "@/lib/staff/lists";
 
-export interface StaffLawsuitItem {
+export interface StaffLawsuitItem extends RecordLifecycle {
   id: string;
   caseNameShort: string;
   docketNumber: string;
   court: { shortName: string; fullName: string };
   dateFiled: PartialDateString;
   status: LawsuitStatus;
-  publication: Publication;
-  /** Whether the public sees it (published and not deleted). */
-  isPublic: boolean;
-  deletedAt: string | null;
-  version: number;
-  updatedAt: string;
 }
 
 export interface StaffLawsuitPage extends ListPaging {
@@ -50,11 +44,7 @@ export async function listLawsuitsForStaff(params: StaffRecordListParams): Promi
         dateFiled: true,
         dateFiledPrecision: true,
         status: true,
-        publication: true,
-        isPublic: true,
-        deletedAt: true,
-        version: true,
-        updatedAt: true,
+        ...LIFECYCLE_COLUMNS,
       },
     }),
   ]);
@@ -66,11 +56,7 @@ export async function listLawsuitsForStaff(params: StaffRecordListParams): Promi
       court: row.court,
       dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
       status: fromDbEnum<LawsuitStatus>(row.status),
-      publication: row.publication,
-      isPublic: row.isPublic,
-      deletedAt: row.deletedAt?.toISOString() ?? null,
-      version: row.version,
-      updatedAt: row.updatedAt.toISOString(),
+      ...lifecycleOf(row),
     })),
     ...pagingOf(total, params.page),
   };

@@ -77,3 +77,20 @@ export function staffListHref(path: string, filters: Record<string, string | und
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
+
+/** Where a lawsuit or filing stands, as every staff list shows it. */
+export interface RecordLifecycle {
+  publication: Publication;
+  /** Whether the public sees it (published, not deleted, and for a filing its lawsuit public). */
+  isPublic: boolean;
+  deletedAt: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** The columns of RecordLifecycle, for a Prisma `select`. */
+export const LIFECYCLE_COLUMNS = { publication: true, isPublic: true, deletedAt: true, version: true, updatedAt: true } as const;
+
+export function lifecycleOf(row: { publication: Publication; isPublic: boolean; deletedAt: Date | null; version: number; updatedAt: Date }): RecordLifecycle {
+  return { publication: row.publication, isPublic: row.isPublic, deletedAt: row.deletedAt?.toISOString() ?? null, version: row.version, updatedAt: row.updatedAt.toISOString() };
+}
