@@ -3,7 +3,9 @@
 // version they read, exactly as the staff form does (its server action, with the
 // version the edit page showed). One save per version wins, every other one gets the
 // conflict answer, the history holds every accepted change in order, and editors who
-// re-read and retry after a conflict all get their change in (decision 008).
+// re-read and retry after a conflict all get their change in (decision 008). The retry
+// round takes twenty of them: each accepted save sends all the others round again, so
+// fifty would cost ~1,300 saves where twenty cost ~200 and prove the same.
 import { randomBytes } from "node:crypto";
 
 import { expect, test } from "@playwright/test";
@@ -13,6 +15,7 @@ import { callServerAction, createAccountOverHttp, readEditForm, serverAction, si
 import { withE2eDatabase } from "./support/write-paths";
 
 const EDITORS = 50;
+const RETRYING_EDITORS = 20;
 
 type Filing = Record<string, unknown> & { id: string; summary: string };
 
@@ -120,12 +123,13 @@ test("Fifty editors save the same filing at once, each from the version they rea
   expect(final.record.summary).toBe(winners.at(-1)!.summary);
 });
 
-test("Fifty editors who take the newer version after a conflict and try again all get their change in: fifty updates in the history, none lost", async () => {
+test("Twenty editors who take the newer version after a conflict and try again all get their change in: twenty updates in the history, none lost", async () => {
+  const retrying = editors.slice(0, RETRYING_EDITORS);
   test.setTimeout(300_000);
   const start = await readEditForm<Filing>(editors[0].session, editPage());
   const marker = (i: number) => `[editor ${i + 1} was here]`;
   const tries = await Promise.all(
-    editors.map(async ({ name, session }, i) => {
+    retrying.map(async ({ name, session }, i) => {
       let read = await readEditForm<Filing>(session, editPage());
       for (let attempt = 1; attempt <= 500; attempt++) {
         // Each editor adds a line of their own to what they read, as a person appends a note.
@@ -146,7 +150,7 @@ test("Fifty editors who take the newer version after a conflict and try again al
   await test.info().attach("attempts.txt", { contentType: "text/plain", body: `saves per editor until accepted: ${tries.join(", ")}` });
 
   const history = await revisionsAfter(start.version);
-  expect(history.map((r) => r.version)).toEqual(Array.from({ length: EDITORS }, (_, i) => start.version + i + 1));
+  expect(history.map((r) => r.version)).toEqual(Array.from({ length: RETRYING_EDITORS }, (_, i) => start.version + i + 1));
   // Each accepted save adds exactly its own line to the one before it: nothing was overwritten.
   let previous = start.record.summary;
   const added: string[] = [];
@@ -156,8 +160,8 @@ test("Fifty editors who take the newer version after a conflict and try again al
     added.push(revision.summary.slice(previous.length + 1));
     previous = revision.summary;
   }
-  expect(added.sort()).toEqual(editors.map((_, i) => marker(i)).sort());
+  expect(added.sort()).toEqual(retrying.map((_, i) => marker(i)).sort());
   const final = await readEditForm<Filing>(editors[0].session, editPage());
-  expect(final.version).toBe(start.version + EDITORS);
+  expect(final.version).toBe(start.version + RETRYING_EDITORS);
   expect(final.record.summary).toBe(previous);
 });
