@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 
 import { signIn, type SignInState } from "@/lib/auth/actions";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/field-lengths";
+import { Button } from "@/components/staff/fields/buttons";
 
 import styles from "./sign-in.module.css";
 
@@ -69,9 +70,9 @@ export function SignInForm({ next }: { next: string | null }) {
           </p>
         ) : null}
       </div>
-      <button type="submit" className={styles.submit} aria-disabled={pending || undefined}>
+      <Button type="submit" variant="primary" aria-disabled={pending || undefined}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

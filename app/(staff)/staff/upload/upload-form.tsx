@@ -10,6 +10,7 @@ import { useState, type FormEvent } from "react";
 
 import type { UploadAnswer } from "@/lib/editing/upload-request";
 import { UPLOAD_PATH } from "@/lib/security/body-limits";
+import { Button } from "@/components/staff/fields/buttons";
 
 import styles from "./upload.module.css";
 
@@ -74,9 +75,9 @@ export function UploadForm({ maxBytes, maxLabel }: { maxBytes: number; maxLabel:
         </label>
         <p className={styles.help}>Records that already exist keep theirs.</p>
       </fieldset>
-      <button type="submit" disabled={pending || tooLarge} className={styles.primary}>
+      <Button type="submit" variant="primary" disabled={pending || tooLarge}>
         {pending ? "Checking the file…" : "Upload and preview"}
-      </button>
+      </Button>
       {state && state.problems.length > 0 && (
         <section role="alert" aria-labelledby="upload-problems-heading" className={styles.problems}>
           <h2 id="upload-problems-heading">

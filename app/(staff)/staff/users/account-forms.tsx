@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 
 import { changeRole, createAccount, setAccountEnabled, type AccountFormState } from "@/lib/auth/actions";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
+import { Button } from "@/components/staff/fields/buttons";
 
 import styles from "./users.module.css";
 
@@ -120,9 +121,9 @@ export function CreateAccountForm() {
         <input {...field("password")} type="password" autoComplete="new-password" required />
         {error("password")}
       </div>
-      <button type="submit" className={styles.submit} aria-disabled={pending || undefined}>
+      <Button type="submit" variant="primary" aria-disabled={pending || undefined}>
         Create account
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,8 @@
 // no longer applies to the database as it is now) is said here with its problems.
 import { useActionState } from "react";
 
+import { Button } from "@/components/staff/fields/buttons";
+
 import { applyUploadAction, type ApplyFormState } from "../actions";
 import styles from "../upload.module.css";
 
@@ -13,9 +15,9 @@ export function ApplyForm({ uploadId, description }: { uploadId: string; descrip
     <form action={action} className={styles.apply}>
       <input type="hidden" name="uploadId" value={uploadId} />
       <p>{description}</p>
-      <button type="submit" disabled={pending} className={styles.primary}>
+      <Button type="submit" variant="primary" disabled={pending}>
         {pending ? "Applying…" : "Apply this upload"}
-      </button>
+      </Button>
       {state && (
         <div role="alert" className={styles.problems}>
           <p>{state.message}</p>
