@@ -17,7 +17,7 @@ interface UsMapProps {
   title: string;
   description?: string;
   highlighted: MapJurisdiction[];
-  /** "roles": lead / co-lead / joined / not joined. "counts": shaded by `count` (missing counts as 0). */
+  /** "roles": lead / co-lead / joined / not joined. "counts": shaded by `count` (missing counts as 0); the page shows the counts as a table too. */
   mode?: "roles" | "counts";
 }
 
@@ -60,7 +60,7 @@ const rangeLabel = (bucket: Bucket) => (bucket.min === bucket.max ? String(bucke
 /**
  * A map of the United States, rendered on the server as an SVG (no script, no tiles,
  * no third-party requests), with DC and the five territories as tiles beside it and
- * the same information as a list for screen readers.
+ * the same information as a list for screen readers (a map of counts: as the page's table).
  */
 export function UsMap({ title, description, highlighted, mode = "roles" }: UsMapProps): JSX.Element {
   // Pattern and label ids must be unique when a page shows several maps.
@@ -176,10 +176,13 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
         </div>
       </div>
 
-      {/* The map's information as text, for screen readers (the tiles and key above are hidden from them). */}
-      <div className="visually-hidden">
-        {mode === "roles" ? <RoleList highlighted={highlighted} /> : <CountList highlighted={highlighted} />}
-      </div>
+      {/* The map's information as text, for screen readers (the tiles and key above are hidden from them).
+          A map of counts sits beside a table of the same numbers, which they read instead. */}
+      {mode === "roles" && (
+        <div className="visually-hidden">
+          <RoleList highlighted={highlighted} />
+        </div>
+      )}
     </figure>
   );
 }
@@ -206,23 +209,6 @@ function RoleList({ highlighted }: { highlighted: MapJurisdiction[] }) {
         </li>
       ))}
       <li>Not joined: {others === 1 ? "1 other jurisdiction" : `${others} other jurisdictions`}.</li>
-    </ul>
-  );
-}
-
-function CountList({ highlighted }: { highlighted: MapJurisdiction[] }) {
-  const rows = highlighted
-    .filter((h) => (h.count ?? 0) > 0)
-    .map((h) => ({ code: h.code, name: getJurisdictionName(h.code), count: h.count ?? 0 }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  if (rows.length === 0) return <p>No jurisdiction has any.</p>;
-  return (
-    <ul>
-      {rows.map((r) => (
-        <li key={r.code}>
-          {r.name}: {r.count}
-        </li>
-      ))}
     </ul>
   );
 }
