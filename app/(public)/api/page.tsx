@@ -19,6 +19,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "API",
   description: "Docketline's read-only JSON API: filings, lawsuits and jurisdictions, with the timeline's filters, keyset pagination and an OpenAPI 3.1 document.",
+  alternates: { canonical: "/api" },
 };
 
 // The document is generated from the API's zod schemas; this page reads its endpoints and
