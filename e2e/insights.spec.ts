@@ -110,7 +110,7 @@ test("Each chart is a titled image with its numbers as a table: filings per mont
 });
 
 test("The insights and coalitions pages have no serious accessibility violations, their tables opened too", async ({ page }) => {
-  // Three full scans: a page with a map and three tables, and one with a 23 × 23 table.
+  // Two full scans: a page with a map and three tables, and one with a 23 × 23 table.
   test.setTimeout(120_000);
   await page.goto("/insights");
   for (const summary of await page.getByText("Show as table").all()) await summary.click();
