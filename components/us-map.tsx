@@ -1,7 +1,7 @@
 import { useId, type JSX } from "react";
 
 import { getJurisdictionName, JURISDICTIONS } from "@/lib/jurisdictions/reference";
-import { getStateShapes, US_MAP_HEIGHT, US_MAP_WIDTH } from "@/lib/maps/us-states";
+import { getStateShapes, stateShapeHref, US_MAP_HEIGHT, US_MAP_WIDTH } from "@/lib/maps/us-states";
 
 import styles from "./us-map.module.css";
 
@@ -59,7 +59,7 @@ const rangeLabel = (bucket: Bucket) => (bucket.min === bucket.max ? String(bucke
 
 /**
  * A map of the United States, rendered on the server as an SVG (no script, no tiles,
- * no third-party requests), with DC and the five territories as tiles beside it and
+ * no third-party requests; the shapes from one cached file of this site, lib/maps/us-states.ts), with DC and the five territories as tiles beside it and
  * the same information as a list for screen readers (a map of counts: as the page's table).
  */
 export function UsMap({ title, description, highlighted, mode = "roles" }: UsMapProps): JSX.Element {
@@ -129,9 +129,9 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
           {shapes
             .filter((s) => !isLead(s.code))
             .map((s) => (
-              <path key={s.code} d={s.d} fill={fillOf(s.code)}>
+              <use key={s.code} href={stateShapeHref(s.code)} fill={fillOf(s.code)}>
                 <title>{describe(s.code, s.name)}</title>
-              </path>
+              </use>
             ))}
         </g>
         {/* Drawn last so that their outline is not covered by a neighbour's border. */}
@@ -139,9 +139,9 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
           {shapes
             .filter((s) => isLead(s.code))
             .map((s) => (
-              <path key={s.code} d={s.d} fill={fillOf(s.code)}>
+              <use key={s.code} href={stateShapeHref(s.code)} fill={fillOf(s.code)}>
                 <title>{describe(s.code, s.name)}</title>
-              </path>
+              </use>
             ))}
         </g>
         {dc && (
