@@ -109,13 +109,18 @@ test("Each chart is a titled image with its numbers as a table: filings per mont
   }
 });
 
-test("The insights and coalitions pages have no serious accessibility violations, their tables opened too", async ({ page }) => {
-  // Two full scans: a page with a map and three tables, and one with a 23 × 23 table.
+test("The insights page has no serious accessibility violations, its tables opened", async ({ page }) => {
+  // A full scan of a page with two charts, a map and three tables.
   test.setTimeout(120_000);
   await page.goto("/insights");
   for (const summary of await page.getByText("Show as table").all()) await summary.click();
   await expect(page.getByRole("table", { name: /Demand outcomes by category/ })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+});
+
+test("The coalitions page has no serious accessibility violations", async ({ page }) => {
+  // A full scan of a page with a 23 × 23 table.
+  test.setTimeout(120_000);
   await page.goto("/insights/coalitions?partnersOf=NM");
   await expect(page.getByRole("table", { name: "Top partners of New Mexico" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
