@@ -1,7 +1,7 @@
 import { useId, type JSX } from "react";
 
 import { getJurisdictionName, JURISDICTIONS } from "@/lib/jurisdictions/reference";
-import { getStateShapes, US_MAP_HEIGHT, US_MAP_WIDTH } from "@/lib/maps/us-states";
+import { getStateShapes, stateShapeHref, US_MAP_HEIGHT, US_MAP_WIDTH } from "@/lib/maps/us-states";
 
 import styles from "./us-map.module.css";
 
@@ -17,7 +17,7 @@ interface UsMapProps {
   title: string;
   description?: string;
   highlighted: MapJurisdiction[];
-  /** "roles": lead / co-lead / joined / not joined. "counts": shaded by `count` (missing counts as 0). */
+  /** "roles": lead / co-lead / joined / not joined. "counts": shaded by `count` (missing counts as 0); the page shows the counts as a table too. */
   mode?: "roles" | "counts";
 }
 
@@ -59,8 +59,8 @@ const rangeLabel = (bucket: Bucket) => (bucket.min === bucket.max ? String(bucke
 
 /**
  * A map of the United States, rendered on the server as an SVG (no script, no tiles,
- * no third-party requests), with DC and the five territories as tiles beside it and
- * the same information as a list for screen readers.
+ * no third-party requests; the shapes from one cached file of this site, lib/maps/us-states.ts), with DC and the five territories as tiles beside it and
+ * the same information as a list for screen readers (a map of counts: as the page's table).
  */
 export function UsMap({ title, description, highlighted, mode = "roles" }: UsMapProps): JSX.Element {
   // Pattern and label ids must be unique when a page shows several maps.
@@ -129,9 +129,9 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
           {shapes
             .filter((s) => !isLead(s.code))
             .map((s) => (
-              <path key={s.code} d={s.d} fill={fillOf(s.code)}>
+              <use key={s.code} href={stateShapeHref(s.code)} fill={fillOf(s.code)}>
                 <title>{describe(s.code, s.name)}</title>
-              </path>
+              </use>
             ))}
         </g>
         {/* Drawn last so that their outline is not covered by a neighbour's border. */}
@@ -139,9 +139,9 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
           {shapes
             .filter((s) => isLead(s.code))
             .map((s) => (
-              <path key={s.code} d={s.d} fill={fillOf(s.code)}>
+              <use key={s.code} href={stateShapeHref(s.code)} fill={fillOf(s.code)}>
                 <title>{describe(s.code, s.name)}</title>
-              </path>
+              </use>
             ))}
         </g>
         {dc && (
@@ -176,10 +176,13 @@ export function UsMap({ title, description, highlighted, mode = "roles" }: UsMap
         </div>
       </div>
 
-      {/* The map's information as text, for screen readers (the tiles and key above are hidden from them). */}
-      <div className="visually-hidden">
-        {mode === "roles" ? <RoleList highlighted={highlighted} /> : <CountList highlighted={highlighted} />}
-      </div>
+      {/* The map's information as text, for screen readers (the tiles and key above are hidden from them).
+          A map of counts sits beside a table of the same numbers, which they read instead. */}
+      {mode === "roles" && (
+        <div className="visually-hidden">
+          <RoleList highlighted={highlighted} />
+        </div>
+      )}
     </figure>
   );
 }
@@ -206,23 +209,6 @@ function RoleList({ highlighted }: { highlighted: MapJurisdiction[] }) {
         </li>
       ))}
       <li>Not joined: {others === 1 ? "1 other jurisdiction" : `${others} other jurisdictions`}.</li>
-    </ul>
-  );
-}
-
-function CountList({ highlighted }: { highlighted: MapJurisdiction[] }) {
-  const rows = highlighted
-    .filter((h) => (h.count ?? 0) > 0)
-    .map((h) => ({ code: h.code, name: getJurisdictionName(h.code), count: h.count ?? 0 }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  if (rows.length === 0) return <p>No jurisdiction has any.</p>;
-  return (
-    <ul>
-      {rows.map((r) => (
-        <li key={r.code}>
-          {r.name}: {r.count}
-        </li>
-      ))}
     </ul>
   );
 }

@@ -27,12 +27,14 @@ async function expectNoSeriousAxeViolations(page: Page) {
   expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
 }
 
-test("The insights page shows Washington and New Mexico among each other's top partners in the founding data", async ({ page }) => {
+test("The coalitions page shows Washington and New Mexico among each other's top partners in the founding data", async ({ page }) => {
   const together = togetherCount("NM", "WA");
   expect(together).toBeGreaterThan(1);
 
+  // An older link to the partners on /insights leads to their own page.
   await page.goto("/insights?partnersOf=NM");
-  await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  await expect(page).toHaveURL(/\/insights\/coalitions\?partnersOf=NM$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Who joins with whom" })).toBeVisible();
   const nmPartners = page.getByRole("table", { name: "Top partners of New Mexico" });
   await expect(nmPartners).toBeVisible();
   const washington = await rowCells(nmPartners, "Washington");
@@ -47,12 +49,14 @@ test("The insights page shows Washington and New Mexico among each other's top p
   expect((await rowCells(waPartners, "New Mexico")).slice(0, 2)).toEqual(["1", String(together)]);
 });
 
-test("Insights follow the timeline's filters: with New Mexico chosen, the matrix counts only its filings", async ({ page }) => {
+test("Coalitions follow the timeline's filters: with New Mexico chosen, the matrix counts only its filings", async ({ page }) => {
   const nmFilings = dataset.filings.filter(joinedBy("NM"));
-  // The timeline's filter panel, on this page.
+  // From the insights, to the coalitions, with the timeline's filter panel on both pages.
   await page.goto("/insights");
+  await page.getByRole("link", { name: /^Who joins with whom/ }).click();
+  await expect(page).toHaveURL(/\/insights\/coalitions$/);
   await page.getByRole("group", { name: "States joining" }).getByLabel(/New Mexico/).check();
-  await expect(page).toHaveURL(/\/insights\?state=NM$/);
+  await expect(page).toHaveURL(/\/insights\/coalitions\?state=NM$/);
   await expect(page.getByText(`${nmFilings.length} filings match these filters`)).toBeVisible();
   await expect(page.getByRole("link", { name: "See them on the timeline" })).toHaveAttribute("href", "/?state=NM");
   await expect(page.getByRole("navigation", { name: "Active filters" })).toContainText("New Mexico");
@@ -69,8 +73,8 @@ test("Insights follow the timeline's filters: with New Mexico chosen, the matrix
   expect(cells[codes.indexOf("WA")]).toBe(String(nmFilings.filter(joinedBy("WA")).length));
 });
 
-test("A researcher orders the coalition matrix by postal code and switches the map to filings led", async ({ page }) => {
-  await page.goto("/insights");
+test("A researcher orders the coalition matrix by postal code, and switches the insights' map to filings led", async ({ page }) => {
+  await page.goto("/insights/coalitions");
   await page.getByRole("navigation", { name: "Order of the matrix" }).getByRole("link", { name: "By postal code" }).click();
   await expect(page).toHaveURL(/[?&]matrixSort=code\b/);
   const matrix = page.getByRole("table", { name: /Filings joined by both jurisdictions of each pair/ });
@@ -78,9 +82,9 @@ test("A researcher orders the coalition matrix by postal code and switches the m
   const codes = (await matrix.getByRole("columnheader").allInnerTexts()).map((c) => c.trim().slice(0, 2));
   expect(codes).toEqual([...codes].sort());
 
+  await page.goto("/insights");
   await page.getByRole("navigation", { name: "What the map shows" }).getByRole("link", { name: "Filings led" }).click();
   await expect(page).toHaveURL(/[?&]map=led\b/);
-  await expect(page).toHaveURL(/[?&]matrixSort=code\b/);
   await expect(page.getByRole("img", { name: "Filings each state or territory led" })).toBeVisible();
 });
 
@@ -105,21 +109,30 @@ test("Each chart is a titled image with its numbers as a table: filings per mont
   }
 });
 
-test("The insights page has no serious accessibility violations, its tables opened too", async ({ page }) => {
-  // Two full scans of a page with a map and a 23 × 23 table.
+test("The insights page has no serious accessibility violations, its tables opened", async ({ page }) => {
+  // A full scan of a page with two charts, a map and three tables.
   test.setTimeout(120_000);
-  await page.goto("/insights?partnersOf=NM");
-  await expect(page.getByRole("table", { name: "Top partners of New Mexico" })).toBeVisible();
-  await expectNoSeriousAxeViolations(page);
+  await page.goto("/insights");
   for (const summary of await page.getByText("Show as table").all()) await summary.click();
   await expect(page.getByRole("table", { name: /Demand outcomes by category/ })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 });
 
-test("On a 375 px phone the insights page does not scroll sideways; the matrix scrolls in its own focusable box", async ({ page }) => {
+test("The coalitions page has no serious accessibility violations", async ({ page }) => {
+  // A full scan of a page with a 23 × 23 table.
+  test.setTimeout(120_000);
+  await page.goto("/insights/coalitions?partnersOf=NM");
+  await expect(page.getByRole("table", { name: "Top partners of New Mexico" })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
+
+test("On a 375 px phone the insights pages do not scroll sideways; the matrix scrolls in its own focusable box", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/insights");
   await expect(page.getByRole("heading", { level: 1, name: "Insights" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.goto("/insights/coalitions");
+  await expect(page.getByRole("heading", { level: 1, name: "Who joins with whom" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   const region = page.getByRole("region", { name: /Filings joined by both jurisdictions of each pair/ });
   await expect(region).toHaveAttribute("tabindex", "0");
@@ -128,7 +141,7 @@ test("On a 375 px phone the insights page does not scroll sideways; the matrix s
 
 test("A screenshot of the insights page for people to look at", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto("/insights?partnersOf=NM");
+  await page.goto("/insights");
   await expect(page.getByRole("img", { name: "Filings per month, by kind" })).toBeVisible();
   // The whole page, with the sticky filter panel where it starts.
   await page.setViewportSize({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) });

@@ -66,7 +66,7 @@ test("Every kind of public page runs under the Content-Security-Policy with no v
   await visit(page, "/?view=list&q=expedited");
   await expect(page.locator("#results-list mark").first()).toBeVisible();
 
-  for (const path of ["/filings/wa-v-us-2018-dkt-15", "/lawsuits", "/lawsuits/washington-v-united-states-2018", "/states", "/states/NM", "/insights", "/api", "/about"]) {
+  for (const path of ["/filings/wa-v-us-2018-dkt-15", "/lawsuits", "/lawsuits/washington-v-united-states-2018", "/states", "/states/NM", "/insights", "/insights/coalitions", "/api", "/about"]) {
     await visit(page, path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }

@@ -44,20 +44,27 @@ test("The sitemap index leads to sitemaps listing every filing, lawsuit and stat
   expect(urls).toContain("/lawsuits/washington-v-united-states-2018");
   expect(urls).toContain("/states/NM");
   expect(urls).toContain("/about");
+  expect(urls).toContain("/insights/coalitions");
   expect(new Set(urls).size).toBe(urls.length);
 });
 
-test("Every kind of page has a title and OpenGraph metadata of its own", async ({ page }) => {
+test("Every kind of page has a title, OpenGraph metadata and an absolute canonical address of its own", async ({ page, baseURL }) => {
   const pages = [
-    { path: "/", title: /Timeline of multistate filings/ },
+    { path: "/", title: /Timeline of multistate filings/, canonical: "/" },
+    // The canonical address holds the filter in its one canonical form.
+    { path: "/?state=nm", title: /Filtered timeline/, canonical: "/?state=NM" },
     { path: "/filings/wa-v-us-2018-dkt-15", title: /States' Motion for Expedited Discovery/ },
     { path: "/lawsuits/washington-v-united-states-2018", title: /Washington v\. United States/ },
     { path: "/states/NM", title: /New Mexico/ },
+    { path: "/insights/coalitions", title: /Who joins with whom/ },
   ];
-  for (const { path, title } of pages) {
+  for (const { path, title, canonical = path } of pages) {
     await page.goto(path);
     await expect(page).toHaveTitle(title);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
+    // Absolute (new URL throws on a relative one); Next.js writes the root without its slash.
+    const href = await page.locator('link[rel="canonical"]').getAttribute("href");
+    expect(href && new URL(href).href, path).toBe(new URL(canonical, baseURL).href);
   }
 });
 

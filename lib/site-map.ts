@@ -26,6 +26,7 @@ export async function listSectionPages(): Promise<SitemapEntry[]> {
     { path: "/lawsuits" },
     { path: "/states" },
     { path: "/insights" },
+    { path: "/insights/coalitions" },
     { path: "/about" },
     { path: "/api" },
     ...lawsuits.map((l) => ({ path: `/lawsuits/${l.id}`, lastModified: l.updatedAt })),

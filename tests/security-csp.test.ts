@@ -180,6 +180,7 @@ describe("the proxy", () => {
       "/sitemaps/sitemap/0.xml",
       "/robots.txt",
       "/icon.svg",
+      "/maps/us-states.svg",
       "/filings/wa-v-us-2018-dkt-15/cite.bib",
       "/_next/static/chunks/main.js",
       "/_next/image?url=%2Fx.png&w=64&q=75",

@@ -31,6 +31,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     description: "Lawsuits, motions, briefs, letters and orders in multistate litigation, with the states that joined each one and what they demanded.",
     openGraph: { title, type: "website" },
     alternates: {
+      canonical: hrefWithFilter("/", filter),
       types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath(filter)), title: "Atom feed of these filings" }] },
     },
   };

@@ -4,7 +4,7 @@ import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { countBuckets } from "@/components/us-map";
 import type { Filter } from "@/lib/filters/schema";
 import type { CoalitionMatrix as Matrix } from "@/lib/insights/queries";
-import { insightsHref, MATRIX_LIMIT, MATRIX_SORTS, type InsightsView, type MatrixSort } from "@/lib/insights/schema";
+import { coalitionsHref, MATRIX_LIMIT, MATRIX_SORTS, type InsightsView, type MatrixSort } from "@/lib/insights/schema";
 
 import styles from "./charts.module.css";
 import { textColorOn } from "./palette";
@@ -39,7 +39,7 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
             Order:
           </span>
           {sortOptions.map((option) => (
-            <Link key={option} href={insightsHref(filter, { ...view, matrixSort: option }, "coalitions")} aria-current={sort === option ? "true" : undefined} scroll={false}>
+            <Link key={option} href={coalitionsHref(filter, { ...view, matrixSort: option }, "coalitions")} aria-current={sort === option ? "true" : undefined} scroll={false}>
               {sortLabels[option]}
             </Link>
           ))}
@@ -117,7 +117,7 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
       </TableScroll>
       {capped ? (
         <p className={styles.matrixMore}>
-          <Link href={insightsHref(filter, { ...view, matrix: "all" }, "coalitions")} scroll={false}>
+          <Link href={coalitionsHref(filter, { ...view, matrix: "all" }, "coalitions")} scroll={false}>
             Show all {matrix.jurisdictions.length} jurisdictions in the matrix
           </Link>
         </p>
@@ -125,7 +125,7 @@ export function CoalitionMatrix({ matrix, filter, view, partnersName }: { matrix
         view.matrix === "all" &&
         matrix.jurisdictions.length > MATRIX_LIMIT && (
           <p className={styles.matrixMore}>
-            <Link href={insightsHref(filter, { ...view, matrix: "top" }, "coalitions")} scroll={false}>
+            <Link href={coalitionsHref(filter, { ...view, matrix: "top" }, "coalitions")} scroll={false}>
               Show only the first {MATRIX_LIMIT}
             </Link>
           </p>

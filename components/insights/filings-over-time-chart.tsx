@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 
-import { tableStyles } from "@/components/ui/table-scroll";
+import { CountsTable } from "@/components/ui/counts-table";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import type { FilingsOverTime, PeriodBar } from "@/lib/insights/queries";
 import { plural } from "@/lib/text";
@@ -80,7 +80,12 @@ export function FilingsOverTimeChart({ id, data, total }: { id: string; data: Fi
     .filter(Boolean)
     .join(" ");
 
-  const segmentTitle = (bar: PeriodBar, kind: (typeof kinds)[number], suffix = "") => `${bar.label}${suffix}: ${kindName(kind, bar.counts[kind] ?? 0)} (of ${bar.total})`;
+  const barTitle = (bar: PeriodBar, suffix = "") =>
+    `${bar.label}${suffix}: ${plural(bar.total, "filing")} (${kinds
+      .filter((kind) => bar.counts[kind])
+      .map((kind) => kindName(kind, bar.counts[kind]!))
+      .join(", ")})`;
+  const stacked = layers(bars);
 
   const chart = (
     <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
@@ -108,17 +113,19 @@ export function FilingsOverTimeChart({ id, data, total }: { id: string; data: Fi
         <line key={year} className={styles.separator} x1={span.first - 1.5} x2={span.first - 1.5} y1={MARGIN.top} y2={plotBottom + 36} />
       ))}
 
-      {layers(bars).map((layer) => (
-        <g key={layer.key} fill={KIND_COLORS[layer.key]}>
-          {layer.map((point) =>
-            point[1] > point[0] ? (
-              <rect key={point.data.period} className={styles.segment} x={x(point.data.period)} y={y(point[1])} width={band} height={y(point[0]) - y(point[1])}>
-                <title>{segmentTitle(point.data, layer.key)}</title>
-              </rect>
-            ) : null,
-          )}
-        </g>
-      ))}
+      {/* One tooltip per bar, naming each kind in it: a page lighter than one per segment. */}
+      {bars.map((bar, i) =>
+        bar.total > 0 ? (
+          <g key={bar.period}>
+            <title>{barTitle(bar)}</title>
+            {stacked.map((layer) =>
+              layer[i][1] > layer[i][0] ? (
+                <rect key={layer.key} className={styles.segment} fill={KIND_COLORS[layer.key]} x={x(bar.period)} y={y(layer[i][1])} width={band} height={y(layer[i][0]) - y(layer[i][1])} />
+              ) : null,
+            )}
+          </g>
+        ) : null,
+      )}
       {bars.map((bar) =>
         bar.total > 0 ? (
           <text key={bar.period} className={styles.total} x={x(bar.period)! + band / 2} y={y(bar.total) - 4} textAnchor="middle">
@@ -162,7 +169,7 @@ export function FilingsOverTimeChart({ id, data, total }: { id: string; data: Fi
                 point[1] > point[0] ? (
                   <g key={point.data.period}>
                     <rect className={styles.segment} x={yearOnlyX(i) + (YEAR_ONLY_SLOT - yearOnlyBand) / 2} y={y(point[1])} width={yearOnlyBand} height={y(point[0]) - y(point[1])}>
-                      <title>{segmentTitle(point.data, layer.key, ", month unknown")}</title>
+                      <title>{barTitle(point.data, ", month unknown")}</title>
                     </rect>
                     <rect x={yearOnlyX(i) + (YEAR_ONLY_SLOT - yearOnlyBand) / 2} y={y(point[1])} width={yearOnlyBand} height={y(point[0]) - y(point[1])} fill={`url(#${id}-hatch)`} pointerEvents="none" />
                   </g>
@@ -190,40 +197,15 @@ export function FilingsOverTimeChart({ id, data, total }: { id: string; data: Fi
 
   const rows = [...bars.filter((b) => b.total > 0), ...yearOnly.map((b) => ({ ...b, label: `${b.label} (month unknown)` }))];
   const table = (
-    <table className={tableStyles.table}>
-      <caption id={`${id}-table-caption`}>
-        {title}
-        {unit === "month" && bars.some((b) => b.total === 0) ? ` (months without filings are left out)` : ""}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{unit === "month" ? "Month" : "Year"}</th>
-          {kinds.map((kind) => (
-            <th key={kind} scope="col" className={tableStyles.number}>
-              {FILING_KIND_LABELS[kind]}
-            </th>
-          ))}
-          <th scope="col" className={tableStyles.number}>
-            Total
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((bar) => (
-          <tr key={bar.label}>
-            <th scope="row" className={tableStyles.nowrap}>
-              {bar.label}
-            </th>
-            {kinds.map((kind) => (
-              <td key={kind} className={bar.counts[kind] ? tableStyles.number : `${tableStyles.number} ${tableStyles.muted}`}>
-                {bar.counts[kind] ?? 0}
-              </td>
-            ))}
-            <td className={tableStyles.number}>{bar.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CountsTable
+      captionId={`${id}-table-caption`}
+      caption={`${title}${unit === "month" && bars.some((b) => b.total === 0) ? " (months without filings are left out)" : ""}`}
+      rowHeading={unit === "month" ? "Month" : "Year"}
+      columns={kinds.map((kind) => ({ key: kind, label: FILING_KIND_LABELS[kind] }))}
+      rows={rows.map((bar) => ({ key: bar.label, header: bar.label, counts: bar.counts, total: bar.total }))}
+      totals
+      nowrapHeaders
+    />
   );
 
   return (

@@ -1,7 +1,9 @@
+import { Fragment } from "react";
+
 import { scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 
-import { tableStyles } from "@/components/ui/table-scroll";
+import { CountsTable } from "@/components/ui/counts-table";
 import { DEMAND_OUTCOME_LABELS, type DemandOutcome } from "@/lib/demands/labels";
 import type { DemandOutcomes, OutcomeRow } from "@/lib/insights/queries";
 
@@ -43,75 +45,52 @@ export function OutcomesChart({ id, data }: { id: string; data: DemandOutcomes }
     <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
+      {/* One group and one tooltip per category, naming each outcome: a page lighter than one per segment. */}
       {categories.map((row, i) => (
         <g key={row.category}>
+          <title>{`${row.label}: ${demands(row.total)} (${outcomes
+            .filter((o) => row.counts[o])
+            .map((o) => `${row.counts[o]} ${DEMAND_OUTCOME_LABELS[o].toLowerCase()}`)
+            .join(", ")})`}</title>
           <text className={styles.categoryLabel} x={LABEL_WIDTH - 10} y={rowY(i) + BAR / 2} dy="0.35em" textAnchor="end">
             {row.label}
           </text>
           <text className={styles.total} x={x(row.total) + 6} y={rowY(i) + BAR / 2} dy="0.35em">
             {row.total}
           </text>
-        </g>
-      ))}
-      {layers.map((layer) => (
-        <g key={layer.key}>
-          {layer.map((point, i) => {
+          {layers.map((layer) => {
+            const point = layer[i];
             const width = x(point[1]) - x(point[0]);
             if (width <= 0) return null;
             const count = point[1] - point[0];
             const fill = OUTCOME_COLORS[layer.key];
             return (
-              <g key={point.data.category}>
-                <rect className={styles.segment} x={x(point[0])} y={rowY(i)} width={width} height={BAR} fill={fill}>
-                  <title>{`${point.data.label}: ${demands(count)} ${DEMAND_OUTCOME_LABELS[layer.key].toLowerCase()} (of ${point.data.total})`}</title>
-                </rect>
+              <Fragment key={layer.key}>
+                <rect className={styles.segment} x={x(point[0])} y={rowY(i)} width={width} height={BAR} fill={fill} />
                 {width >= MIN_LABELLED && (
                   <text className={styles.segmentValue} x={x(point[0]) + width / 2} y={rowY(i) + BAR / 2} dy="0.35em" textAnchor="middle" fill={textColorOn(fill)}>
                     {count}
                   </text>
                 )}
-              </g>
+              </Fragment>
             );
           })}
+          {/* An outline, so that a bar of pale outcomes still shows its length. */}
+          <rect className={styles.barOutline} x={LABEL_WIDTH} y={rowY(i)} width={x(row.total) - LABEL_WIDTH} height={BAR} fill="none" />
         </g>
-      ))}
-      {/* An outline, so that a bar of pale outcomes still shows its length. */}
-      {categories.map((row, i) => (
-        <rect key={row.category} className={styles.barOutline} x={LABEL_WIDTH} y={rowY(i)} width={x(row.total) - LABEL_WIDTH} height={BAR} fill="none" />
       ))}
     </svg>
   );
 
   const table = (
-    <table className={tableStyles.table}>
-      <caption id={`${id}-table-caption`}>{title}: demands per category and outcome</caption>
-      <thead>
-        <tr>
-          <th scope="col">Category</th>
-          {outcomes.map((o) => (
-            <th key={o} scope="col" className={tableStyles.number}>
-              {DEMAND_OUTCOME_LABELS[o]}
-            </th>
-          ))}
-          <th scope="col" className={tableStyles.number}>
-            Total
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {categories.map((row) => (
-          <tr key={row.category}>
-            <th scope="row">{row.label}</th>
-            {outcomes.map((o) => (
-              <td key={o} className={row.counts[o] ? tableStyles.number : `${tableStyles.number} ${tableStyles.muted}`}>
-                {row.counts[o] ?? 0}
-              </td>
-            ))}
-            <td className={tableStyles.number}>{row.total}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CountsTable
+      captionId={`${id}-table-caption`}
+      caption={`${title}: demands per category and outcome`}
+      rowHeading="Category"
+      columns={outcomes.map((o) => ({ key: o, label: DEMAND_OUTCOME_LABELS[o] }))}
+      rows={categories.map((row) => ({ key: row.category, header: row.label, counts: row.counts, total: row.total }))}
+      totals
+    />
   );
 
   return (

@@ -1,7 +1,7 @@
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
 import type { JurisdictionActivity, TopPartners as Partners } from "@/lib/insights/queries";
-import { INSIGHTS_PATH, type InsightsView } from "@/lib/insights/schema";
+import { COALITIONS_PATH, type InsightsView } from "@/lib/insights/schema";
 
 import styles from "./charts.module.css";
 
@@ -13,7 +13,6 @@ export function TopPartners({ partners, activity, filter, view }: { partners: Pa
   const { of } = partners;
   // The form keeps the filter and the rest of the view.
   const hidden = [...filterToSearchParams({ ...filter, cursor: undefined, sort: undefined })];
-  if (view.map !== "joined") hidden.push(["map", view.map]);
   if (view.matrixSort !== "filings") hidden.push(["matrixSort", view.matrixSort]);
   if (view.matrix !== "top") hidden.push(["matrix", view.matrix]);
   const tiedFirst = partners.partners.filter((p) => p.rank === 1).length;
@@ -21,7 +20,7 @@ export function TopPartners({ partners, activity, filter, view }: { partners: Pa
 
   return (
     <>
-      <form method="get" action={`${INSIGHTS_PATH}#partners-heading`} className={styles.chooser}>
+      <form method="get" action={`${COALITIONS_PATH}#partners-heading`} className={styles.chooser}>
         {hidden.map(([name, value], i) => (
           <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
         ))}

@@ -51,6 +51,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/(public)/filings/[id]/cite.bib/route.ts": anyone((ids) => `/filings/${ids.filing}/cite.bib`),
   "app/(public)/filings/[id]/cite.json/route.ts": anyone((ids) => `/filings/${ids.filing}/cite.json`),
   "app/(public)/insights/page.tsx": anyone(() => "/insights"),
+  "app/(public)/insights/coalitions/page.tsx": anyone(() => "/insights/coalitions"),
   "app/(public)/lawsuits/page.tsx": anyone(() => "/lawsuits"),
   "app/(public)/lawsuits/[id]/page.tsx": anyone((ids) => `/lawsuits/${ids.lawsuit}`),
   "app/(public)/lawsuits/[id]/history/page.tsx": anyone((ids) => `/lawsuits/${ids.lawsuit}/history`),
@@ -71,6 +72,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/sitemap.xml/route.ts": anyone(() => "/sitemap.xml"),
   "app/sitemaps/sitemap.ts": anyone(() => "/sitemaps/sitemap/0.xml"),
   "app/robots.ts": anyone(() => "/robots.txt"),
+  "app/maps/us-states.svg/route.ts": anyone(() => "/maps/us-states.svg"),
 
   "app/(staff)/staff/sign-in/page.tsx": { access: "signed-out", path: () => "/staff/sign-in" },
   "app/(staff)/staff/page.tsx": editors(() => "/staff"),

@@ -7,7 +7,7 @@
 import { parsePageQuery } from "@/lib/filters/schema";
 
 /** Pages that show the filter panel: a bad parameter is shown, with a 400, and ignored. */
-export const FILTERED_PAGES = ["/", "/insights"] as const;
+export const FILTERED_PAGES = ["/", "/insights", "/insights/coalitions"] as const;
 
 /** Every route that reads the filter: the pages, then what answers a filter strictly (400 problem+json). */
 export const FILTERED_ROUTES: readonly string[] = [

@@ -1,5 +1,6 @@
-// The query string of /insights beyond the shared filter (lib/filters/schema.ts): how the
-// coalition matrix is ordered, whose partners are listed, and what the map counts. A
+// The query string of /insights and /insights/coalitions beyond the shared filter
+// (lib/filters/schema.ts): what the map counts (/insights), how the coalition matrix is
+// ordered, how much of it shows and whose partners are listed (/insights/coalitions). A
 // value that does not parse falls back to the default: pages never fail on an old or
 // mistyped link.
 import { z } from "zod";
@@ -8,6 +9,11 @@ import { jurisdictionCode } from "@/lib/dataset/schema";
 import { hrefWithFilter, type Filter } from "@/lib/filters/schema";
 
 export const INSIGHTS_PATH = "/insights";
+/**
+ * Who joins with whom: the coalition matrix and top partners, on a page of their own so
+ * that /insights weighs little (a matrix of up to 56 × 56 cells outweighs every chart).
+ */
+export const COALITIONS_PATH = "/insights/coalitions";
 
 /** `filings`: most active first; `code`: by postal code; `partners`: by filings shared with `partnersOf`. */
 export const MATRIX_SORTS = ["filings", "code", "partners"] as const;
@@ -40,9 +46,12 @@ export function parseInsightsView(searchParams: Record<string, string | string[]
   return InsightsViewSchema.parse(searchParams);
 }
 
-/** /insights with the filter (without cursor or order, which do not apply here) and the view's non-default choices. */
-export function insightsHref(filter: Filter, view: Partial<InsightsView> = {}, hash?: string): string {
-  const href = hrefWithFilter(INSIGHTS_PATH, { ...filter, cursor: undefined, sort: undefined });
+/** The view parameters that belong to the coalitions page (an older /insights link may carry them). */
+export const COALITION_VIEW_PARAMS = ["matrixSort", "partnersOf", "matrix"] as const;
+
+/** A page of insights with the filter (without cursor or order, which do not apply here) and the view's non-default choices. */
+function viewHref(path: string, filter: Filter, view: Partial<InsightsView>, hash?: string): string {
+  const href = hrefWithFilter(path, { ...filter, cursor: undefined, sort: undefined });
   const params = new URLSearchParams();
   if (view.map && view.map !== "joined") params.set("map", view.map);
   if (view.matrixSort && view.matrixSort !== "filings") params.set("matrixSort", view.matrixSort);
@@ -51,4 +60,14 @@ export function insightsHref(filter: Filter, view: Partial<InsightsView> = {}, h
   const extra = params.toString();
   const withParams = extra ? `${href}${href.includes("?") ? "&" : "?"}${extra}` : href;
   return hash ? `${withParams}#${hash}` : withParams;
+}
+
+/** /insights with the filter and the map's choice. */
+export function insightsHref(filter: Filter, view: Pick<Partial<InsightsView>, "map"> = {}, hash?: string): string {
+  return viewHref(INSIGHTS_PATH, filter, { map: view.map }, hash);
+}
+
+/** /insights/coalitions with the filter and the matrix's and partners' choices. */
+export function coalitionsHref(filter: Filter, view: Partial<Omit<InsightsView, "map">> = {}, hash?: string): string {
+  return viewHref(COALITIONS_PATH, filter, { matrixSort: view.matrixSort, partnersOf: view.partnersOf, matrix: view.matrix }, hash);
 }

@@ -12,9 +12,9 @@ import type { CoalitionRole } from "@/lib/jurisdictions/roles";
 import type { JurisdictionSort } from "@/lib/jurisdictions/schema";
 
 /** How many of a jurisdiction's filings its page lists, newest first; the timeline has the rest. */
-export const JURISDICTION_FILINGS_LIMIT = 50;
+export const JURISDICTION_FILINGS_LIMIT = 20;
 /** Lawsuits per page of a jurisdiction's "Lawsuits as plaintiff": the page weighs the same whatever the collection. */
-export const JURISDICTION_LAWSUITS_PAGE_SIZE = 25;
+export const JURISDICTION_LAWSUITS_PAGE_SIZE = 10;
 
 export interface OfficialItem {
   id: string;

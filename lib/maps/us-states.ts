@@ -33,10 +33,35 @@ export interface StateShape {
 
 type StatesTopology = Topology<{ states: GeometryCollection<{ name: string }>; nation: GeometryCollection }>;
 
+/**
+ * Where the shapes are served as one SVG file (app/maps/us-states.svg/route.ts): pages
+ * reference each shape there (`<use href>`) rather than carry ~25 kB of path data,
+ * twice (the HTML and React's payload), and the browser fetches and caches it once.
+ */
+export const US_STATES_SPRITE_PATH = "/maps/us-states.svg";
+
+/** A state's shape in the sprite, for `<use href>`. */
+export function stateShapeHref(code: string): string {
+  return `${US_STATES_SPRITE_PATH}#${code}`;
+}
+
 let cached: readonly StateShape[] | undefined;
+let sprite: string | undefined;
 
 export function getStateShapes(): readonly StateShape[] {
   return (cached ??= buildStateShapes());
+}
+
+/**
+ * The sprite: every shape as a path named by its code, without a fill (a `<use>` gives
+ * it one) and with borders of one pixel at any size (vector-effect does not inherit).
+ */
+export function getStatesSprite(): string {
+  return (sprite ??= [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${US_MAP_WIDTH} ${US_MAP_HEIGHT}"><defs>`,
+    ...getStateShapes().map((shape) => `<path id="${shape.code}" d="${shape.d}" vector-effect="non-scaling-stroke"/>`),
+    "</defs></svg>\n",
+  ].join(""));
 }
 
 function buildStateShapes(): StateShape[] {

@@ -12,6 +12,7 @@ export const metadata: Metadata = {
   title: "About Docketline and its data",
   description: "What Docketline records, where its facts come from, how dates and outcomes are shown, and how to cite and reuse the data.",
   openGraph: { title: "About Docketline and its data", type: "website" },
+  alternates: { canonical: "/about" },
 };
 
 export default async function AboutPage() {

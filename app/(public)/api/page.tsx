@@ -17,6 +17,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "API",
   description: "Docketline's read-only JSON API: filings, lawsuits and jurisdictions, with the timeline's filters, keyset pagination and an OpenAPI 3.1 document.",
+  alternates: { canonical: "/api" },
 };
 
 export default async function ApiPage() {

@@ -16,10 +16,13 @@ import styles from "./page.module.css";
 // Always read the database: lawsuits change without a rebuild.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Lawsuits",
-  description: "Every lawsuit in Docketline, with its court, status, filings and the size of its coalition of states.",
-};
+export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
+  return {
+    title: "Lawsuits",
+    description: "Every lawsuit in Docketline, with its court, status, filings and the size of its coalition of states.",
+    alternates: { canonical: listHref(parseLawsuitListParams(await searchParams), {}) },
+  };
+}
 
 const SORT_LABELS: Record<LawsuitSort, string> = {
   filed: "Date filed",

@@ -14,6 +14,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "States and territories",
   description: "The 50 states, the District of Columbia and the 5 inhabited territories: the filings each joined and led, and the lawsuits each brought.",
+  // Every order of the list is the same list.
+  alternates: { canonical: "/states" },
 };
 
 const SORT_LABELS: Record<JurisdictionSort, string> = {

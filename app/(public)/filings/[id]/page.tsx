@@ -37,6 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       type: "article",
       url: await permalinkOf(filing.id),
     },
+    alternates: { canonical: filingPath(filing.id) },
   };
 }
 

@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: LawsuitPageProps): Promise<Me
     title: lawsuit.caseNameShort,
     description,
     alternates: {
-      canonical: await absoluteUrl(`/lawsuits/${lawsuit.id}`),
+      canonical: `/lawsuits/${lawsuit.id}`,
       types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath({ lawsuit: lawsuit.id })), title: `Atom feed: filings in ${lawsuit.caseNameShort}` }] },
     },
     openGraph: { title: lawsuit.caseNameShort, description, type: "article", url: `/lawsuits/${lawsuit.id}` },

@@ -6,6 +6,7 @@ import { JurisdictionActivityChart } from "@/components/jurisdiction-activity-ch
 import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
 import { ListPager } from "@/components/staff/list-pager";
 import { Badge } from "@/components/ui/badge";
+import { CountsTable, type CountsColumn } from "@/components/ui/counts-table";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
@@ -28,8 +29,10 @@ interface StatePageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+/** The jurisdiction's page with a page of its lawsuits. */
+const statePath = (code: string, page: number) => `/states/${code}${page > 1 ? `?page=${page}` : ""}`;
 /** A page of the jurisdiction's lawsuits, opened at that list. */
-const lawsuitsPageHref = (code: string, page: number) => `/states/${code}${page > 1 ? `?page=${page}` : ""}#lawsuits-heading`;
+const lawsuitsPageHref = (code: string, page: number) => `${statePath(code, page)}#lawsuits-heading`;
 
 const KIND_LABELS: Record<JurisdictionDetail["kind"], string> = {
   state: "State",
@@ -42,7 +45,7 @@ function describe(jurisdiction: JurisdictionDetail): string {
   return `${jurisdiction.name} in multistate litigation: joined ${plural(joined, "filing")}, led ${led}, and is a plaintiff in ${plural(jurisdiction.lawsuitCount, "lawsuit")}.`;
 }
 
-export async function generateMetadata({ params }: StatePageProps): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: StatePageProps): Promise<Metadata> {
   const code = normalizeJurisdictionCode((await params).code);
   const jurisdiction = code ? await getJurisdiction(code) : null;
   if (!jurisdiction) return { title: "Jurisdiction not found" };
@@ -51,8 +54,7 @@ export async function generateMetadata({ params }: StatePageProps): Promise<Meta
     title: jurisdiction.name,
     description,
     alternates: {
-      // Absolute: search engines (and Lighthouse) do not resolve a relative canonical link.
-      canonical: await absoluteUrl(`/states/${jurisdiction.code}`),
+      canonical: statePath(jurisdiction.code, pageParam.parse((await searchParams).page)),
       types: {
         "application/atom+xml": [{ url: await absoluteUrl(feedPath({ state: [jurisdiction.code] })), title: `Atom feed: filings ${jurisdiction.name} joined` }],
       },
@@ -95,6 +97,11 @@ export default async function StatePage({ params, searchParams }: StatePageProps
   const { totals, byYear, lawsuits, lawsuitCount, lawsuitPage, lawsuitPageCount, filings, officials } = jurisdiction;
   const firstLawsuit = (lawsuitPage - 1) * JURISDICTION_LAWSUITS_PAGE_SIZE + 1;
   const showCoLed = totals.coLed > 0;
+  const activityColumns: CountsColumn<"joined" | "led" | "coLed">[] = [
+    { key: "joined", label: "Joined" },
+    { key: "led", label: "Led" },
+    ...(showCoLed ? [{ key: "coLed" as const, label: "Co-led" }] : []),
+  ];
 
   return (
     <article aria-labelledby="jurisdiction-title" className={styles.jurisdiction}>
@@ -160,43 +167,14 @@ export default async function StatePage({ params, searchParams }: StatePageProps
         {byYear.length > 0 ? (
           <div className={styles.activity}>
             <TableScroll labelledBy="activity-caption">
-              <table className={tableStyles.table}>
-                <caption id="activity-caption">Filings {jurisdiction.name} joined and led, per year</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Year</th>
-                    <th scope="col" className={tableStyles.number}>
-                      Joined
-                    </th>
-                    <th scope="col" className={tableStyles.number}>
-                      Led
-                    </th>
-                    {showCoLed && (
-                      <th scope="col" className={tableStyles.number}>
-                        Co-led
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {byYear.map((year) => (
-                    <tr key={year.year}>
-                      <th scope="row">{year.year}</th>
-                      <td className={tableStyles.number}>{year.joined}</td>
-                      <td className={tableStyles.number}>{year.led}</td>
-                      {showCoLed && <td className={tableStyles.number}>{year.coLed}</td>}
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td className={tableStyles.number}>{totals.joined}</td>
-                    <td className={tableStyles.number}>{totals.led}</td>
-                    {showCoLed && <td className={tableStyles.number}>{totals.coLed}</td>}
-                  </tr>
-                </tfoot>
-              </table>
+              <CountsTable
+                captionId="activity-caption"
+                caption={`Filings ${jurisdiction.name} joined and led, per year`}
+                rowHeading="Year"
+                columns={activityColumns}
+                rows={byYear.map((year) => ({ key: String(year.year), header: year.year, counts: year }))}
+                footer={{ key: "total", header: "Total", counts: totals }}
+              />
             </TableScroll>
             <JurisdictionActivityChart years={byYear} />
           </div>

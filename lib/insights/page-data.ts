@@ -1,0 +1,35 @@
+// What both pages of insights (/insights and /insights/coalitions) read for a query: the
+// filter, the insights under it, the filter panel's facets and the active filter chips,
+// every link leading back to the same page.
+import "server-only";
+
+import { redirect } from "next/navigation";
+
+import type { Filter, PageQuery } from "@/lib/filters/schema";
+import { getInsights, type Insights } from "@/lib/insights/queries";
+import type { InsightsView } from "@/lib/insights/schema";
+import { boundLawsuitFacet, resolveLawsuitWords, type LawsuitChoice } from "@/lib/lawsuits/filter";
+import { getTimelineFacets, type TimelineFacets } from "@/lib/timeline/queries";
+import { describeActiveFilters, type ActiveFilter } from "@/lib/timeline/summary";
+
+export interface InsightsPageData {
+  filter: Filter;
+  insights: Insights;
+  facets: TimelineFacets;
+  chips: ActiveFilter[];
+  /** Lawsuit search words that named several lawsuits, or none. */
+  lawsuitChoice: LawsuitChoice | null;
+}
+
+/** `hrefFor` builds the page's own link for another filter (its view kept). */
+export async function getInsightsPageData(query: PageQuery, view: InsightsView, hrefFor: (filter: Filter) => string): Promise<InsightsPageData> {
+  const filter: Filter = { ...query.filter, cursor: undefined };
+  // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
+  const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => hrefFor({ ...filter, lawsuit }));
+  if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefFor({ ...filter, lawsuit: lawsuitWords.lawsuit }));
+  const [insights, allFacets] = await Promise.all([getInsights(filter, view), getTimelineFacets(filter)]);
+  const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
+  // The timeline's chips, leading back to this page rather than to the timeline.
+  const chips = describeActiveFilters(filter, lawsuitNames).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
+  return { filter, insights, facets, chips, lawsuitChoice: lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null };
+}
