@@ -48,6 +48,10 @@ test.describe("Bad input gets a clear 4xx, never a 500", () => {
     await page.goto("/?view=list&state=NM&kind=bogus");
     await expect(ignored).toContainText('kind "bogus" must be one of');
     await expect(page.getByRole("link", { name: "Remove filter State: New Mexico" })).toBeVisible();
+    // The good filter still applies, in the results and in the panel: New Mexico did not join the Ms. L. complaint.
+    await expect(page.getByRole("group", { name: "States joining" }).getByLabel(/^New Mexico/)).toBeChecked();
+    await expect(page.locator('#results-list a[href="/filings/wa-v-us-2018-dkt-15"]').first()).toBeVisible();
+    await expect(page.locator('#results-list a[href="/filings/ms-l-v-ice-2018-dkt-1"]')).toHaveCount(0);
     await page.goto("/?view=list&q=%00");
     await expect(ignored).toContainText("q \"\\u0000\" must be plain text");
     // Unknown names are ignored, as tracking tags are: `constructor` is just another.
