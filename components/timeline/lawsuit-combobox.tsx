@@ -1,23 +1,22 @@
 "use client";
 
-// The lawsuit search field of the filter panel. Without JavaScript it is a plain text
-// field whose words the form submits (`lawsuitq`) and the server resolves. With
-// JavaScript it becomes an ARIA 1.2 combobox (a text field that controls a listbox
-// popup): as the reader types, it suggests matching lawsuits from
-// /api/v1/lawsuits?q= (a few at most), and choosing one sets the lawsuit filter.
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+// The lawsuit search field as an ARIA 1.2 combobox (a text field that controls a listbox
+// popup): as the reader types, it suggests matching lawsuits from /api/v1/lawsuits?q=
+// (a few at most), and choosing one sets the lawsuit filter. lawsuit-search.tsx loads it
+// once the page is idle, or as soon as the reader focuses the plain field, which is what
+// shows until then (and without JavaScript).
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 import { apiPath } from "@/lib/api/paths";
 import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
+import { LawsuitSearchFrame } from "./lawsuit-search-frame";
 
 /** Fewer characters than this suggest nothing yet: "a" would match most captions. */
 const MIN_CHARACTERS = 2;
 /** Waits for a pause in typing before asking the server. */
 const DEBOUNCE_MS = 150;
-
-const subscribeNever = () => () => {};
 
 interface Suggestion {
   id: string;
@@ -25,15 +24,20 @@ interface Suggestion {
   docketNumber: string;
 }
 
-export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string; onChoose: (id: string) => void }) {
-  const id = useId();
-  const inputId = `${id}-input`;
-  const listId = `${id}-listbox`;
-  const hintId = `${id}-hint`;
-  const optionId = (index: number) => `${id}-option-${index}`;
+export interface LawsuitComboboxProps {
+  /** The ids of the field's parts (LawsuitSearch's useId), kept across the switch from the plain field. */
+  id: string;
+  /** What the plain field held when the combobox replaced it. */
+  defaultWords: string;
+  /** The reader was in the plain field: the combobox takes the focus, the caret at the end. */
+  focused: boolean;
+  onChoose: (id: string) => void;
+}
 
-  // Server-rendered as a plain field; the combobox roles only once its script runs.
-  const enhanced = useSyncExternalStore(subscribeNever, () => true, () => false);
+export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }: LawsuitComboboxProps) {
+  const listId = `${id}-listbox`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const input = useRef<HTMLInputElement>(null);
   const [words, setWords] = useState(defaultWords);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [total, setTotal] = useState(0);
@@ -43,8 +47,14 @@ export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string
   const request = useRef<AbortController | null>(null);
 
   useEffect(() => {
+    if (!focused || !input.current) return;
+    input.current.focus();
+    input.current.setSelectionRange(input.current.value.length, input.current.value.length);
+  }, [focused]);
+
+  useEffect(() => {
     const text = words.trim();
-    if (!enhanced || text.length < MIN_CHARACTERS) return;
+    if (text.length < MIN_CHARACTERS) return;
     const timer = setTimeout(async () => {
       request.current?.abort();
       const controller = new AbortController();
@@ -70,7 +80,7 @@ export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [words, enhanced]);
+  }, [words]);
 
   const close = () => {
     setOpen(false);
@@ -136,71 +146,54 @@ export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string
 
   const expanded = open && suggestions.length > 0;
   return (
-    <div className={styles.field}>
-      <label htmlFor={inputId}>Find a lawsuit</label>
-      <p id={hintId} className={styles.hint}>
-        Words of its name, or its docket number
-      </p>
-      <div className={styles.search}>
-        <div className={styles.combobox}>
-          <input
-            id={inputId}
-            name={LAWSUIT_WORDS_PARAM}
-            type="text"
-            inputMode="search"
-            enterKeyHint="search"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={MAX_QUERY_LENGTH}
-            aria-describedby={hintId}
-            value={words}
-            onChange={(event) => type(event.target.value)}
-            {...(enhanced
-              ? {
-                  role: "combobox",
-                  "aria-autocomplete": "list" as const,
-                  "aria-expanded": expanded,
-                  "aria-controls": listId,
-                  "aria-activedescendant": expanded && active >= 0 ? optionId(active) : undefined,
-                  onKeyDown,
-                  onBlur: close,
-                  onFocus: () => suggestions.length > 0 && setOpen(true),
-                }
-              : {})}
-          />
-          {enhanced && (
-            <div className={styles.popup} hidden={!expanded}>
-              <ul id={listId} role="listbox" aria-label="Matching lawsuits" className={styles.listbox}>
-                {suggestions.map((suggestion, index) => (
-                  <li
-                    key={suggestion.id}
-                    id={optionId(index)}
-                    role="option"
-                    aria-selected={index === active}
-                    className={styles.option}
-                    // Keeps the focus in the field, so that the click is not a blur that closes the list first.
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => choose(suggestion)}
-                  >
-                    {suggestion.caseNameShort} <span className={styles.docket}>No. {suggestion.docketNumber}</span>
-                  </li>
-                ))}
-              </ul>
-              {total > suggestions.length && (
-                <p className={styles.moreMatches} aria-hidden="true">
-                  {(total - suggestions.length).toLocaleString("en-US")} more: type more words
-                </p>
-              )}
-            </div>
+    <LawsuitSearchFrame id={id} announcement={announcement}>
+      <div className={styles.combobox}>
+        <input
+          ref={input}
+          id={`${id}-input`}
+          name={LAWSUIT_WORDS_PARAM}
+          type="text"
+          inputMode="search"
+          enterKeyHint="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={MAX_QUERY_LENGTH}
+          aria-describedby={`${id}-hint`}
+          value={words}
+          onChange={(event) => type(event.target.value)}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          onKeyDown={onKeyDown}
+          onBlur={close}
+          onFocus={() => suggestions.length > 0 && setOpen(true)}
+        />
+        <div className={styles.popup} hidden={!expanded}>
+          <ul id={listId} role="listbox" aria-label="Matching lawsuits" className={styles.listbox}>
+            {suggestions.map((suggestion, index) => (
+              <li
+                key={suggestion.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+                className={styles.option}
+                // Keeps the focus in the field, so that the click is not a blur that closes the list first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(suggestion)}
+              >
+                {suggestion.caseNameShort} <span className={styles.docket}>No. {suggestion.docketNumber}</span>
+              </li>
+            ))}
+          </ul>
+          {total > suggestions.length && (
+            <p className={styles.moreMatches} aria-hidden="true">
+              {(total - suggestions.length).toLocaleString("en-US")} more: type more words
+            </p>
           )}
         </div>
-        <button type="submit" className={styles.find}>
-          Find
-        </button>
       </div>
-      <p role="status" className={styles.searchStatus}>
-        {announcement}
-      </p>
-    </div>
+    </LawsuitSearchFrame>
   );
 }

@@ -11,6 +11,7 @@ import type { TimelineItem } from "@/lib/timeline/queries";
 import { RESULTS_ANCHOR } from "./anchors";
 import styles from "./timeline-views.module.css";
 import type VisualTimelineComponent from "./visual-timeline";
+import { whenIdle } from "./when-idle";
 
 const VIEWS = ["timeline", "list"] as const;
 type View = (typeof VIEWS)[number];
@@ -30,8 +31,6 @@ function chooseView(view: View | null) {
   window.history.replaceState(null, "", url);
 }
 const WIDE = "(min-width: 60rem)";
-// Past this, a busy main thread no longer holds the visual timeline back.
-const IDLE_TIMEOUT_MS = 3000;
 
 const loadVisualTimeline = () => import("./visual-timeline").then((module) => module.default);
 
@@ -47,16 +46,6 @@ function useWideScreen(): boolean {
     () => window.matchMedia(WIDE).matches,
     () => true,
   );
-}
-
-/** Runs `callback` once the browser is idle (or after a timeout where it never is, or cannot say). */
-function whenIdle(callback: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(callback, 1);
-  return () => window.clearTimeout(id);
 }
 
 export function TimelineViews({ items, children }: { items: TimelineItem[]; children: ReactNode }) {
