@@ -8,10 +8,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 import { apiPath } from "@/lib/api/paths";
-import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
-import { LawsuitSearchFrame } from "./lawsuit-search-frame";
+import { LawsuitSearchFrame, wordsFieldProps } from "./lawsuit-search-frame";
 
 /** Fewer characters than this suggest nothing yet: "a" would match most captions. */
 const MIN_CHARACTERS = 2;
@@ -150,15 +149,7 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
       <div className={styles.combobox}>
         <input
           ref={input}
-          id={`${id}-input`}
-          name={LAWSUIT_WORDS_PARAM}
-          type="text"
-          inputMode="search"
-          enterKeyHint="search"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={MAX_QUERY_LENGTH}
-          aria-describedby={`${id}-hint`}
+          {...wordsFieldProps(id)}
           value={words}
           onChange={(event) => type(event.target.value)}
           role="combobox"

@@ -1,6 +1,23 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
+
+/** The text field's own attributes, the same on the plain field and the combobox. */
+export function wordsFieldProps(id: string): InputHTMLAttributes<HTMLInputElement> {
+  return {
+    id: `${id}-input`,
+    name: LAWSUIT_WORDS_PARAM,
+    type: "text",
+    inputMode: "search",
+    enterKeyHint: "search",
+    autoComplete: "off",
+    spellCheck: false,
+    maxLength: MAX_QUERY_LENGTH,
+    "aria-describedby": `${id}-hint`,
+  };
+}
 
 /**
  * What the lawsuit search field looks like around its text field, plain or combobox: the

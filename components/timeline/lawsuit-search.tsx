@@ -7,11 +7,9 @@
 // field: its code is not part of the timeline's first load (issue 9).
 import { useEffect, useId, useRef, useState, type ComponentType } from "react";
 
-import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
-
 import styles from "./filter-panel.module.css";
 import type { LawsuitComboboxProps } from "./lawsuit-combobox";
-import { LawsuitSearchFrame } from "./lawsuit-search-frame";
+import { LawsuitSearchFrame, wordsFieldProps } from "./lawsuit-search-frame";
 import { whenIdle } from "./when-idle";
 
 type Combobox = ComponentType<LawsuitComboboxProps>;
@@ -48,20 +46,7 @@ export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string
   return (
     <LawsuitSearchFrame id={id}>
       <div className={styles.combobox}>
-        <input
-        ref={plain}
-        id={`${id}-input`}
-        name={LAWSUIT_WORDS_PARAM}
-        type="text"
-        inputMode="search"
-        enterKeyHint="search"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={MAX_QUERY_LENGTH}
-        aria-describedby={`${id}-hint`}
-        defaultValue={defaultWords}
-        onFocus={enhance}
-        />
+        <input ref={plain} {...wordsFieldProps(id)} defaultValue={defaultWords} onFocus={enhance} />
       </div>
     </LawsuitSearchFrame>
   );
