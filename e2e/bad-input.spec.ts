@@ -51,6 +51,10 @@ test.describe("Bad input gets a clear 4xx, never a 500", () => {
     expect(response?.status()).toBe(400);
     await expect(ignored).toContainText('kind "bogus" must be one of');
     await expect(page.getByRole("link", { name: "Remove filter State: New Mexico" })).toBeVisible();
+    // The good filter still applies, in the results and in the panel: New Mexico did not join the Ms. L. complaint.
+    await expect(page.getByRole("group", { name: "States joining" }).getByLabel(/^New Mexico/)).toBeChecked();
+    await expect(page.locator('#results-list a[href="/filings/wa-v-us-2018-dkt-15"]').first()).toBeVisible();
+    await expect(page.locator('#results-list a[href="/filings/ms-l-v-ice-2018-dkt-1"]')).toHaveCount(0);
     response = await page.goto("/?view=list&q=%00");
     expect(response?.status()).toBe(400);
     await expect(ignored).toContainText("q \"\\u0000\" must be plain text");

@@ -40,6 +40,29 @@ test("A researcher filters by New Mexico and sees its letter and motion but not 
   await expect(filingLink(page, "ms-l-v-ice-2018-dkt-1")).toHaveCount(0);
 });
 
+test("A link with ?state=NM,WA checks both states in the panel, shows both chips and keeps the other state when one is unchecked", async ({ page }) => {
+  // The panel shows the server's reading of the URL: a reading of its own would differ, and fail to hydrate.
+  const errors: string[] = [];
+  page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/?view=list&state=NM,WA");
+  const states = page.getByRole("group", { name: "States joining" });
+  await expect(states.getByLabel(/^New Mexico/)).toBeChecked();
+  await expect(states.getByLabel(/^Washington/)).toBeChecked();
+  await expect(states.getByRole("checkbox", { checked: true })).toHaveCount(2);
+  await expect(states.getByText("NM,WA")).toHaveCount(0);
+  const chips = page.getByRole("navigation", { name: "Active filters" });
+  await expect(chips.getByRole("link", { name: /^Remove filter State/ })).toHaveText([/New Mexico/, /Washington/]);
+  await expect(filingLink(page, "ms-l-v-ice-2018-dkt-1")).toHaveCount(0);
+
+  await states.getByLabel(/^New Mexico/).uncheck();
+  await expect(page).toHaveURL(/\?state=WA&view=list$/);
+  await expect(chips.getByRole("link", { name: /^Remove filter State/ })).toHaveText([/Washington/]);
+  await expect(states.getByLabel(/^Washington/)).toBeChecked();
+  await expect(states.getByLabel(/^New Mexico/)).not.toBeChecked();
+  expect(errors).toEqual([]);
+});
+
 test("A researcher combines kind order and a date range and sees exactly the matching orders", async ({ page }) => {
   // The oracle is the founding file itself: its orders dated July or August 2018, newest first.
   const founding = JSON.parse(readFileSync("prisma/data/family-separation-2018.json", "utf8")) as { filings: { id: string; kind: string; dateFiled: string }[] };

@@ -80,8 +80,9 @@ describe("Paging through the timeline", () => {
     expect(ids).toEqual(expectedOrder((f) => f.kind === "order" || f.kind === "motion", true));
   });
 
-  it("ignores a cursor that was not made by Docketline", async () => {
-    const forged = FilterSchema.parse({ cursor: "a.bm90LWEtY3Vyc29y" });
+  it("refuses a cursor that was not made by Docketline, and the query ignores one all the same", async () => {
+    expect(FilterSchema.safeParse({ cursor: "a.bm90LWEtY3Vyc29y" }).success).toBe(false);
+    const forged = { ...FilterSchema.parse({}), cursor: "a.bm90LWEtY3Vyc29y" };
     const page = await getTimelinePage(forged, 10);
     expect(page.items.map((i) => i.id)).toEqual(expectedOrder(() => true, true).slice(0, 10));
   });

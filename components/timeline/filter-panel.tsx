@@ -1,15 +1,20 @@
 "use client";
 
 // The timeline's filters. A plain GET form whose fields carry the filter's query
-// parameter names, so it works without JavaScript; with JavaScript, nuqs applies each
-// change to the URL at once and the server renders the new view.
+// parameter names, so it works without JavaScript. With JavaScript, each change of a box,
+// a radio or a select navigates at once to the new filter's URL, and the server renders
+// the new view. The controls show the server's parsed filter (the `filter` prop), never a
+// second reading of the URL: what the panel shows is what the results were filtered by,
+// and the browser's first render matches the server's for any query. While a change
+// loads, they show the reader's change (an optimistic copy of the filter).
 import Link from "next/link";
-import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
-import { useEffect, useRef, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 
-import { PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
+import { PARTIAL_DATE_HINT, PARTIAL_DATE_INPUT_PATTERN } from "@/lib/dates/partial-date-syntax";
 import { DEMAND_OUTCOME_LABELS, demandCategoryLabel, type DemandOutcome } from "@/lib/demands/labels";
 import { FILING_KIND_LABELS, type FilingKind } from "@/lib/filings/kinds";
+import { FILTER_KEYS, filterToSearchParams, LAWSUIT_WORDS_PARAM } from "@/lib/filters/params";
 import type { Filter } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import type { LawsuitChoice } from "@/lib/lawsuits/filter";
@@ -18,24 +23,23 @@ import type { TimelineFacets } from "@/lib/timeline/queries";
 import { LawsuitSearch } from "./lawsuit-search";
 import styles from "./filter-panel.module.css";
 
-const parsers = {
-  state: parseAsNativeArrayOf(parseAsString).withDefault([]),
-  kind: parseAsNativeArrayOf(parseAsString).withDefault([]),
-  match: parseAsString,
-  role: parseAsString,
-  lawsuit: parseAsString,
-  // The lawsuit search field's words (LAWSUIT_WORDS_PARAM), which the server resolves to `lawsuit`.
-  lawsuitq: parseAsString,
-  demandCategory: parseAsString,
-  outcome: parseAsString,
-  from: parseAsString,
-  to: parseAsString,
-  q: parseAsString,
-  sort: parseAsString,
-  cursor: parseAsString,
-};
-
 const countOf = (values: { value: string; count: number }[], value: string) => values.find((v) => v.value === value)?.count ?? 0;
+
+/**
+ * The current page's URL with another filter: the filter's parameters as the server
+ * writes them, then the page's other parameters (the view, say) as they were. The lawsuit
+ * search's words stay unless `lawsuitWords` replaces them (null ends the search).
+ */
+function urlWithFilter(filter: Filter, lawsuitWords?: string | null): string {
+  const others = new URLSearchParams(window.location.search);
+  for (const key of FILTER_KEYS) others.delete(key);
+  if (lawsuitWords !== undefined) others.delete(LAWSUIT_WORDS_PARAM);
+  const params = filterToSearchParams(filter);
+  if (lawsuitWords) params.set(LAWSUIT_WORDS_PARAM, lawsuitWords);
+  others.forEach((value, key) => params.append(key, value));
+  const query = params.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ""}`;
+}
 
 /**
  * `action`: the page the form submits to without JavaScript (the timeline, or another
@@ -59,11 +63,9 @@ export function FilterPanel({
   sortable?: boolean;
   lawsuitChoice?: LawsuitChoice | null;
 }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [params, setParams] = useQueryStates(parsers, { shallow: false, history: "push", scroll: false, startTransition });
-  // The URL's values, updated at once on change (the server's `filter` follows a moment later).
-  const selectedStates = params.state.map((s) => s.toUpperCase());
-  const selectedKinds = params.kind;
+  const [shown, showChange] = useOptimistic(filter);
   const details = useRef<HTMLDetailsElement>(null);
 
   // Open on wide screens where the panel is a sidebar (for browsers without ::details-content).
@@ -72,15 +74,20 @@ export function FilterPanel({
   }, []);
 
   /** Every change starts again from the first page. */
-  const update = (changes: Partial<Record<keyof typeof parsers, string | string[] | null>>) =>
-    void setParams({ ...changes, cursor: null } as Parameters<typeof setParams>[0]);
+  const update = (changes: Partial<Filter>, lawsuitWords?: string | null) => {
+    const next: Filter = { ...shown, ...changes, cursor: undefined };
+    startTransition(() => {
+      showChange(next);
+      router.push(urlWithFilter(next, lawsuitWords), { scroll: false });
+    });
+  };
   /** Choosing a lawsuit ends its search. */
-  const chooseLawsuit = (lawsuit: string | null) => update({ lawsuit, lawsuitq: null });
+  const chooseLawsuit = (lawsuit: string | null) => update({ lawsuit: lawsuit ?? undefined }, null);
 
   const toggle = (key: "state" | "kind", value: string, checked: boolean) => {
-    const current = key === "state" ? selectedStates : selectedKinds;
+    const current: string[] = shown[key];
     const next = checked ? [...current, value] : current.filter((v) => v !== value);
-    update({ [key]: next.length ? next : null });
+    update({ [key]: next });
   };
 
   const submitText = (event: FormEvent<HTMLFormElement>) => {
@@ -88,12 +95,12 @@ export function FilterPanel({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => {
       const value = String(form.get(name) ?? "").trim();
-      return value === "" ? null : value;
+      return value === "" ? undefined : value;
     };
-    update({ q: text("q"), from: text("from"), to: text("to"), lawsuitq: text("lawsuitq") });
+    update({ q: text("q"), from: text("from"), to: text("to") }, text(LAWSUIT_WORDS_PARAM) ?? null);
   };
 
-  const stateOptions = [...facets.state.map((f) => f.value), ...selectedStates.filter((code) => !facets.state.some((f) => f.value === code))];
+  const stateOptions = [...facets.state.map((f) => f.value), ...shown.state.filter((code) => !facets.state.some((f) => f.value === code))];
   const otherStates = JURISDICTIONS.filter((j) => !stateOptions.includes(j.code));
 
   return (
@@ -120,11 +127,11 @@ export function FilterPanel({
           <div className={styles.dates}>
             <div className={styles.field}>
               <label htmlFor="filter-from">From</label>
-              <input id="filter-from" name="from" inputMode="numeric" pattern="\d{4}(-\d{2}(-\d{2})?)?" aria-describedby="date-hint" defaultValue={filter.from ?? ""} key={`from-${filter.from ?? ""}`} />
+              <input id="filter-from" name="from" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.from ?? ""} key={`from-${filter.from ?? ""}`} />
             </div>
             <div className={styles.field}>
               <label htmlFor="filter-to">To</label>
-              <input id="filter-to" name="to" inputMode="numeric" pattern="\d{4}(-\d{2}(-\d{2})?)?" aria-describedby="date-hint" defaultValue={filter.to ?? ""} key={`to-${filter.to ?? ""}`} />
+              <input id="filter-to" name="to" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.to ?? ""} key={`to-${filter.to ?? ""}`} />
             </div>
           </div>
         </fieldset>
@@ -136,11 +143,11 @@ export function FilterPanel({
           <legend>Kind of filing</legend>
           <ul className={styles.options}>
             {Object.entries(FILING_KIND_LABELS)
-              .filter(([kind]) => countOf(facets.kind, kind) > 0 || filter.kind.includes(kind as FilingKind))
+              .filter(([kind]) => countOf(facets.kind, kind) > 0 || shown.kind.includes(kind as FilingKind))
               .map(([kind, label]) => (
                 <li key={kind}>
                   <label>
-                    <input type="checkbox" name="kind" value={kind} checked={selectedKinds.includes(kind)} onChange={(e) => toggle("kind", kind, e.target.checked)} />
+                    <input type="checkbox" name="kind" value={kind} checked={shown.kind.includes(kind as FilingKind)} onChange={(e) => toggle("kind", kind, e.target.checked)} />
                     {label} <span className={styles.count}>({countOf(facets.kind, kind)})</span>
                   </label>
                 </li>
@@ -152,7 +159,7 @@ export function FilterPanel({
           <legend>States joining</legend>
           <ul className={styles.options}>
             {stateOptions.map((code) => (
-              <StateOption key={code} code={code} count={countOf(facets.state, code)} checked={selectedStates.includes(code)} onToggle={toggle} />
+              <StateOption key={code} code={code} count={countOf(facets.state, code)} checked={shown.state.includes(code)} onToggle={toggle} />
             ))}
           </ul>
           {otherStates.length > 0 && (
@@ -160,24 +167,24 @@ export function FilterPanel({
               <summary>Jurisdictions with no filing here ({otherStates.length})</summary>
               <ul className={styles.options}>
                 {otherStates.map((j) => (
-                  <StateOption key={j.code} code={j.code} count={0} checked={selectedStates.includes(j.code)} onToggle={toggle} />
+                  <StateOption key={j.code} code={j.code} count={0} checked={shown.state.includes(j.code)} onToggle={toggle} />
                 ))}
               </ul>
             </details>
           )}
-          {selectedStates.length > 1 && (
+          {shown.state.length > 1 && (
             <div className={styles.radios} role="radiogroup" aria-label="Which filings">
               <label>
-                <input type="radio" name="match" value="any" checked={params.match !== "all"} onChange={() => update({ match: null })} /> joined by any of them
+                <input type="radio" name="match" value="any" checked={shown.match !== "all"} onChange={() => update({ match: "any" })} /> joined by any of them
               </label>
               <label>
-                <input type="radio" name="match" value="all" checked={params.match === "all"} onChange={() => update({ match: "all" })} /> joined by all of them
+                <input type="radio" name="match" value="all" checked={shown.match === "all"} onChange={() => update({ match: "all" })} /> joined by all of them
               </label>
             </div>
           )}
           <label className={styles.check}>
-            <input type="checkbox" name="role" value="lead" checked={params.role === "lead"} onChange={(e) => update({ role: e.target.checked ? "lead" : null })} />
-            {selectedStates.length ? "Only filings they led" : "Only filings with a lead state"}
+            <input type="checkbox" name="role" value="lead" checked={shown.role === "lead"} onChange={(e) => update({ role: e.target.checked ? "lead" : undefined })} />
+            {shown.state.length ? "Only filings they led" : "Only filings with a lead state"}
           </label>
         </fieldset>
 
@@ -186,14 +193,14 @@ export function FilterPanel({
           <ul className={styles.options}>
             <li>
               <label>
-                <input type="radio" name="lawsuit" value="" checked={!params.lawsuit} onChange={() => chooseLawsuit(null)} />
+                <input type="radio" name="lawsuit" value="" checked={!shown.lawsuit} onChange={() => chooseLawsuit(null)} />
                 Any lawsuit
               </label>
             </li>
             {facets.lawsuit.map((l) => (
               <li key={l.value}>
                 <label>
-                  <input type="radio" name="lawsuit" value={l.value} checked={params.lawsuit === l.value} onChange={() => chooseLawsuit(l.value)} />
+                  <input type="radio" name="lawsuit" value={l.value} checked={shown.lawsuit === l.value} onChange={() => chooseLawsuit(l.value)} />
                   {l.label ?? l.value} <span className={styles.count}>({l.count})</span>
                 </label>
               </li>
@@ -205,7 +212,7 @@ export function FilterPanel({
 
         <div className={styles.field}>
           <label htmlFor="filter-category">Demand</label>
-          <select id="filter-category" name="demandCategory" value={params.demandCategory ?? ""} onChange={(e) => update({ demandCategory: e.target.value || null })}>
+          <select id="filter-category" name="demandCategory" value={shown.demandCategory ?? ""} onChange={(e) => update({ demandCategory: e.target.value || undefined })}>
             <option value="">Any demand</option>
             {facets.demandCategory.map((c) => (
               <option key={c.value} value={c.value}>
@@ -217,7 +224,7 @@ export function FilterPanel({
 
         <div className={styles.field}>
           <label htmlFor="filter-outcome">Outcome of a demand</label>
-          <select id="filter-outcome" name="outcome" value={params.outcome ?? ""} onChange={(e) => update({ outcome: e.target.value || null })}>
+          <select id="filter-outcome" name="outcome" value={shown.outcome ?? ""} onChange={(e) => update({ outcome: (e.target.value || undefined) as DemandOutcome | undefined })}>
             <option value="">Any outcome</option>
             {facets.outcome.map((o) => (
               <option key={o.value} value={o.value}>
@@ -230,7 +237,7 @@ export function FilterPanel({
         {sortable && (
           <div className={styles.field}>
             <label htmlFor="filter-sort">Order</label>
-            <select id="filter-sort" name="sort" value={params.sort ?? "newest"} onChange={(e) => update({ sort: e.target.value === "newest" ? null : e.target.value })}>
+            <select id="filter-sort" name="sort" value={shown.sort} onChange={(e) => update({ sort: e.target.value as Filter["sort"] })}>
               <option value="newest">Newest first</option>
               <option value="oldest">Oldest first</option>
             </select>

@@ -2,205 +2,52 @@
 
 // The lawsuit search field of the filter panel. Without JavaScript it is a plain text
 // field whose words the form submits (`lawsuitq`) and the server resolves. With
-// JavaScript it becomes an ARIA 1.2 combobox (a text field that controls a listbox
-// popup): as the reader types, it suggests matching lawsuits from
-// /api/v1/lawsuits?q= (a few at most), and choosing one sets the lawsuit filter.
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-
-import { apiPath } from "@/lib/api/paths";
-import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
+// JavaScript it becomes a combobox that suggests lawsuits as the reader types
+// (lawsuit-combobox.tsx), loaded once the page is idle or when the reader focuses the
+// field: its code is not part of the timeline's first load (issue 9).
+import { useEffect, useId, useRef, useState, type ComponentType } from "react";
 
 import styles from "./filter-panel.module.css";
+import type { LawsuitComboboxProps } from "./lawsuit-combobox";
+import { LawsuitSearchFrame, wordsFieldProps } from "./lawsuit-search-frame";
+import { whenIdle } from "./when-idle";
 
-/** Fewer characters than this suggest nothing yet: "a" would match most captions. */
-const MIN_CHARACTERS = 2;
-/** Waits for a pause in typing before asking the server. */
-const DEBOUNCE_MS = 150;
+type Combobox = ComponentType<LawsuitComboboxProps>;
 
-const subscribeNever = () => () => {};
-
-interface Suggestion {
-  id: string;
-  caseNameShort: string;
-  docketNumber: string;
-}
+/** Once loaded, the combobox shows at once when the panel renders the field again. */
+let loaded: Combobox | null = null;
+const loadCombobox = () => import("./lawsuit-combobox").then((module) => (loaded = module.default));
 
 export function LawsuitSearch({ defaultWords, onChoose }: { defaultWords: string; onChoose: (id: string) => void }) {
   const id = useId();
-  const inputId = `${id}-input`;
-  const listId = `${id}-listbox`;
-  const hintId = `${id}-hint`;
-  const optionId = (index: number) => `${id}-option-${index}`;
+  const plain = useRef<HTMLInputElement>(null);
+  // Null on the server and while hydrating: the plain field, as the server rendered it.
+  const [enhanced, setEnhanced] = useState<{ Combobox: Combobox; words: string; focused: boolean } | null>(null);
 
-  // Server-rendered as a plain field; the combobox roles only once its script runs.
-  const enhanced = useSyncExternalStore(subscribeNever, () => true, () => false);
-  const [words, setWords] = useState(defaultWords);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const [total, setTotal] = useState(0);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [announcement, setAnnouncement] = useState("");
-  const request = useRef<AbortController | null>(null);
+  const enhance = () =>
+    void loadCombobox().then(
+      (Combobox) =>
+        setEnhanced((current) => current ?? { Combobox, words: plain.current?.value ?? defaultWords, focused: !!plain.current && document.activeElement === plain.current }),
+      // Offline or a failed chunk: the plain field still submits the words.
+      () => {},
+    );
 
   useEffect(() => {
-    const text = words.trim();
-    if (!enhanced || text.length < MIN_CHARACTERS) return;
-    const timer = setTimeout(async () => {
-      request.current?.abort();
-      const controller = new AbortController();
-      request.current = controller;
-      try {
-        const response = await fetch(`${apiPath.lawsuits}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
-        if (!response.ok) return;
-        const body = (await response.json()) as { data: Suggestion[]; total: number };
-        const found = body.data.map(({ id, caseNameShort, docketNumber }) => ({ id, caseNameShort, docketNumber }));
-        setSuggestions(found);
-        setTotal(body.total);
-        setActive(-1);
-        setOpen(true);
-        setAnnouncement(
-          found.length === 0
-            ? `No lawsuit matches “${text}”.`
-            : body.total > found.length
-              ? `${body.total} lawsuits match; the first ${found.length} are listed. Use the up and down arrows to choose one.`
-              : `${found.length} ${found.length === 1 ? "lawsuit matches" : "lawsuits match"}. Use the up and down arrows to choose.`,
-        );
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setAnnouncement("Lawsuits could not be searched; press Enter to search on the page.");
-      }
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [words, enhanced]);
-
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-  };
-
-  const type = (value: string) => {
-    setWords(value);
-    // Too few characters to search: forget the last suggestions rather than show stale ones.
-    if (value.trim().length < MIN_CHARACTERS) {
-      request.current?.abort();
-      setSuggestions([]);
-      close();
+    if (loaded) {
+      enhance();
+      return;
     }
-  };
+    return whenIdle(enhance);
+    // Once per mount: the panel gives the field a new key when its words should start again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
-  const choose = (suggestion: Suggestion) => {
-    close();
-    setWords("");
-    setSuggestions([]);
-    setAnnouncement(`Showing the filings of ${suggestion.caseNameShort}.`);
-    onChoose(suggestion.id);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const count = suggestions.length;
-    switch (event.key) {
-      case "ArrowDown":
-        if (count === 0) return;
-        event.preventDefault();
-        setOpen(true);
-        setActive((i) => (!open || i >= count - 1 ? 0 : i + 1));
-        break;
-      case "ArrowUp":
-        if (count === 0) return;
-        event.preventDefault();
-        setOpen(true);
-        setActive((i) => (!open || i <= 0 ? count - 1 : i - 1));
-        break;
-      case "Enter":
-        // With a suggestion highlighted, Enter chooses it; otherwise the form submits the words.
-        if (open && active >= 0 && active < count) {
-          event.preventDefault();
-          choose(suggestions[active]);
-        } else {
-          close();
-        }
-        break;
-      case "Escape":
-        if (open) {
-          event.preventDefault();
-          close();
-        } else if (words) {
-          event.preventDefault();
-          type("");
-        }
-        break;
-      case "Tab":
-        close();
-        break;
-    }
-  };
-
-  const expanded = open && suggestions.length > 0;
+  if (enhanced) return <enhanced.Combobox id={id} defaultWords={enhanced.words} focused={enhanced.focused} onChoose={onChoose} />;
   return (
-    <div className={styles.field}>
-      <label htmlFor={inputId}>Find a lawsuit</label>
-      <p id={hintId} className={styles.hint}>
-        Words of its name, or its docket number
-      </p>
-      <div className={styles.search}>
-        <div className={styles.combobox}>
-          <input
-            id={inputId}
-            name={LAWSUIT_WORDS_PARAM}
-            type="text"
-            inputMode="search"
-            enterKeyHint="search"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={MAX_QUERY_LENGTH}
-            aria-describedby={hintId}
-            value={words}
-            onChange={(event) => type(event.target.value)}
-            {...(enhanced
-              ? {
-                  role: "combobox",
-                  "aria-autocomplete": "list" as const,
-                  "aria-expanded": expanded,
-                  "aria-controls": listId,
-                  "aria-activedescendant": expanded && active >= 0 ? optionId(active) : undefined,
-                  onKeyDown,
-                  onBlur: close,
-                  onFocus: () => suggestions.length > 0 && setOpen(true),
-                }
-              : {})}
-          />
-          {enhanced && (
-            <div className={styles.popup} hidden={!expanded}>
-              <ul id={listId} role="listbox" aria-label="Matching lawsuits" className={styles.listbox}>
-                {suggestions.map((suggestion, index) => (
-                  <li
-                    key={suggestion.id}
-                    id={optionId(index)}
-                    role="option"
-                    aria-selected={index === active}
-                    className={styles.option}
-                    // Keeps the focus in the field, so that the click is not a blur that closes the list first.
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => choose(suggestion)}
-                  >
-                    {suggestion.caseNameShort} <span className={styles.docket}>No. {suggestion.docketNumber}</span>
-                  </li>
-                ))}
-              </ul>
-              {total > suggestions.length && (
-                <p className={styles.moreMatches} aria-hidden="true">
-                  {(total - suggestions.length).toLocaleString("en-US")} more: type more words
-                </p>
-              )}
-            </div>
-          )}
-        </div>
-        <button type="submit" className={styles.find}>
-          Find
-        </button>
+    <LawsuitSearchFrame id={id}>
+      <div className={styles.combobox}>
+        <input ref={plain} {...wordsFieldProps(id)} defaultValue={defaultWords} onFocus={enhance} />
       </div>
-      <p role="status" className={styles.searchStatus}>
-        {announcement}
-      </p>
-    </div>
+    </LawsuitSearchFrame>
   );
 }

@@ -3,7 +3,7 @@
 // The visual timeline (react-chrono) over the server-rendered list. The list is the
 // first paint and what shows without JavaScript, or when the reader picks "List";
 // react-chrono only enhances, and is fetched after the page is usable (visual-timeline.tsx).
-import { parseAsStringLiteral, useQueryState } from "nuqs";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 
 import type { TimelineItem } from "@/lib/timeline/queries";
@@ -11,12 +11,26 @@ import type { TimelineItem } from "@/lib/timeline/queries";
 import { RESULTS_ANCHOR } from "./anchors";
 import styles from "./timeline-views.module.css";
 import type VisualTimelineComponent from "./visual-timeline";
+import { whenIdle } from "./when-idle";
 
 const VIEWS = ["timeline", "list"] as const;
 type View = (typeof VIEWS)[number];
+const VIEW_PARAM = "view";
+const isView = (value: string | null): value is View => VIEWS.includes(value as View);
+
+/**
+ * The reader's choice in the URL (`?view=list`), without a request: the view is the
+ * browser's business, the server renders the same page for both. Next.js keeps
+ * useSearchParams in step with history.replaceState.
+ */
+function chooseView(view: View | null) {
+  const url = new URL(window.location.href);
+  if (view) url.searchParams.set(VIEW_PARAM, view);
+  else url.searchParams.delete(VIEW_PARAM);
+  // null, as Next.js asks: a state of its own would mark the call as its own and skip the sync.
+  window.history.replaceState(null, "", url);
+}
 const WIDE = "(min-width: 60rem)";
-// Past this, a busy main thread no longer holds the visual timeline back.
-const IDLE_TIMEOUT_MS = 3000;
 
 const loadVisualTimeline = () => import("./visual-timeline").then((module) => module.default);
 
@@ -34,18 +48,9 @@ function useWideScreen(): boolean {
   );
 }
 
-/** Runs `callback` once the browser is idle (or after a timeout where it never is, or cannot say). */
-function whenIdle(callback: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(callback, 1);
-  return () => window.clearTimeout(id);
-}
-
 export function TimelineViews({ items, children }: { items: TimelineItem[]; children: ReactNode }) {
-  const [view, setView] = useQueryState("view", parseAsStringLiteral(VIEWS));
+  const requested = useSearchParams().get(VIEW_PARAM);
+  const view = isView(requested) ? requested : null;
   // The server cannot run react-chrono's layout; until the browser has, show the list.
   const mounted = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const wide = useWideScreen();
@@ -95,7 +100,7 @@ export function TimelineViews({ items, children }: { items: TimelineItem[]; chil
             aria-pressed={chosen === v}
             onClick={() => {
               if (v === "timeline") setAsked(true);
-              void setView(v === defaultView ? null : v);
+              chooseView(v === defaultView ? null : v);
             }}
           >
             {v === "timeline" ? "Timeline" : "List"}

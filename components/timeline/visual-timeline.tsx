@@ -12,7 +12,7 @@ import type { TimelineItem } from "@/lib/timeline/queries";
 
 import { repairChronoAccessibility } from "./chrono-a11y";
 import { TimelineEntry } from "./timeline-entry";
-import styles from "./timeline-views.module.css";
+import styles from "./visual-timeline.module.css";
 
 export type VisualTimelineMode = "alternating" | "vertical";
 

@@ -6,9 +6,7 @@ import "server-only";
 import { z } from "zod";
 
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
-import { isPartialDate } from "@/lib/dates/partial-date";
 import { LawsuitWordsSchema, paramProblem, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
-import { decodeCursor } from "@/lib/timeline/cursor";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 export const DEFAULT_LIMIT = 50;
@@ -37,17 +35,6 @@ function parseLimit(values: string[]): { limit: number; problems: ParamProblem[]
   return { limit: DEFAULT_LIMIT, problems: [paramProblem("limit", `${quoteValue(value)} ${message}`)] };
 }
 
-/**
- * A cursor the timeline would quietly ignore (it falls back to the first page) is an
- * error in the API: a client that forged or mangled one should hear about it.
- */
-function cursorProblems(cursor: string | undefined): ParamProblem[] {
-  if (!cursor) return [];
-  const decoded = decodeCursor(cursor);
-  if (decoded && isPartialDate(decoded.key.date)) return [];
-  return [paramProblem("cursor", `${quoteValue(cursor)} is not a cursor from a Docketline link`)];
-}
-
 /** The filings list's query, or an ApiProblem (400) naming every parameter at fault. */
 export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
   const filterParams = new URLSearchParams(params);
@@ -56,7 +43,7 @@ export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
 
   const limit = parseLimit(limitValues);
   const result = parseFilter(filterParams, { strict: true });
-  const problems = [...limit.problems, ...(result.ok ? cursorProblems(result.filter.cursor) : result.problems)];
+  const problems = [...limit.problems, ...(result.ok ? [] : result.problems)];
   if (problems.length > 0 || !result.ok) throw invalidParameters(problems);
   return { filter: result.filter, limit: limit.limit };
 }

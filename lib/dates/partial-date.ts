@@ -4,14 +4,14 @@
 // month sorts at the start of its month; nothing here ever invents a day for display.
 import { format, parseISO } from "date-fns";
 
+import { PARTIAL_DATE_HINT, PARTIAL_DATE_PATTERN as PATTERN } from "@/lib/dates/partial-date-syntax";
+
+export { PARTIAL_DATE_HINT };
+
 export type DatePrecision = "day" | "month" | "year";
 
 /** A date as the dataset writes it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export type PartialDateString = string;
-
-export const PARTIAL_DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD";
-
-const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export interface PartialDate {
   precision: DatePrecision;

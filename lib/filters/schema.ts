@@ -4,17 +4,23 @@ import { z } from "zod";
 
 import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS, jurisdictionCode, partialDate, slug, type FilingKind } from "@/lib/dataset/schema";
 import { isPartialDate, periodOf } from "@/lib/dates/partial-date";
-import { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH } from "@/lib/filters/params";
+import {
+  filterToSearchParams,
+  isFilterParam as isFilterKey,
+  isRepeatableParam as isRepeatable,
+  LAWSUIT_WORDS_PARAM,
+  MAX_QUERY_LENGTH,
+  type FilterParam,
+  type RepeatableParam,
+} from "@/lib/filters/params";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { searchWords } from "@/lib/search-words";
+import { isCursor } from "@/lib/timeline/cursor";
 
 export const SORTS = ["newest", "oldest"] as const;
 export const MATCHES = ["any", "all"] as const;
-export { LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH };
-
-/** Query parameters that may appear more than once (`?state=NM&state=WA`). */
-export const REPEATABLE_PARAMS = ["state", "kind"] as const;
-type RepeatableParam = (typeof REPEATABLE_PARAMS)[number];
+// The parameters' table and the URL of a filter are browser-safe (params.ts); server code imports them from here.
+export { FILTER_KEYS, filterToSearchParams, hrefWithFilter, isFiltered, LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH, REPEATABLE_PARAMS } from "@/lib/filters/params";
 
 /** The most problems one answer lists: a URL of a thousand bad parameters gets a short reply. */
 export const MAX_PROBLEMS = 20;
@@ -56,8 +62,7 @@ function canonicalValues(values: unknown, param: RepeatableParam): unknown {
 const valueList = <T extends z.ZodType<string>>(param: RepeatableParam, item: T) =>
   z.preprocess((values) => canonicalValues(values, param), z.array(item).max(LISTS[param].max, `may list at most ${LISTS[param].max} different values`)).default([]);
 
-export const FilterSchema = z
-  .strictObject({
+const FILTER_SHAPE = {
     /** Jurisdictions (USPS codes) that joined the filing. */
     state: valueList("state", jurisdictionCode),
     /** With several states: filings any of them joined, or all of them joined. */
@@ -74,8 +79,11 @@ export const FilterSchema = z
     q: z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional()),
     sort: z.preprocess(blankToUndefined, oneOf(SORTS).default("newest")),
     /** An opaque position in the result list, from a previous page's links. */
-    cursor: z.preprocess(blankToUndefined, z.string().max(500).regex(/^[abAB]\.[A-Za-z0-9_-]+$/, "is not a cursor from a Docketline link").optional()),
-  })
+    cursor: z.preprocess(blankToUndefined, z.string().max(500).refine(isCursor, "is not a cursor from a Docketline link").optional()),
+} satisfies Record<FilterParam, z.ZodType>;
+
+export const FilterSchema = z
+  .strictObject(FILTER_SHAPE)
   .superRefine((filter, ctx) => {
     // zod runs this even when `from` or `to` failed their own check: look before comparing.
     const { from, to } = filter;
@@ -89,11 +97,7 @@ export type Filter = z.output<typeof FilterSchema>;
 /** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM, lib/filters/params.ts). */
 export const LawsuitWordsSchema = z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional());
 
-export type FilterKey = keyof Filter;
-export const FILTER_KEYS = Object.keys(FilterSchema.shape) as FilterKey[];
-
-const isFilterKey = (name: string): name is FilterKey => (FILTER_KEYS as string[]).includes(name);
-const isRepeatable = (name: string): name is RepeatableParam => (REPEATABLE_PARAMS as readonly string[]).includes(name);
+export type FilterKey = FilterParam;
 
 export interface FilterProblem {
   /** The query parameter at fault. */
@@ -233,39 +237,6 @@ export function parseFilter(params: ParamSource, { strict = false } = {}): Filte
 
 /** The filter with nothing chosen. */
 export const EMPTY_FILTER: Filter = FilterSchema.parse({});
-
-/** Whether any filter (not sort or page) is set. */
-export function isFiltered(filter: Filter): boolean {
-  return (
-    filter.state.length > 0 ||
-    filter.kind.length > 0 ||
-    !!(filter.role || filter.lawsuit || filter.demandCategory || filter.outcome || filter.from || filter.to || filter.q)
-  );
-}
-
-/** Query parameters for a filter, leaving out defaults; the inverse of parseFilter. */
-export function filterToSearchParams(filter: Partial<Filter>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const code of filter.state ?? []) params.append("state", code);
-  if (filter.match && filter.match !== "any" && (filter.state?.length ?? 0) > 1) params.set("match", filter.match);
-  if (filter.role) params.set("role", filter.role);
-  if (filter.lawsuit) params.set("lawsuit", filter.lawsuit);
-  for (const kind of filter.kind ?? []) params.append("kind", kind);
-  if (filter.demandCategory) params.set("demandCategory", filter.demandCategory);
-  if (filter.outcome) params.set("outcome", filter.outcome);
-  if (filter.from) params.set("from", filter.from);
-  if (filter.to) params.set("to", filter.to);
-  if (filter.q) params.set("q", filter.q);
-  if (filter.sort && filter.sort !== "newest") params.set("sort", filter.sort);
-  if (filter.cursor) params.set("cursor", filter.cursor);
-  return params;
-}
-
-/** A path with the filter's query string: `/` + `?state=NM`. */
-export function hrefWithFilter(path: string, filter: Partial<Filter>): string {
-  const query = filterToSearchParams(filter).toString();
-  return query ? `${path}?${query}` : path;
-}
 
 /**
  * The query string of a URL that takes the filter, written one way for all the ways of

@@ -21,6 +21,11 @@ export function encodeCursor(direction: Cursor["direction"], key: SortKey): stri
   return `${direction === "after" ? "a" : "b"}.${payload}`;
 }
 
+/** Whether a `cursor` parameter is one this code wrote: the one definition of a valid cursor (the filter's schema refuses any other). */
+export function isCursor(cursor: string): boolean {
+  return decodeCursor(cursor) !== null;
+}
+
 /** Null for anything that is not a cursor this code wrote. */
 export function decodeCursor(cursor: string): Cursor | null {
   const match = /^([ab])\.([A-Za-z0-9_-]+)$/i.exec(cursor);

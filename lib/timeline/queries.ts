@@ -9,6 +9,7 @@ import { fromDbEnum } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
+import { filterTokens, isStateTokenSql } from "@/lib/timeline/coalition-tokens";
 import { decodeCursor, encodeCursor, type SortKey } from "@/lib/timeline/cursor";
 import { MATCH_END, MATCH_START, splitHighlights, type HighlightedText } from "@/lib/timeline/highlight";
 
@@ -72,12 +73,7 @@ const PRECISION_OF_RANK = Object.fromEntries(Object.entries(PRECISION_RANK).map(
 export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`f."is_public"`];
   if (except !== "state") {
-    // The coalition tokens on each filing (migration 20261127020000): "NM", "NM:lead", "role:lead".
-    const tokens = filter.state.length
-      ? filter.state.map((code) => (filter.role ? `${code}:${filter.role}` : code))
-      : filter.role
-        ? [`role:${filter.role}`]
-        : [];
+    const tokens = filterTokens(filter);
     if (tokens.length) {
       const all = filter.match === "all" && filter.state.length > 1;
       conditions.push(all ? Prisma.sql`f."coalition" @> CAST(${tokens} AS text[])` : Prisma.sql`f."coalition" && CAST(${tokens} AS text[])`);
@@ -341,7 +337,7 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
     const m = Prisma.raw(`"m_${passOf(facet)}"`);
     switch (facet) {
       case "state":
-        return Prisma.sql`SELECT 'state', t, count(*)::int FROM ${m} m, unnest(m."coalition") t WHERE length(t) = 2 GROUP BY 2`;
+        return Prisma.sql`SELECT 'state', t, count(*)::int FROM ${m} m, unnest(m."coalition") t WHERE ${isStateTokenSql("t")} GROUP BY 2`;
       case "kind":
         return Prisma.sql`SELECT 'kind', m."kind"::text, count(*)::int FROM ${m} m GROUP BY 2`;
       case "lawsuit":

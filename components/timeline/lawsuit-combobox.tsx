@@ -1,0 +1,190 @@
+"use client";
+
+// The lawsuit search field as an ARIA 1.2 combobox (a text field that controls a listbox
+// popup): as the reader types, it suggests matching lawsuits from /api/v1/lawsuits?q=
+// (a few at most), and choosing one sets the lawsuit filter. lawsuit-search.tsx loads it
+// once the page is idle, or as soon as the reader focuses the plain field, which is what
+// shows until then (and without JavaScript).
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+
+import { apiPath } from "@/lib/api/paths";
+
+import styles from "./filter-panel.module.css";
+import { LawsuitSearchFrame, wordsFieldProps } from "./lawsuit-search-frame";
+
+/** Fewer characters than this suggest nothing yet: "a" would match most captions. */
+const MIN_CHARACTERS = 2;
+/** Waits for a pause in typing before asking the server. */
+const DEBOUNCE_MS = 150;
+
+interface Suggestion {
+  id: string;
+  caseNameShort: string;
+  docketNumber: string;
+}
+
+export interface LawsuitComboboxProps {
+  /** The ids of the field's parts (LawsuitSearch's useId), kept across the switch from the plain field. */
+  id: string;
+  /** What the plain field held when the combobox replaced it. */
+  defaultWords: string;
+  /** The reader was in the plain field: the combobox takes the focus, the caret at the end. */
+  focused: boolean;
+  onChoose: (id: string) => void;
+}
+
+export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }: LawsuitComboboxProps) {
+  const listId = `${id}-listbox`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const input = useRef<HTMLInputElement>(null);
+  const [words, setWords] = useState(defaultWords);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [total, setTotal] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [announcement, setAnnouncement] = useState("");
+  const request = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (!focused || !input.current) return;
+    input.current.focus();
+    input.current.setSelectionRange(input.current.value.length, input.current.value.length);
+  }, [focused]);
+
+  useEffect(() => {
+    const text = words.trim();
+    if (text.length < MIN_CHARACTERS) return;
+    const timer = setTimeout(async () => {
+      request.current?.abort();
+      const controller = new AbortController();
+      request.current = controller;
+      try {
+        const response = await fetch(`${apiPath.lawsuits}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        if (!response.ok) return;
+        const body = (await response.json()) as { data: Suggestion[]; total: number };
+        const found = body.data.map(({ id, caseNameShort, docketNumber }) => ({ id, caseNameShort, docketNumber }));
+        setSuggestions(found);
+        setTotal(body.total);
+        setActive(-1);
+        setOpen(true);
+        setAnnouncement(
+          found.length === 0
+            ? `No lawsuit matches “${text}”.`
+            : body.total > found.length
+              ? `${body.total} lawsuits match; the first ${found.length} are listed. Use the up and down arrows to choose one.`
+              : `${found.length} ${found.length === 1 ? "lawsuit matches" : "lawsuits match"}. Use the up and down arrows to choose.`,
+        );
+      } catch (error) {
+        if ((error as Error).name !== "AbortError") setAnnouncement("Lawsuits could not be searched; press Enter to search on the page.");
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [words]);
+
+  const close = () => {
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const type = (value: string) => {
+    setWords(value);
+    // Too few characters to search: forget the last suggestions rather than show stale ones.
+    if (value.trim().length < MIN_CHARACTERS) {
+      request.current?.abort();
+      setSuggestions([]);
+      close();
+    }
+  };
+
+  const choose = (suggestion: Suggestion) => {
+    close();
+    setWords("");
+    setSuggestions([]);
+    setAnnouncement(`Showing the filings of ${suggestion.caseNameShort}.`);
+    onChoose(suggestion.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const count = suggestions.length;
+    switch (event.key) {
+      case "ArrowDown":
+        if (count === 0) return;
+        event.preventDefault();
+        setOpen(true);
+        setActive((i) => (!open || i >= count - 1 ? 0 : i + 1));
+        break;
+      case "ArrowUp":
+        if (count === 0) return;
+        event.preventDefault();
+        setOpen(true);
+        setActive((i) => (!open || i <= 0 ? count - 1 : i - 1));
+        break;
+      case "Enter":
+        // With a suggestion highlighted, Enter chooses it; otherwise the form submits the words.
+        if (open && active >= 0 && active < count) {
+          event.preventDefault();
+          choose(suggestions[active]);
+        } else {
+          close();
+        }
+        break;
+      case "Escape":
+        if (open) {
+          event.preventDefault();
+          close();
+        } else if (words) {
+          event.preventDefault();
+          type("");
+        }
+        break;
+      case "Tab":
+        close();
+        break;
+    }
+  };
+
+  const expanded = open && suggestions.length > 0;
+  return (
+    <LawsuitSearchFrame id={id} announcement={announcement}>
+      <div className={styles.combobox}>
+        <input
+          ref={input}
+          {...wordsFieldProps(id)}
+          value={words}
+          onChange={(event) => type(event.target.value)}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          onKeyDown={onKeyDown}
+          onBlur={close}
+          onFocus={() => suggestions.length > 0 && setOpen(true)}
+        />
+        <div className={styles.popup} hidden={!expanded}>
+          <ul id={listId} role="listbox" aria-label="Matching lawsuits" className={styles.listbox}>
+            {suggestions.map((suggestion, index) => (
+              <li
+                key={suggestion.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+                className={styles.option}
+                // Keeps the focus in the field, so that the click is not a blur that closes the list first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(suggestion)}
+              >
+                {suggestion.caseNameShort} <span className={styles.docket}>No. {suggestion.docketNumber}</span>
+              </li>
+            ))}
+          </ul>
+          {total > suggestions.length && (
+            <p className={styles.moreMatches} aria-hidden="true">
+              {(total - suggestions.length).toLocaleString("en-US")} more: type more words
+            </p>
+          )}
+        </div>
+      </div>
+    </LawsuitSearchFrame>
+  );
+}
