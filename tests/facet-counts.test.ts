@@ -109,6 +109,21 @@ async function plainCount(sql: Sql, raw: Record<string, unknown>): Promise<numbe
   return n;
 }
 
+/** Filings per jurisdiction ("NM" → count) and per pair of jurisdictions ("CA|NM") under a filter, counted over filing_state. */
+async function plainPairs(sql: Sql, raw: Record<string, unknown>): Promise<Counts> {
+  const { filterConditions, whereClause } = await import("@/lib/timeline/queries");
+  const where = whereClause(filterConditions(FilterSchema.parse(raw)));
+  const rows = await sql.unsafe<{ pair: string; n: number }[]>(
+    `SELECT trim(a.jurisdiction_code) || '|' || trim(b.jurisdiction_code) AS pair, count(*)::int AS n
+     FROM filing f JOIN filing_state a ON a.filing_id = f.id JOIN filing_state b ON b.filing_id = f.id AND a.jurisdiction_code < b.jurisdiction_code
+     ${where.text.replace(/\$(\d+)/g, "$$$1")} GROUP BY 1
+     UNION ALL
+     SELECT trim(a.jurisdiction_code), count(*)::int FROM filing f JOIN filing_state a ON a.filing_id = f.id ${where.text.replace(/\$(\d+)/g, "$$$1")} GROUP BY 1`,
+    where.values as never[],
+  );
+  return Object.fromEntries(rows.map((r) => [r.pair, r.n]));
+}
+
 /** Every public read that uses the kept counts agrees with plain counts of the records. */
 async function expectExact(when: string) {
   const sql = database.sql;
@@ -119,7 +134,15 @@ async function expectExact(when: string) {
     const total = await plainCount(sql, raw);
     expect({ when, raw, total: await countTimeline(filter) }).toEqual({ when, raw, total });
     expect({ when, raw, total: (await getTimelinePage(filter, 2)).total }).toEqual({ when, raw, total });
-    expect({ when, raw, total: (await getInsights(filter)).total }).toEqual({ when, raw, total });
+    const insights = await getInsights(filter);
+    expect({ when, raw, total: insights.total }).toEqual({ when, raw, total });
+    // Each jurisdiction's filings and the coalition matrix's pairs (counted apart from the kept keys under a filter).
+    const codes = insights.matrix.jurisdictions.map((j) => j.code);
+    const matrixPairs = Object.fromEntries([
+      ...insights.activity.map((j) => [j.code, j.joined]),
+      ...codes.flatMap((a, i) => codes.flatMap((b, j) => (a < b && insights.matrix.counts[i][j] > 0 ? [[`${a}|${b}`, insights.matrix.counts[i][j]]] : []))),
+    ]);
+    expect({ when, raw, pairs: matrixPairs }).toEqual({ when, raw, pairs: await plainPairs(sql, raw) });
     // The timeline page's total, counted from its facets when the page is full.
     const { page, facets } = await getTimeline(filter, 2);
     expect({ when, raw, total: page.total }).toEqual({ when, raw, total });
