@@ -12,6 +12,7 @@ import { importDatasetText } from "@/lib/dataset/import";
 import type { Sql } from "@/lib/db/sql";
 import { deleteRecord, purgeDeletedRecords, restoreRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor, SaveResult } from "@/lib/editing/types";
+import { fromDbEnum } from "@/lib/filings/kinds";
 import { FilterSchema } from "@/lib/filters/schema";
 import { getInsights } from "@/lib/insights/queries";
 import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries";
@@ -171,6 +172,11 @@ async function expectExact(when: string) {
     FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public WHERE fs.jurisdiction_code = 'NM'`;
   const state = await getJurisdiction("NM");
   expect({ when, totals: { joined: state!.totals.joined, led: state!.totals.led } }).toEqual({ when, totals: nm });
+  // Its latest filings (read through the coalition tokens), as filing_state lists them.
+  const latest = await sql<{ id: string; role: string }[]>`
+    SELECT f.id, fs.role::text AS role FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
+    WHERE fs.jurisdiction_code = 'NM' ORDER BY f.date_filed DESC, f.id DESC LIMIT 50`;
+  expect({ when, latest: state!.filings.map((f) => ({ id: f.id, role: f.role })) }).toEqual({ when, latest: latest.map((r) => ({ id: r.id, role: fromDbEnum(r.role) })) });
   const listed = (await listJurisdictions("name")).find((j) => j.code === "NM")!;
   expect({ when, joined: listed.joined, led: listed.led }).toEqual({ when, ...nm });
 }

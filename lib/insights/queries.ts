@@ -169,10 +169,11 @@ async function queryInsightRows(filter: Filter) {
       FROM "filing" f, "filing_count_keys"(f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens") k
       ${whereClause([...conditions, Prisma.sql`k."facet" = ANY(${["period", "demand"]})`])}
       GROUP BY 1, 2`,
-    db.$queryRaw<{ coalition: string[] }[]>`
-      SELECT f."coalition" FROM "filing" f ${whereClause([...conditions, Prisma.sql`cardinality(f."coalition") > 0`])}`,
+    // As text: the client parses 16,000 text[] values four times slower (tokens have no commas).
+    db.$queryRaw<{ coalition: string }[]>`
+      SELECT array_to_string(f."coalition", ',') AS "coalition" FROM "filing" f ${whereClause([...conditions, Prisma.sql`cardinality(f."coalition") > 0`])}`,
   ]);
-  return { ...toInsightRows(rows), ...countCoalitions(coalitions.map((r) => r.coalition)) };
+  return { ...toInsightRows(rows), ...countCoalitions(coalitions.map((r) => r.coalition.split(","))) };
 }
 
 /**
