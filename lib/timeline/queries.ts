@@ -96,16 +96,20 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
     conditions.push(Prisma.sql`f."demand_tokens" @> CAST(${[token]} AS text[])`);
   }
   conditions.push(...dateConditions(filter));
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.q) conditions.push(searchCondition(filter.q, conditions.length > 1));
   return conditions;
 }
 
-function searchCondition(q: string): Prisma.Sql {
-  // OFFSET 0 keeps the matches a set of their own, hashed once (docs/decisions/014):
-  // else, under a LIMIT or a narrow filter, the planner tests each filing it walks
-  // against its search document, reading and decompressing one document per filing.
+/**
+ * The search as a condition on `f`. Beside other conditions it is kept a set of its
+ * own (OFFSET 0), hashed once (docs/decisions/014): else, under a LIMIT or a narrow
+ * date range, the planner walks the filings that meet the other conditions and tests
+ * each against its search document, reading and decompressing one document per
+ * filing. Alone, the matches are the narrowest set and fetching them by id is best.
+ */
+function searchCondition(q: string, besideOthers: boolean): Prisma.Sql {
   return Prisma.sql`f."id" IN (
-    SELECT s."filing_id" FROM "filing_search" s WHERE s."document" @@ websearch_to_tsquery('english', ${q}) OFFSET 0
+    SELECT s."filing_id" FROM "filing_search" s WHERE s."document" @@ websearch_to_tsquery('english', ${q}) ${besideOthers ? Prisma.sql`OFFSET 0` : Prisma.empty}
   )`;
 }
 
@@ -385,7 +389,7 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
   if (shared) {
     ctes.unshift(Prisma.sql`"m_shared" AS MATERIALIZED (
       SELECT f."id", f."is_public", f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens" FROM "filing" f
-      ${whereClause([Prisma.sql`f."is_public"`, ...dateConditions(filter), ...(filter.q ? [searchCondition(filter.q)] : [])])})`);
+      ${whereClause([Prisma.sql`f."is_public"`, ...dateConditions(filter), ...(filter.q ? [searchCondition(filter.q, dateConditions(filter).length > 0)] : [])])})`);
   }
   const parts: Prisma.Sql[] = counted.map((facet) => {
     const m = Prisma.raw(`"m_${passOf(facet)}"`);
