@@ -1,5 +1,5 @@
 // The counts kept by the database (filing_count, migrations 20261202110000 and
-// 20261203090000: per month too) stay exact
+// 20261211090000: per month too) stay exact
 // after every kind of write: an import, a re-import that changes states and demands, a
 // staff save, publish and unpublish, delete and restore, a lawsuit unpublished with its
 // filings, a purge, and plain SQL. After each, every kept count is compared with a
@@ -93,7 +93,7 @@ const FILTERS: Record<string, unknown>[] = [
   { from: "2018-07", to: "2019" },
   { q: "children" },
   { state: ["CA"], kind: ["complaint", "order"], from: "2018" },
-  // Date ranges of whole months or years, alone or with one more facet, read the "dated-…" keys (migration 20261203090000).
+  // Date ranges of whole months or years, alone or with one more facet, read the "dated-…" keys (migration 20261211090000).
   { from: "2018", to: "2018", state: ["NM"] },
   { from: "2018-06", kind: ["order", "motion"] },
   { from: "2019-06", to: "2020", outcome: "pending" },

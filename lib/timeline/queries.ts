@@ -363,7 +363,7 @@ const FACETS: Facet[] = ["state", "kind", "lawsuit", "demandCategory", "outcome"
  * other conditions are none (every facet of the unfiltered timeline, and a filter's own
  * facet when it filters on one facet only) is read from filing_count, kept exact by the
  * database (migration 20261202110000); one whose other conditions are a date range of
- * whole months or years, from its per-month rows (migration 20261203090000); the others
+ * whole months or years, from its per-month rows (migration 20261211090000); the others
  * count the filtered filings' own columns and tokens (an index-only scan of the
  * timeline's order index), the facets that share a filter in one pass over them.
  */
@@ -425,7 +425,7 @@ function hasOwnCondition(filter: Filter, facet: Facet): boolean {
   return filterConditions(filter, facet).length !== filterConditions(filter).length;
 }
 
-/** The facets that filing_count also keeps per month ("dated-…" keys, migration 20261203090000). */
+/** The facets that filing_count also keeps per month ("dated-…" keys, migration 20261211090000). */
 const DATED_FACETS: Facet[] = ["state", "kind", "demandCategory", "outcome"];
 
 /**
