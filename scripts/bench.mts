@@ -78,7 +78,7 @@ async function main() {
 /** The reads behind the public pages, first time and warm (p50, p95 of RUNS). */
 async function measureReads(url: string) {
   process.env.DATABASE_URL = url;
-  const { getTimelineFacets, getTimelinePage } = await import("@/lib/timeline/queries");
+  const { getTimeline, getTimelineFacets, getTimelinePage } = await import("@/lib/timeline/queries");
   const { getInsights } = await import("@/lib/insights/queries");
   const { getJurisdiction, listJurisdictions } = await import("@/lib/jurisdictions/queries");
   const first = await getTimelinePage(FilterSchema.parse({}));
@@ -94,12 +94,17 @@ async function measureReads(url: string) {
     ["state=NM role=lead", { state: ["NM"], role: "lead" }],
     ["demandCategory+outcome", { demandCategory: "procedure", outcome: "granted" }],
     ["oldest first", { sort: "oldest" }],
+    // Filters of bench:http's varying run: years × a state × a word.
+    ["2012-2014 state=CA", { from: "2012", to: "2014", state: ["CA"] }],
+    ["2012-2014 state=CA q=dolor", { from: "2012", to: "2014", state: ["CA"], q: "dolor" }],
   ];
   const reads: [string, () => Promise<unknown>][] = [];
   for (const [name, raw] of filters) {
     const filter = FilterSchema.parse(raw);
     reads.push([`page+total  ${name}`, () => getTimelinePage(filter)]);
     reads.push([`facets      ${name}`, () => getTimelineFacets(filter)]);
+    // What the timeline page waits for: its page, total and facets together.
+    reads.push([`timeline    ${name}`, () => getTimeline(filter)]);
     if (!raw.cursor && !raw.sort) reads.push([`insights    ${name}`, () => getInsights(filter)]);
   }
   reads.push(["state page  NM", () => getJurisdiction("NM")]);

@@ -1,4 +1,5 @@
-// The counts kept by the database (filing_count, migration 20261202110000) stay exact
+// The counts kept by the database (filing_count, migrations 20261202110000 and
+// 20261211090000: per month too) stay exact
 // after every kind of write: an import, a re-import that changes states and demands, a
 // staff save, publish and unpublish, delete and restore, a lawsuit unpublished with its
 // filings, a purge, and plain SQL. After each, every kept count is compared with a
@@ -11,10 +12,11 @@ import { importDatasetText } from "@/lib/dataset/import";
 import type { Sql } from "@/lib/db/sql";
 import { deleteRecord, purgeDeletedRecords, restoreRecord, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor, SaveResult } from "@/lib/editing/types";
+import { fromDbEnum } from "@/lib/filings/kinds";
 import { FilterSchema } from "@/lib/filters/schema";
 import { getInsights } from "@/lib/insights/queries";
 import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries";
-import { countTimeline, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
+import { countTimeline, getTimeline, getTimelinePage } from "@/lib/timeline/queries";
 
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
 
@@ -52,7 +54,10 @@ async function keptCounts(sql: Sql): Promise<Counts> {
 async function countedCounts(sql: Sql): Promise<Counts> {
   const rows = await sql<{ key: string; count: number }[]>`
     WITH p AS (SELECT * FROM filing WHERE is_public),
-         ps AS (SELECT fs.*, p.date_filed FROM filing_state fs JOIN p ON p.id = fs.filing_id)
+         ps AS (SELECT fs.*, p.date_filed FROM filing_state fs JOIN p ON p.id = fs.filing_id),
+         -- The period of the "dated-…" keys: the month of a filing dated to a day or a month, else its year.
+         pp AS (SELECT p.*, CASE WHEN date_filed_precision = 'year' THEN extract(year FROM date_filed)::int || '-01-01|year|'
+                                 ELSE to_char(date_filed, 'YYYY-MM') || '-01|month|' END AS period FROM p)
     SELECT 'total ' AS key, count(*)::int AS count FROM p
     UNION ALL SELECT 'kind ' || kind, count(*) FROM p GROUP BY kind
     UNION ALL SELECT 'lawsuit ' || lawsuit_id, count(*) FROM p WHERE lawsuit_id IS NOT NULL GROUP BY lawsuit_id
@@ -66,7 +71,11 @@ async function countedCounts(sql: Sql): Promise<Counts> {
               FROM ps a JOIN ps b ON a.filing_id = b.filing_id AND a.jurisdiction_code < b.jurisdiction_code GROUP BY 1
     UNION ALL SELECT 'demandCategory ' || category, count(DISTINCT filing_id) FROM demand d JOIN p ON p.id = d.filing_id GROUP BY category
     UNION ALL SELECT 'outcome ' || outcome, count(DISTINCT filing_id) FROM demand d JOIN p ON p.id = d.filing_id GROUP BY outcome
-    UNION ALL SELECT 'demand ' || category || '|' || outcome, count(*) FROM demand d JOIN p ON p.id = d.filing_id GROUP BY 1`;
+    UNION ALL SELECT 'demand ' || category || '|' || outcome, count(*) FROM demand d JOIN p ON p.id = d.filing_id GROUP BY 1
+    UNION ALL SELECT 'dated-kind ' || period || kind, count(*) FROM pp GROUP BY 1
+    UNION ALL SELECT 'dated-state ' || period || trim(jurisdiction_code), count(DISTINCT filing_id) FROM filing_state fs JOIN pp ON pp.id = fs.filing_id GROUP BY 1
+    UNION ALL SELECT 'dated-demandCategory ' || period || category, count(DISTINCT filing_id) FROM demand d JOIN pp ON pp.id = d.filing_id GROUP BY 1
+    UNION ALL SELECT 'dated-outcome ' || period || outcome, count(DISTINCT filing_id) FROM demand d JOIN pp ON pp.id = d.filing_id GROUP BY 1`;
   return Object.fromEntries(rows.map((r) => [r.key, Number(r.count)] as const).filter(([, n]) => n > 0));
 }
 
@@ -84,6 +93,12 @@ const FILTERS: Record<string, unknown>[] = [
   { from: "2018-07", to: "2019" },
   { q: "children" },
   { state: ["CA"], kind: ["complaint", "order"], from: "2018" },
+  // Date ranges of whole months or years, alone or with one more facet, read the "dated-…" keys (migration 20261211090000).
+  { from: "2018", to: "2018", state: ["NM"] },
+  { from: "2018-06", kind: ["order", "motion"] },
+  { from: "2019-06", to: "2020", outcome: "pending" },
+  // A bound that is a day cuts a month in two: counted from the filings.
+  { from: "2018-06-20", to: "2018-07", state: ["WA"] },
 ];
 
 /** count(*) of public filings under a filter, written out without the app's filter builder. */
@@ -95,6 +110,21 @@ async function plainCount(sql: Sql, raw: Record<string, unknown>): Promise<numbe
   return n;
 }
 
+/** Filings per jurisdiction ("NM" → count) and per pair of jurisdictions ("CA|NM") under a filter, counted over filing_state. */
+async function plainPairs(sql: Sql, raw: Record<string, unknown>): Promise<Counts> {
+  const { filterConditions, whereClause } = await import("@/lib/timeline/queries");
+  const where = whereClause(filterConditions(FilterSchema.parse(raw)));
+  const rows = await sql.unsafe<{ pair: string; n: number }[]>(
+    `SELECT trim(a.jurisdiction_code) || '|' || trim(b.jurisdiction_code) AS pair, count(*)::int AS n
+     FROM filing f JOIN filing_state a ON a.filing_id = f.id JOIN filing_state b ON b.filing_id = f.id AND a.jurisdiction_code < b.jurisdiction_code
+     ${where.text.replace(/\$(\d+)/g, "$$$1")} GROUP BY 1
+     UNION ALL
+     SELECT trim(a.jurisdiction_code), count(*)::int FROM filing f JOIN filing_state a ON a.filing_id = f.id ${where.text.replace(/\$(\d+)/g, "$$$1")} GROUP BY 1`,
+    where.values as never[],
+  );
+  return Object.fromEntries(rows.map((r) => [r.pair, r.n]));
+}
+
 /** Every public read that uses the kept counts agrees with plain counts of the records. */
 async function expectExact(when: string) {
   const sql = database.sql;
@@ -104,10 +134,22 @@ async function expectExact(when: string) {
     const filter = FilterSchema.parse(raw);
     const total = await plainCount(sql, raw);
     expect({ when, raw, total: await countTimeline(filter) }).toEqual({ when, raw, total });
-    expect({ when, raw, total: (await getTimelinePage(filter)).total }).toEqual({ when, raw, total });
-    expect({ when, raw, total: (await getInsights(filter)).total }).toEqual({ when, raw, total });
+    expect({ when, raw, total: (await getTimelinePage(filter, 2)).total }).toEqual({ when, raw, total });
+    const insights = await getInsights(filter);
+    expect({ when, raw, total: insights.total }).toEqual({ when, raw, total });
+    // Each jurisdiction's filings and the coalition matrix's pairs (counted apart from the kept keys under a filter).
+    const codes = insights.matrix.jurisdictions.map((j) => j.code);
+    const matrixPairs = Object.fromEntries([
+      ...insights.activity.map((j) => [j.code, j.joined]),
+      ...codes.flatMap((a, i) => codes.flatMap((b, j) => (a < b && insights.matrix.counts[i][j] > 0 ? [[`${a}|${b}`, insights.matrix.counts[i][j]]] : []))),
+    ]);
+    expect({ when, raw, pairs: matrixPairs }).toEqual({ when, raw, pairs: await plainPairs(sql, raw) });
+    // The timeline page's total, counted from its facets when the page is full.
+    const { page, facets } = await getTimeline(filter, 2);
+    expect({ when, raw, total: page.total }).toEqual({ when, raw, total });
     // Each facet value's count is the total of the filter with that value put in the facet's place.
-    const facets = await getTimelineFacets(filter);
+    // Every filing has one kind: a kind facet that missed a value would not add up.
+    if (!filter.kind.length) expect({ when, raw, kinds: facets.kind.reduce((n, k) => n + k.count, 0) }).toEqual({ when, raw, kinds: total });
     for (const { value, count } of facets.kind) {
       expect({ when, raw, kind: value, count }).toEqual({ when, raw, kind: value, count: await plainCount(sql, { ...raw, kind: [value] }) });
     }
@@ -130,6 +172,11 @@ async function expectExact(when: string) {
     FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public WHERE fs.jurisdiction_code = 'NM'`;
   const state = await getJurisdiction("NM");
   expect({ when, totals: { joined: state!.totals.joined, led: state!.totals.led } }).toEqual({ when, totals: nm });
+  // Its latest filings (read through the coalition tokens), as filing_state lists them.
+  const latest = await sql<{ id: string; role: string }[]>`
+    SELECT f.id, fs.role::text AS role FROM filing_state fs JOIN filing f ON f.id = fs.filing_id AND f.is_public
+    WHERE fs.jurisdiction_code = 'NM' ORDER BY f.date_filed DESC, f.id DESC LIMIT 50`;
+  expect({ when, latest: state!.filings.map((f) => ({ id: f.id, role: f.role })) }).toEqual({ when, latest: latest.map((r) => ({ id: r.id, role: fromDbEnum(r.role) })) });
   const listed = (await listJurisdictions("name")).find((j) => j.code === "NM")!;
   expect({ when, joined: listed.joined, led: listed.led }).toEqual({ when, ...nm });
 }

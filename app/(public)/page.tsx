@@ -13,7 +13,7 @@ import { hrefWithFilter, isFiltered, parsePageQuery } from "@/lib/filters/schema
 import { feedPath } from "@/lib/feeds/paths";
 import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { absoluteUrl } from "@/lib/site";
-import { countTimeline, getTimelineFacets, getTimelinePage } from "@/lib/timeline/queries";
+import { countTimeline, getTimeline } from "@/lib/timeline/queries";
 import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
 
 import styles from "./timeline.module.css";
@@ -44,7 +44,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
   const lawsuitWords = await resolveLawsuitWords(words, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefWithFilter("/", { ...filter, lawsuit: lawsuitWords.lawsuit, cursor: undefined }));
-  const [page, allFacets] = await Promise.all([getTimelinePage(filter), getTimelineFacets(filter)]);
+  const { page, facets: allFacets } = await getTimeline(filter);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   const chips = describeActiveFilters(filter, lawsuitNames);
   // Only when nothing matches: how many each filter's removal would bring back.

@@ -137,11 +137,12 @@ interface OutcomeCountRow {
 
 /**
  * Everything the insights page draws, for the filings the timeline shows under the same
- * filter, in one statement: the keys of filing_count_keys (migration 20261202110000)
- * that insights draw — filings per period and kind, per jurisdiction and role and year,
- * per pair of jurisdictions, and demands per category and outcome — summed over the
- * filtered filings, or read from filing_count (kept exact by the database) when there
- * is no filter.
+ * filter: the keys of filing_count_keys (migration 20261202110000) that insights draw —
+ * filings per period and kind, per jurisdiction and role and year, per pair of
+ * jurisdictions, and demands per category and outcome — read from filing_count (kept
+ * exact by the database) in one statement when there is no filter; under a filter,
+ * the period and demand keys summed over the filtered filings, and their coalitions
+ * counted per jurisdiction and pair, in two statements run side by side.
  */
 export async function getInsights(filter: Filter, view: Pick<InsightsView, "matrixSort" | "partnersOf"> = { matrixSort: "filings" }): Promise<Insights> {
   return buildInsights(filter, view, await queryInsightRows(filter));
@@ -151,16 +152,61 @@ const INSIGHT_FACETS = ["period", "state-year", "pair", "demand"];
 
 async function queryInsightRows(filter: Filter) {
   const conditions = filterConditions(filter);
-  const rows =
-    conditions.length === 1
-      ? await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
-          SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${INSIGHT_FACETS}) AND c."count" > 0`
-      : await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
-          SELECT k."facet", k."value", count(*)::int AS "count"
-          FROM "filing" f, "filing_count_keys"(f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens") k
-          ${whereClause([...conditions, Prisma.sql`k."facet" = ANY(${INSIGHT_FACETS})`])}
-          GROUP BY 1, 2`;
-  return toInsightRows(rows);
+  if (conditions.length === 1) {
+    return toInsightRows(
+      await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
+        SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${INSIGHT_FACETS}) AND c."count" > 0`,
+    );
+  }
+  // Under a filter, the jurisdictions' activity and pairs are counted here from each
+  // filtered filing's coalition tokens (as filing_count_keys takes them), not as keys in
+  // SQL: a broad filter (state=CA) has 16,000 filings with about 20 tokens and 60
+  // pairs each, a million rows for PostgreSQL to hash, where counting them here takes
+  // a few milliseconds (docs/decisions/014).
+  const [rows, coalitions] = await Promise.all([
+    db.$queryRaw<{ facet: string; value: string; count: number }[]>`
+      SELECT k."facet", k."value", count(*)::int AS "count"
+      FROM "filing" f, "filing_count_keys"(f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens") k
+      ${whereClause([...conditions, Prisma.sql`k."facet" = ANY(${["period", "demand"]})`])}
+      GROUP BY 1, 2`,
+    // As text: the client parses 16,000 text[] values four times slower (tokens have no commas).
+    db.$queryRaw<{ coalition: string }[]>`
+      SELECT array_to_string(f."coalition", ',') AS "coalition" FROM "filing" f ${whereClause([...conditions, Prisma.sql`cardinality(f."coalition") > 0`])}`,
+  ]);
+  return { ...toInsightRows(rows), ...countCoalitions(coalitions.map((r) => r.coalition.split(","))) };
+}
+
+/**
+ * Activity per jurisdiction and filings per pair of jurisdictions ("CA", "NM" with
+ * a < b), from the filtered filings' coalition tokens: "NM" (any role), "NM:lead",
+ * "role:lead" (left out), as in filing_count_keys' "state-year" and "pair" keys.
+ */
+function countCoalitions(coalitions: string[][]): { activityRows: ActivityRow[]; pairRows: PairRow[] } {
+  const activity = new Map<string, ActivityRow>();
+  const pairs = new Map<string, PairRow>();
+  for (const tokens of coalitions) {
+    for (const token of tokens) if (!token.startsWith("role:")) addActivity(activity, token, 1);
+    const jurisdictions = tokens.filter((t) => t.length === 2).sort();
+    for (let i = 0; i < jurisdictions.length; i++) {
+      for (let j = i + 1; j < jurisdictions.length; j++) {
+        const key = `${jurisdictions[i]}|${jurisdictions[j]}`;
+        const pair = pairs.get(key);
+        if (pair) pair.count += 1;
+        else pairs.set(key, { a: jurisdictions[i], b: jurisdictions[j], count: 1 });
+      }
+    }
+  }
+  return { activityRows: [...activity.values()], pairRows: [...pairs.values()] };
+}
+
+/** Adds `count` filings of a coalition token ("NM" for any role, or "NM:lead") to its jurisdiction's activity. */
+function addActivity(activity: Map<string, ActivityRow>, token: string, count: number) {
+  const [code, role] = token.split(":");
+  const row = activity.get(code) ?? { code, joined: 0, led: 0, co_led: 0 };
+  if (role === undefined) row.joined += count;
+  else if (role === "lead") row.led += count;
+  else if (role === "co-lead") row.co_led += count;
+  activity.set(code, row);
 }
 
 /** The keys' values, in the forms the migration gives them, as rows per period, jurisdiction, pair and outcome. */
@@ -177,12 +223,7 @@ function toInsightRows(rows: { facet: string; value: string; count: number }[]) 
       periodRows.push({ month: month || null, year: Number(year), kind, count, with_jurisdictions: joined === "t" ? count : 0 });
     } else if (facet === "state-year") {
       // "NM|2018" (any role) or "NM:lead|2018".
-      const [code, role] = parts[0].split(":");
-      const row = activity.get(code) ?? { code, joined: 0, led: 0, co_led: 0 };
-      if (role === undefined) row.joined += count;
-      else if (role === "lead") row.led += count;
-      else if (role === "co-lead") row.co_led += count;
-      activity.set(code, row);
+      addActivity(activity, parts[0], count);
     } else if (facet === "pair") {
       pairRows.push({ a: parts[0], b: parts[1], count });
     } else if (facet === "demand") {

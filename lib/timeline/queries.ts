@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
-import { fromStored, PRECISION_RANK, rangeBounds, startOfPeriodContaining, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
+import { fromStored, PRECISION_RANK, rangeBounds, startOfPeriodContaining, toStored, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
 import type { CoalitionRole, DemandOutcome, FilingKind } from "@/lib/dataset/schema";
 import type { Filter } from "@/lib/filters/schema";
 import { fromDbEnum } from "@/lib/filings/kinds";
@@ -92,12 +92,21 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
     conditions.push(Prisma.sql`f."demand_tokens" @> CAST(${[token]} AS text[])`);
   }
   conditions.push(...dateConditions(filter));
-  if (filter.q) {
-    conditions.push(Prisma.sql`f."id" IN (
-      SELECT s."filing_id" FROM "filing_search" s WHERE s."document" @@ websearch_to_tsquery('english', ${filter.q})
-    )`);
-  }
+  if (filter.q) conditions.push(searchCondition(filter.q, conditions.length > 1));
   return conditions;
+}
+
+/**
+ * The search as a condition on `f`. Beside other conditions it is kept a set of its
+ * own (OFFSET 0), hashed once (docs/decisions/014): else, under a LIMIT or a narrow
+ * date range, the planner walks the filings that meet the other conditions and tests
+ * each against its search document, reading and decompressing one document per
+ * filing. Alone, the matches are the narrowest set and fetching them by id is best.
+ */
+function searchCondition(q: string, besideOthers: boolean): Prisma.Sql {
+  return Prisma.sql`f."id" IN (
+    SELECT s."filing_id" FROM "filing_search" s WHERE s."document" @@ websearch_to_tsquery('english', ${q}) ${besideOthers ? Prisma.sql`OFFSET 0` : Prisma.empty}
+  )`;
 }
 
 /** Date-range overlap; see lib/dates/partial-date.ts and docs/decisions/003. */
@@ -193,14 +202,41 @@ function sortKeyOf(row: { id: string; date_filed: Date | string; date_filed_prec
 
 /** One page of filings under a filter, in a fixed number of statements. */
 export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_SIZE): Promise<TimelinePage> {
+  const page = await readPage(filter, pageSize, true);
+  return { ...page, total: page.total ?? (await countTimeline(filter)) };
+}
+
+/**
+ * The timeline page's reads: one page of filings and the facets, with the total
+ * counted from the facets rather than by a statement of its own (every filing has one
+ * kind, so the kind facet adds up to the total: see totalFromFacets).
+ */
+export async function getTimeline(filter: Filter, pageSize = TIMELINE_PAGE_SIZE): Promise<{ page: TimelinePage; facets: TimelineFacets }> {
+  const [page, facets] = await Promise.all([readPage(filter, pageSize, false), getTimelineFacets(filter)]);
+  return { page: { ...page, total: page.total ?? totalFromFacets(filter, facets) }, facets };
+}
+
+/**
+ * The filter's total from its facets: the kind facet counts filings per kind under
+ * every condition but the kinds, and every filing has exactly one kind, so the total is
+ * the sum over the filter's kinds (all of them when it names none).
+ */
+function totalFromFacets(filter: Filter, facets: TimelineFacets): number {
+  return facets.kind.filter((k) => !filter.kind.length || filter.kind.includes(k.value as FilingKind)).reduce((sum, k) => sum + k.count, 0);
+}
+
+/**
+ * A page of filings, with its total when the page itself tells it (a first page with
+ * room to spare) or, with `countFromSummary`, when kept counts do (read alongside the
+ * page); null otherwise.
+ */
+async function readPage(filter: Filter, pageSize: number, countFromSummary: boolean): Promise<Omit<TimelinePage, "total"> & { total: number | null }> {
   const plan = planPage(filter, pageSize);
   const query = filter.q ? Prisma.sql`websearch_to_tsquery('english', ${filter.q})` : null;
   const headline = (column: Prisma.Sql, options: string) =>
     query ? Prisma.sql`ts_headline('english', ${column}, ${query}, ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, ${options}`})` : Prisma.sql`NULL`;
 
-  // The total comes from filing_count, alongside the page, when the filter allows; else
-  // from the page itself when it is the first and has room to spare, else from a count.
-  const fromSummary = summaryOfTotal(filter) !== null;
+  const fromSummary = countFromSummary && summaryTotalQuery(filter) !== null;
   const [rows, summaryTotal] = await Promise.all([
     db.$queryRaw<ItemRow[]>`
       SELECT f."id", f."kind"::text AS "kind", f."title", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision",
@@ -216,15 +252,18 @@ export async function getTimelinePage(filter: Filter, pageSize = TIMELINE_PAGE_S
                Prisma.sql`f."summary" || ' ' || coalesce((SELECT string_agg(d."text", ' ') FROM "demand" d WHERE d."filing_id" = f."id"), '')`,
                "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter= … ",
              )} AS "snippet_marked"
-      FROM "filing" f
+      FROM (
+        -- The page first, then its lawsuits and courts: joined before the LIMIT, they
+        -- were joined to every filing that matched (10,000 for a common word).
+        SELECT f."id", f."kind", f."title", f."date_filed", f."date_filed_precision", f."entry_number", f."lawsuit_id", f."summary"
+        FROM "filing" f ${plan.where} ORDER BY ${plan.order} LIMIT ${plan.limit + 1}
+      ) f
       LEFT JOIN "lawsuit" l ON l."id" = f."lawsuit_id"
       LEFT JOIN "court" c ON c."id" = l."court_id"
-      ${plan.where}
-      ORDER BY ${plan.order}
-      LIMIT ${plan.limit + 1}`,
+      ORDER BY ${plan.order}`,
     fromSummary ? countTimeline(filter) : null,
   ]);
-  const total = summaryTotal ?? (!plan.cursor && rows.length <= plan.limit ? rows.length : await countTimeline(filter));
+  const total = summaryTotal ?? (!plan.cursor && rows.length <= plan.limit ? rows.length : null);
   const page = finishPage(plan, rows, sortKeyOf);
   return { items: page.rows.map(toItem), total, next: page.next, previous: page.previous };
 }
@@ -316,23 +355,38 @@ export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets>
 const FACETS: Facet[] = ["state", "kind", "lawsuit", "demandCategory", "outcome"];
 
 /**
- * The five facets' counts in one statement (docs/decisions/004). A facet whose other
- * conditions are none (every facet of the unfiltered timeline, and a filter's own facet
- * when it filters on one facet only) is read from filing_count, kept exact by the
- * database (migration 20261202110000); the others count the filtered filings' own
- * columns and tokens, the facets that share a filter in one pass over them.
+ * The five facets' counts in one statement (docs/decisions/004 and 014). A facet whose
+ * other conditions are none (every facet of the unfiltered timeline, and a filter's own
+ * facet when it filters on one facet only) is read from filing_count, kept exact by the
+ * database (migration 20261202110000); one whose other conditions are a date range of
+ * whole months or years, from its per-month rows (migration 20261211090000); the others
+ * count the filtered filings' own columns and tokens (an index-only scan of the
+ * timeline's order index), the facets that share a filter in one pass over them.
  */
 function facetCountsQuery(filter: Filter): Prisma.Sql {
   const fromSummary = FACETS.filter((facet) => filterConditions(filter, facet).length === 1);
-  const counted = FACETS.filter((facet) => !fromSummary.includes(facet));
+  const fromDated = DATED_FACETS.filter(
+    (facet) => !fromSummary.includes(facet) && datedCountsApply(filter) && filterConditions(withoutDates(filter), facet).length === 1,
+  );
+  const counted = FACETS.filter((facet) => !fromSummary.includes(facet) && !fromDated.includes(facet));
   // A facet the filter does not constrain is counted under the whole filter: one pass for all of them.
   const passOf = (facet: Facet) => (hasOwnCondition(filter, facet) ? facet : "all");
   const passes = [...new Set(counted.map(passOf))];
+  // Conditions that every pass shares (the date range, the search) are applied once, in
+  // a first pass that the others narrow: the search's matches are then found once.
+  const shared = passes.length > 1 && (filter.q || filter.from || filter.to);
+  const source = shared ? Prisma.raw(`"m_shared"`) : Prisma.raw(`"filing"`);
+  const rest = shared ? { ...filter, q: undefined, from: undefined, to: undefined } : filter;
   const ctes = passes.map(
     (pass) => Prisma.sql`${Prisma.raw(`"m_${pass}"`)} AS MATERIALIZED (
-      SELECT f."kind", f."lawsuit_id", f."coalition", f."demand_tokens" FROM "filing" f
-      ${whereClause(filterConditions(filter, pass === "all" ? undefined : pass))})`,
+      SELECT f."kind", f."lawsuit_id", f."coalition", f."demand_tokens" FROM ${source} f
+      ${whereClause(filterConditions(rest, pass === "all" ? undefined : pass))})`,
   );
+  if (shared) {
+    ctes.unshift(Prisma.sql`"m_shared" AS MATERIALIZED (
+      SELECT f."id", f."is_public", f."kind", f."lawsuit_id", f."date_filed", f."date_filed_precision", f."coalition", f."demand_tokens" FROM "filing" f
+      ${whereClause([Prisma.sql`f."is_public"`, ...dateConditions(filter), ...(filter.q ? [searchCondition(filter.q, dateConditions(filter).length > 0)] : [])])})`);
+  }
   const parts: Prisma.Sql[] = counted.map((facet) => {
     const m = Prisma.raw(`"m_${passOf(facet)}"`);
     switch (facet) {
@@ -351,6 +405,10 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
   if (fromSummary.length) {
     parts.push(Prisma.sql`SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${fromSummary}) AND c."count" > 0`);
   }
+  if (fromDated.length) {
+    parts.push(Prisma.sql`
+      SELECT f."facet", f."value", sum(f."count")::int FROM ${datedCounts(fromDated)} f ${whereClause(dateConditions(filter))} GROUP BY 1, 2`);
+  }
   return Prisma.sql`
     ${ctes.length ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")}` : Prisma.empty}
     SELECT r."facet", r."value", l."case_name_short" AS "label", r."count"
@@ -361,6 +419,53 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
 /** Whether the filter has a condition of this facet's own. */
 function hasOwnCondition(filter: Filter, facet: Facet): boolean {
   return filterConditions(filter, facet).length !== filterConditions(filter).length;
+}
+
+/** The facets that filing_count also keeps per month ("dated-…" keys, migration 20261211090000). */
+const DATED_FACETS: Facet[] = ["state", "kind", "demandCategory", "outcome"];
+
+/**
+ * The per-month rows of filing_count for some facets ("dated-state" …), as rows of
+ * (facet, value, count) with the date and precision of their period: the first day of
+ * a month with precision month (the filings dated to a day or a month of it), or the
+ * first day of a year with precision year. The timeline's own dateConditions select them.
+ */
+function datedCounts(facets: Facet[]): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT substr(c."facet", 7) AS "facet", split_part(c."value", '|', 3) AS "value", c."count",
+           CAST(split_part(c."value", '|', 1) AS date) AS "date_filed", CAST(split_part(c."value", '|', 2) AS "date_precision") AS "date_filed_precision"
+    FROM "filing_count" c WHERE c."facet" = ANY(${facets.map((facet) => `dated-${facet}`)}) AND c."count" > 0)`;
+}
+
+/**
+ * Whether the filter has a date range whose bounds are whole months or years. Every
+ * filing of a month (dated to a day of it or to the month) is then in the range or out
+ * of it together, so the per-month counts sum to the range's exact count; a bound
+ * that is a day can cut a month in two.
+ */
+function datedCountsApply(filter: Filter): boolean {
+  const bounds = [filter.from, filter.to].filter((bound) => bound !== undefined);
+  return bounds.length > 0 && bounds.every((bound) => toStored(bound).precision !== "day");
+}
+
+const withoutDates = (filter: Filter): Filter => ({ ...filter, from: undefined, to: undefined });
+
+/**
+ * The statement of a filter's total from kept counts, when it has one: filing_count's
+ * rows (summaryOfTotal), or, for such a filter within a date range of whole months or
+ * years, the same facet's per-month rows. Null otherwise.
+ */
+function summaryTotalQuery(filter: Filter): Prisma.Sql | null {
+  const summary = summaryOfTotal(filter);
+  if (summary) {
+    return Prisma.sql`SELECT coalesce(sum(c."count"), 0)::int AS "total" FROM "filing_count" c WHERE c."facet" = ${summary.facet} AND c."value" = ANY(${summary.values})`;
+  }
+  const undated = datedCountsApply(filter) ? summaryOfTotal(withoutDates(filter)) : null;
+  if (!undated || undated.facet === "lawsuit") return null;
+  // Every filing has exactly one kind: the total of a date range alone is the sum of its kinds.
+  const [facet, values] = undated.facet === "total" ? (["kind", []] as const) : [undated.facet as Facet, [Prisma.sql`f."value" = ANY(${undated.values})`]];
+  return Prisma.sql`
+    SELECT coalesce(sum(f."count"), 0)::int AS "total" FROM ${datedCounts([facet])} f ${whereClause([...values, ...dateConditions(filter)])}`;
 }
 
 /**
@@ -381,10 +486,9 @@ function summaryOfTotal(filter: Filter): { facet: string; values: string[] } | n
 
 /** How many filings a filter matches; one statement, from filing_count when the filter allows. */
 export async function countTimeline(filter: Filter): Promise<number> {
-  const summary = summaryOfTotal(filter);
-  const [{ total }] = summary
-    ? await db.$queryRaw<{ total: number }[]>`
-        SELECT coalesce(sum(c."count"), 0)::int AS "total" FROM "filing_count" c WHERE c."facet" = ${summary.facet} AND c."value" = ANY(${summary.values})`
-    : await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`;
+  const summary = summaryTotalQuery(filter);
+  const [{ total }] = await db.$queryRaw<{ total: number }[]>(
+    summary ?? Prisma.sql`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`,
+  );
   return total;
 }

@@ -188,8 +188,10 @@ export async function actualCatalog(sql: Sql): Promise<CatalogShape> {
 
   const indexes = await sql<{ table: string; name: string; method: string; primary: boolean; unique: boolean; columns: string[]; partial: boolean; expression: boolean }[]>`
     SELECT t.relname::text AS table, i.relname::text AS name, am.amname::text AS method, x.indisprimary AS primary, x.indisunique AS unique,
+           -- The key columns only: an index's INCLUDE columns (a covering index, which
+           -- Prisma cannot express) change what it can answer, not what it is keyed by.
            ARRAY(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-                 JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
+                 JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum WHERE k.ord <= x.indnkeyatts ORDER BY k.ord) AS columns,
            x.indpred IS NOT NULL AS partial, x.indexprs IS NOT NULL AS expression
     FROM pg_index x
     JOIN pg_class i ON i.oid = x.indexrelid
