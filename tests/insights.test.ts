@@ -154,6 +154,15 @@ describe("insights over the founding dataset", () => {
     expect(insights.topPartners?.of.code).toBe("NM");
   });
 
+  it("counts the same without the pairs, for a page that shows none, filtered or not", async () => {
+    for (const filter of [filterOf({}), filterOf({ state: "NM" })]) {
+      const [all, withoutPairs] = await Promise.all([getInsights(filter), getInsights(filter, undefined, { pairs: false })]);
+      expect(withoutPairs.matrix.max).toBe(0);
+      expect(all.matrix.max).toBeGreaterThan(0);
+      expect({ ...withoutPairs, matrix: null, topPartners: null }).toEqual({ ...all, matrix: null, topPartners: null });
+    }
+  });
+
   it("follows other filters too: kind and date range", async () => {
     const expected = founding.filter((f) => f.kind === "complaint" && f.dateFiled >= "2018-06" && f.dateFiled < "2019-01");
     expect(expected.length).toBeGreaterThan(0);

@@ -22,12 +22,12 @@ export interface InsightsPageData {
 }
 
 /** `hrefFor` builds the page's own link for another filter (its view kept). */
-export async function getInsightsPageData(query: PageQuery, view: InsightsView, hrefFor: (filter: Filter) => string): Promise<InsightsPageData> {
+export async function getInsightsPageData(query: PageQuery, view: InsightsView, hrefFor: (filter: Filter) => string, shows: { pairs: boolean }): Promise<InsightsPageData> {
   const filter: Filter = { ...query.filter, cursor: undefined };
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
   const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => hrefFor({ ...filter, lawsuit }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefFor({ ...filter, lawsuit: lawsuitWords.lawsuit }));
-  const [insights, allFacets] = await Promise.all([getInsights(filter, view), getTimelineFacets(filter)]);
+  const [insights, allFacets] = await Promise.all([getInsights(filter, view, shows), getTimelineFacets(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   // The timeline's chips, leading back to this page rather than to the timeline.
   const chips = describeActiveFilters(filter, lawsuitNames).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));

@@ -144,18 +144,23 @@ interface OutcomeCountRow {
  * the period and demand keys summed over the filtered filings, and their coalitions
  * counted per jurisdiction and pair, in two statements run side by side.
  */
-export async function getInsights(filter: Filter, view: Pick<InsightsView, "matrixSort" | "partnersOf"> = { matrixSort: "filings" }): Promise<Insights> {
-  return buildInsights(filter, view, await queryInsightRows(filter));
+export async function getInsights(
+  filter: Filter,
+  view: Pick<InsightsView, "matrixSort" | "partnersOf"> = { matrixSort: "filings" },
+  // /insights shows no pairs (the matrix is /insights/coalitions): counting them under a
+  // broad filter is most of the work, so a page that does not show them skips it.
+  { pairs = true }: { pairs?: boolean } = {},
+): Promise<Insights> {
+  return buildInsights(filter, view, await queryInsightRows(filter, pairs));
 }
 
-const INSIGHT_FACETS = ["period", "state-year", "pair", "demand"];
-
-async function queryInsightRows(filter: Filter) {
+async function queryInsightRows(filter: Filter, pairs: boolean) {
   const conditions = filterConditions(filter);
   if (conditions.length === 1) {
+    const facets = pairs ? ["period", "state-year", "pair", "demand"] : ["period", "state-year", "demand"];
     return toInsightRows(
       await db.$queryRaw<{ facet: string; value: string; count: number }[]>`
-        SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${INSIGHT_FACETS}) AND c."count" > 0`,
+        SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${facets}) AND c."count" > 0`,
     );
   }
   // Under a filter, the jurisdictions' activity and pairs are counted here from each
@@ -173,7 +178,7 @@ async function queryInsightRows(filter: Filter) {
     db.$queryRaw<{ coalition: string }[]>`
       SELECT array_to_string(f."coalition", ',') AS "coalition" FROM "filing" f ${whereClause([...conditions, Prisma.sql`cardinality(f."coalition") > 0`])}`,
   ]);
-  return { ...toInsightRows(rows), ...countCoalitions(coalitions.map((r) => r.coalition.split(","))) };
+  return { ...toInsightRows(rows), ...countCoalitions(coalitions.map((r) => r.coalition.split(",")), pairs) };
 }
 
 /**
@@ -181,11 +186,12 @@ async function queryInsightRows(filter: Filter) {
  * a < b), from the filtered filings' coalition tokens: "NM" (any role), "NM:lead",
  * "role:lead" (left out), as in filing_count_keys' "state-year" and "pair" keys.
  */
-function countCoalitions(coalitions: string[][]): { activityRows: ActivityRow[]; pairRows: PairRow[] } {
+function countCoalitions(coalitions: string[][], countPairs: boolean): { activityRows: ActivityRow[]; pairRows: PairRow[] } {
   const activity = new Map<string, ActivityRow>();
   const pairs = new Map<string, PairRow>();
   for (const tokens of coalitions) {
     for (const token of tokens) if (!token.startsWith("role:")) addActivity(activity, token, 1);
+    if (!countPairs) continue;
     const jurisdictions = tokens.filter((t) => t.length === 2).sort();
     for (let i = 0; i < jurisdictions.length; i++) {
       for (let j = i + 1; j < jurisdictions.length; j++) {

@@ -45,7 +45,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   // As on the timeline: a bad parameter costs the reader nothing but that filter.
   const query = parsePageQuery(params);
   const view = parseInsightsView(params);
-  const data = await getInsightsPageData(query, view, (filter) => insightsHref(filter, view));
+  const data = await getInsightsPageData(query, view, (filter) => insightsHref(filter, view), { pairs: false });
   const { filter, insights } = data;
   const { total, activity } = insights;
 
