@@ -201,6 +201,7 @@ async function main() {
         { label: "`/states/NM`", path: "/states/NM", kind: "page" },
         { label: "`/lawsuits`", path: "/lawsuits", kind: "page" },
         { label: "`/insights`", path: "/insights", kind: "page" },
+        { label: "`/insights/coalitions`", path: "/insights/coalitions", kind: "page" },
         { label: "`/api/v1/filings?limit=50`", path: "/api/v1/filings?limit=50", kind: "api" },
         { label: "`/api/v1/jurisdictions`", path: "/api/v1/jurisdictions", kind: "api" },
         { label: "`/feed.xml`", path: "/feed.xml", kind: "feed" },
