@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
-import { ListPager } from "@/components/staff/list-pager";
+import { ListPager } from "@/components/ui/list-pager";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { LAWSUIT_STATUSES } from "@/lib/dataset/schema";
 import { formatPartialDate } from "@/lib/dates/partial-date";

@@ -4,7 +4,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 
 import { JurisdictionActivityChart } from "@/components/jurisdiction-activity-chart";
 import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
-import { ListPager } from "@/components/staff/list-pager";
+import { ListPager } from "@/components/ui/list-pager";
 import { Badge } from "@/components/ui/badge";
 import { CountsTable, type CountsColumn } from "@/components/ui/counts-table";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
-import { ListPager } from "@/components/staff/list-pager";
+import { ListPager } from "@/components/ui/list-pager";
 import { PublicationBadge } from "@/components/staff/record-actions";
 import { LifecycleField, SearchField, StaffListCount, StaffListFilters, StaffListHeading, StaffListTable } from "@/components/staff/staff-list";
 import styles from "@/components/staff/staff-list.module.css";

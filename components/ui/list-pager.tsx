@@ -1,9 +1,9 @@
 import Link from "next/link";
 
-import styles from "./staff-list.module.css";
+import styles from "./list-pager.module.css";
 
 /**
- * Previous and next pages of a staff list, as links that keep the list's filters
+ * Previous and next pages of a list (staff lists, lawsuits, a state's lawsuits), as links that keep the list's filters
  * (`hrefFor` builds them). Nothing is shown when everything fits on one page.
  */
 export function ListPager({ page, pageCount, label, hrefFor }: { page: number; pageCount: number; label: string; hrefFor: (page: number) => string }) {
