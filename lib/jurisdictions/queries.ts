@@ -12,6 +12,9 @@ import type { CoalitionRole } from "@/lib/jurisdictions/roles";
 import type { JurisdictionSort } from "@/lib/jurisdictions/schema";
 
 /** How many of a jurisdiction's filings its page lists, newest first; the timeline has the rest. */
+
+/** A jurisdiction's page, at a page of its lawsuits. */
+export const statePath = (code: string, page = 1) => `/states/${code}${page > 1 ? `?page=${page}` : ""}`;
 export const JURISDICTION_FILINGS_LIMIT = 20;
 /** Lawsuits per page of a jurisdiction's "Lawsuits as plaintiff": the page weighs the same whatever the collection. */
 export const JURISDICTION_LAWSUITS_PAGE_SIZE = 10;
