@@ -8,11 +8,10 @@
 // every record, drafts and deleted ones included, as plain records (the format has no
 // field for a record's publication).
 import { createWriteStream } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-import { exportDataset, serializeDataset } from "@/lib/dataset/export";
+import { exportDatasetText } from "@/lib/dataset/export";
 import { getEnv } from "@/lib/env";
 import { filteredDatasetJson, planFilteredDataset } from "@/lib/exports/dataset-json";
 import { filingStatesCsv } from "@/lib/exports/filing-states-csv";
@@ -115,12 +114,11 @@ async function main() {
 
   if (format === "json" && [...options.params.keys()].length === 0) {
     // Every public record (or, with --all, every record): the round-trip dataset.
-    const dataset = await withDatabase(({ sql }) => exportDataset(sql, { scope: options.all ? "all" : "public" }));
-    const text = serializeDataset(dataset);
-    if (toStdout) return void process.stdout.write(text);
-    await writeFile(options.file, text);
+    const tally = { lawsuits: 0, filings: 0 };
+    await withDatabase(({ sql }) => write(options.file, exportDatasetText(sql, { scope: options.all ? "all" : "public", tally })));
+    if (toStdout) return;
     const what = options.all ? ", drafts and deleted records included," : "";
-    console.log(`Exported ${pluralize(dataset.lawsuits.length, "lawsuit")} and ${pluralize(dataset.filings.length, "filing")}${what} to ${options.file}`);
+    console.log(`Exported ${pluralize(tally.lawsuits, "lawsuit")} and ${pluralize(tally.filings, "filing")}${what} to ${options.file}`);
     return;
   }
 

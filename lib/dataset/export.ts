@@ -4,7 +4,7 @@
 import "server-only";
 
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
-import { readRecords } from "@/lib/dataset/read";
+import { FILING_EXPORT_ORDER, readRecords, streamFilingRecords } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
 
 /**
@@ -22,4 +22,57 @@ export async function exportDataset(sql: Sql, options: { scope?: ExportScope } =
 
 export function serializeDataset(dataset: object): string {
   return JSON.stringify(dataset, null, 2) + "\n";
+}
+
+/**
+ * The text of serializeDataset(await exportDataset(sql, options)), written as it is
+ * read: courts, officials and lawsuits (a few thousand at most) first, then the filings
+ * from one statement through a cursor, so memory stays flat however many there are.
+ */
+export async function* exportDatasetText(
+  sql: Sql,
+  options: { scope?: ExportScope; batch?: number; /** Counts what was written, as it is. */ tally?: { lawsuits: number; filings: number } } = {},
+): AsyncGenerator<string> {
+  const publicOnly = (options.scope ?? "public") === "public";
+  const tally = options.tally ?? { lawsuits: 0, filings: 0 };
+  const { courts, officials, lawsuits } = await readRecords(sql, { filings: [] }, { publicOnly });
+  tally.lawsuits = lawsuits.length;
+  yield `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},\n`;
+  yield* jsonArray("courts", [courts]);
+  yield ",\n";
+  yield* jsonArray("officials", [officials]);
+  yield ",\n";
+  yield* jsonArray("lawsuits", [lawsuits]);
+  yield ",\n";
+  const filings = recordsOf(streamFilingRecords(sql, { conditions: [], order: FILING_EXPORT_ORDER }, { publicOnly, batch: options.batch }));
+  yield* jsonArray("filings", (async function* () {
+    for await (const batch of filings) {
+      tally.filings += batch.length;
+      yield batch;
+    }
+  })());
+  yield "\n}\n";
+}
+
+/** The records of a stream of filings, without the rows they came with. */
+export async function* recordsOf(batches: AsyncIterable<{ record: object }[]>): AsyncGenerator<object[]> {
+  for await (const batch of batches) yield batch.map((f) => f.record);
+}
+
+/**
+ * `  "key": [ …records… ]` exactly as JSON.stringify(dataset, null, 2) writes it, from
+ * batches of records: the way a dataset is written a batch at a time.
+ */
+export async function* jsonArray(key: string, batches: AsyncIterable<object[]> | Iterable<object[]>): AsyncGenerator<string> {
+  let empty = true;
+  yield `  ${JSON.stringify(key)}: [`;
+  for await (const records of batches) {
+    let text = "";
+    for (const record of records) {
+      text += `${empty ? "\n" : ",\n"}    ${JSON.stringify(record, null, 2).replace(/\n/g, "\n    ")}`;
+      empty = false;
+    }
+    yield text;
+  }
+  yield empty ? "]" : "\n  ]";
 }

@@ -17,18 +17,21 @@
 // publicOnly), so the file still imports as it is.
 //
 // The text is the canonical form of lib/dataset/export.ts (serializeDataset): records
-// in export order, two-space indentation. Filings are read a page at a time.
+// in export order, two-space indentation. The lawsuits, courts and officials are read in
+// pages first; then the filings stream from one statement.
 import "server-only";
 
 import { DATASET_FORMAT, type FilingRecord } from "@/lib/dataset/schema";
-import { comparePartialDates, fromStored, type DatePrecision } from "@/lib/dates/partial-date";
+import { jsonArray, recordsOf } from "@/lib/dataset/export";
+import { FILING_EXPORT_ORDER, streamFilingRecords } from "@/lib/dataset/read";
+import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
 import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, runWithPostgres, whereClause } from "@/lib/timeline/queries";
 
-import { chunk, readCourts, readFilings, readLawsuits, readOfficials } from "./records";
-import { countFilings, EXPORT_PAGE_SIZE, filingIdPages } from "./stream";
+import { chunk, readCourts, readLawsuits, readOfficials } from "./records";
+import { countFilings, EXPORT_PAGE_SIZE } from "./stream";
 
 /** How many added filings the description names one by one. */
 const NAMED_CONTEXT_FILINGS = 50;
@@ -138,49 +141,19 @@ function descriptionOf(filter: Filter, plan: DatasetPlan): string {
   return lines.join(" ");
 }
 
-const compareFilings = (a: { id: string; dateFiled: string }, b: { id: string; dateFiled: string }) =>
-  comparePartialDates(a.dateFiled, b.dateFiled) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
- * The matched filings (pages of the timeline's oldest-first order, which is the export
- * order) merged with the added ones, a page at a time.
+ * The matched filings and the added ones, in export order, from one statement.
  */
-async function* filingPages(sql: Sql, filter: Filter, context: DatasetPlan["context"], pageSize: number): AsyncGenerator<FilingRecord[]> {
-  let next = 0;
-  /** The added filings that sort before `key` (all of them without one), read a page at a time. */
-  async function* contextBefore(key?: { id: string; dateFiled: string }): AsyncGenerator<FilingRecord[]> {
-    const due: string[] = [];
-    while (next < context.length && (!key || compareFilings(context[next], key) < 0)) due.push(context[next++].id);
-    for (const ids of chunk(due, pageSize)) yield readFilings(sql, ids);
-  }
-
-  for await (const ids of filingIdPages(sql, { ...filter, sort: "oldest" }, pageSize)) {
-    const page = await readFilings(sql, ids);
-    const added: FilingRecord[] = [];
-    for await (const records of contextBefore(page[page.length - 1])) added.push(...records);
-    yield [...page, ...added].sort(compareFilings);
-  }
-  yield* contextBefore();
+function filingPages(sql: Sql, filter: Filter, context: DatasetPlan["context"], batch: number): AsyncGenerator<FilingRecord[]> {
+  const matched = Prisma.join(filterConditions(filter), " AND ");
+  const added = Prisma.sql`f."id" = ANY(${context.map((c) => c.id)})`;
+  const batches = streamFilingRecords(sql, { conditions: [Prisma.sql`((${matched}) OR ${added})`], order: FILING_EXPORT_ORDER }, { publicOnly: true, batch });
+  return recordsOf(batches) as AsyncGenerator<FilingRecord[]>;
 }
 
 /** Reads records in runs of `pageSize` ids. */
 async function* inPages<T>(ids: string[], pageSize: number, read: (ids: string[]) => Promise<T[]>): AsyncGenerator<T[]> {
   for (const run of chunk(ids, pageSize)) yield read(run);
-}
-
-/** `  "key": [ …records… ]` exactly as JSON.stringify(dataset, null, 2) writes it. */
-async function* jsonArray(key: string, pages: AsyncIterable<object[]>): AsyncGenerator<string> {
-  let empty = true;
-  yield `  ${JSON.stringify(key)}: [`;
-  for await (const records of pages) {
-    let text = "";
-    for (const record of records) {
-      text += `${empty ? "\n" : ",\n"}    ${JSON.stringify(record, null, 2).replace(/\n/g, "\n    ")}`;
-      empty = false;
-    }
-    yield text;
-  }
-  yield empty ? "]" : "\n  ]";
 }
 
 export interface DatasetExportOptions {

@@ -9,8 +9,7 @@ import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 
 import { csvChunks, type CsvColumn } from "./csv";
 import { datePrecisionOf, filingUrl, type CsvExportOptions } from "./filings-csv";
-import { createLookup, readFilings, readOfficials } from "./records";
-import { EXPORT_PAGE_SIZE, filingIdPages } from "./stream";
+import { filteredFilingRecords } from "./stream";
 
 export interface FilingStateRow {
   filingId: string;
@@ -36,13 +35,13 @@ export const FILING_STATES_CSV_COLUMNS: CsvColumn<FilingStateRow>[] = [
   { header: "url", value: (r) => r.url },
 ];
 
-/** The rows, a page of filings at a time, each filing's jurisdictions in the order of its signatures. */
+/** The rows, a batch of filings at a time, each filing's jurisdictions in the order of its signatures. */
 export async function* filingStateRowPages(sql: Sql, filter: Filter, options: CsvExportOptions): AsyncGenerator<FilingStateRow[]> {
-  const officials = createLookup((ids) => readOfficials(sql, ids), (o) => o.name);
-  for await (const ids of filingIdPages(sql, filter, options.pageSize ?? EXPORT_PAGE_SIZE)) {
-    const filings = await readFilings(sql, ids);
-    await officials.load(filings.flatMap((f) => f.states.flatMap((s) => (s.official ? [s.official] : []))));
-    yield filings.flatMap((filing) =>
+  // Read before the filings' statement, which holds its connection until the end:
+  // officials are reference data, a few per jurisdiction.
+  const officials = new Map((await sql<{ id: string; name: string }[]>`SELECT id, name FROM official`).map((o) => [o.id, o.name]));
+  for await (const filings of filteredFilingRecords(sql, filter, { batch: options.pageSize })) {
+    yield filings.flatMap(({ record: filing }) =>
       filing.states.map((state) => ({
         filingId: filing.id,
         dateFiled: filing.dateFiled,

@@ -10,13 +10,15 @@ import type { Sql } from "@/lib/db/sql";
 import type { Filter } from "@/lib/filters/schema";
 
 import { csvChunks, joinValues, type CsvColumn } from "./csv";
-import { createLookup, readFilings, readLawsuits } from "./records";
-import { EXPORT_PAGE_SIZE, filingIdPages } from "./stream";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+import { filteredFilingRecords } from "./stream";
 
 export interface CsvExportOptions {
   /** The site's origin, for the `url` column. */
   origin: string;
   bom?: boolean;
+  /** Filings read per round trip. */
   pageSize?: number;
 }
 
@@ -55,16 +57,17 @@ export function filingUrl(origin: string, id: string): string {
   return `${origin}${htmlPath.filing(id)}`;
 }
 
-/** The rows, a page at a time: the filings, and the docket number and court of their lawsuits. */
+/** The lawsuit's docket number and court, read in the same statement as the filing. */
+const LAWSUIT_FACTS = Prisma.sql`(SELECT json_build_object('docketNumber', l.docket_number, 'court', l.court_id) FROM lawsuit l WHERE l.id = f.lawsuit_id AND l.is_public) AS lawsuit_facts`;
+
+/** The rows, a batch at a time: the filings, and the docket number and court of their lawsuits. */
 export async function* filingRowPages(sql: Sql, filter: Filter, options: CsvExportOptions): AsyncGenerator<FilingRow[]> {
-  const lawsuits = createLookup((ids) => readLawsuits(sql, ids), (l) => ({ docketNumber: l.docketNumber, court: l.court }));
-  for await (const ids of filingIdPages(sql, filter, options.pageSize ?? EXPORT_PAGE_SIZE)) {
-    const filings = await readFilings(sql, ids);
-    await lawsuits.load(filings.flatMap((f) => (f.lawsuit ? [f.lawsuit] : [])));
-    yield filings.map((filing) => ({
-      filing,
-      lawsuit: filing.lawsuit ? lawsuits.get(filing.lawsuit) : undefined,
-      url: filingUrl(options.origin, filing.id),
+  const batches = filteredFilingRecords<{ lawsuit_facts: FilingRow["lawsuit"] | null }>(sql, filter, { batch: options.pageSize, columns: [LAWSUIT_FACTS] });
+  for await (const filings of batches) {
+    yield filings.map(({ record, extra }) => ({
+      filing: record,
+      lawsuit: extra.lawsuit_facts ?? undefined,
+      url: filingUrl(options.origin, record.id),
     }));
   }
 }

@@ -1,13 +1,15 @@
-// What every export shares: walking the filtered filings a page of ids at a time, in
-// timeline order (lib/timeline/queries.ts listFilingIds, the same keyset pagination as
-// the timeline), and turning text chunks into a byte stream read on demand. One page
-// is in memory at a time, so 100,000 filings export as easily as ten.
+// What every export shares: the filtered filings' records in timeline order from one
+// statement read through a cursor (lib/dataset/read.ts streamFilingRecords, with the
+// timeline's filter, lib/timeline/queries.ts filterConditions), and text chunks turned
+// into a byte stream read on demand. One batch is in memory at a time, so 100,000
+// filings export as easily as ten, at the pace PostgreSQL reads them.
 //
 // Exports read through postgres.js (a `sql` from lib/db/bulk.ts in the app, or the
-// CLI's connection): the id listing runs Prisma-built statements through it
-// (runWithPostgres), and the records come from lib/dataset/read.ts.
+// CLI's connection), running the Prisma-built filter through it.
 import "server-only";
 
+import { streamFilingRecords } from "@/lib/dataset/read";
+import type { FilingRecord } from "@/lib/dataset/schema";
 import type { Sql } from "@/lib/db/sql";
 import type { Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,6 +17,34 @@ import { filterConditions, listFilingIds, runWithPostgres, whereClause } from "@
 
 /** Filings read per statement: the largest page listFilingIds gives. */
 export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * The timeline's order, as its pages read it (lib/timeline/queries.ts planPage): newest
+ * first unless the filter asks for the oldest; a wider period before a narrower one on
+ * the same day; then the id. tests/export-streaming.test.ts holds the two to the same rows.
+ */
+function timelineOrder(filter: Filter): Prisma.Sql {
+  return filter.sort === "oldest"
+    ? Prisma.sql`f."date_filed" ASC, f."date_filed_precision" DESC, f."id" ASC`
+    : Prisma.sql`f."date_filed" DESC, f."date_filed_precision" ASC, f."id" DESC`;
+}
+
+/**
+ * Every public filing the filter matches, as records in the timeline's order, `batch`
+ * at a time from one statement, with the caller's `columns` (streamFilingRecords). The
+ * filter's cursor is ignored: an export holds the whole filtered set, not one page of it.
+ */
+export function filteredFilingRecords<Extra extends Record<string, unknown> = Record<string, unknown>>(
+  sql: Sql,
+  filter: Filter,
+  options: { batch?: number; columns?: Prisma.Sql[] } = {},
+): AsyncGenerator<{ record: FilingRecord; extra: Extra }[]> {
+  return streamFilingRecords<Extra>(
+    sql,
+    { conditions: filterConditions(filter), order: timelineOrder(filter), columns: options.columns },
+    { publicOnly: true, batch: options.batch },
+  ) as AsyncGenerator<{ record: FilingRecord; extra: Extra }[]>;
+}
 
 /**
  * Every filing the filter matches, as pages of ids in the filter's order. The filter's
