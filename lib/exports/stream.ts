@@ -13,21 +13,10 @@ import type { FilingRecord } from "@/lib/dataset/schema";
 import type { Sql } from "@/lib/db/sql";
 import type { Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { filterConditions, listFilingIds, runWithPostgres, whereClause } from "@/lib/timeline/queries";
+import { filterConditions, listFilingIds, runWithPostgres, timelineOrder, whereClause } from "@/lib/timeline/queries";
 
 /** Filings read per statement: the largest page listFilingIds gives. */
 export const EXPORT_PAGE_SIZE = 500;
-
-/**
- * The timeline's order, as its pages read it (lib/timeline/queries.ts planPage): newest
- * first unless the filter asks for the oldest; a wider period before a narrower one on
- * the same day; then the id. tests/export-streaming.test.ts holds the two to the same rows.
- */
-function timelineOrder(filter: Filter): Prisma.Sql {
-  return filter.sort === "oldest"
-    ? Prisma.sql`f."date_filed" ASC, f."date_filed_precision" DESC, f."id" ASC`
-    : Prisma.sql`f."date_filed" DESC, f."date_filed_precision" ASC, f."id" DESC`;
-}
 
 /**
  * Every public filing the filter matches, as records in the timeline's order, `batch`
@@ -41,7 +30,7 @@ export function filteredFilingRecords<Extra extends Record<string, unknown> = Re
 ): AsyncGenerator<{ record: FilingRecord; extra: Extra }[]> {
   return streamFilingRecords<Extra>(
     sql,
-    { conditions: filterConditions(filter), order: timelineOrder(filter), columns: options.columns },
+    { conditions: filterConditions(filter), order: timelineOrder(filter.sort !== "oldest"), columns: options.columns },
     { publicOnly: true, batch: options.batch },
   ) as AsyncGenerator<{ record: FilingRecord; extra: Extra }[]>;
 }

@@ -172,10 +172,14 @@ function planPage(filter: Filter, pageSize: number): PagePlan {
         : Prisma.sql`(f."date_filed" > ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" < ${p} OR (f."date_filed_precision" = ${p} AND f."id" > ${id}))))`,
     );
   }
-  const order = descending
+  return { limit, cursor, where: whereClause(conditions), order: timelineOrder(descending) };
+}
+
+/** The timeline's order of filings (newest first, or oldest first): pages and exports read in it. */
+export function timelineOrder(newestFirst: boolean): Prisma.Sql {
+  return newestFirst
     ? Prisma.sql`f."date_filed" DESC, f."date_filed_precision" ASC, f."id" DESC`
     : Prisma.sql`f."date_filed" ASC, f."date_filed_precision" DESC, f."id" ASC`;
-  return { limit, cursor, where: whereClause(conditions), order };
 }
 
 /** Trims the extra row read to learn whether more follow, and makes the neighbouring cursors. */
