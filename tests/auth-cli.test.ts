@@ -30,7 +30,9 @@ function userCreate(args: string[], password: string | undefined = PASSWORD) {
 
 const usersNamed = (email: string) => t.database.sql<{ name: string; role: string; banned: boolean }[]>`SELECT name, role, banned FROM "user" WHERE email = ${email}`;
 
-describe("npm run user:create", () => {
+// Each case starts the CLI (tsx, Prisma, better-auth) once or more: seconds each on a busy
+// 2-core machine, more than vitest's default allows.
+describe("npm run user:create", { timeout: 120_000 }, () => {
   it("creates an admin who can then sign in, and says where", async () => {
     const run = await userCreate(["--email", "Ada@Example.org", "--role", "admin", "--name", "Ada Lovelace"]);
     expect(run.stderr).toBe("");
@@ -58,14 +60,17 @@ describe("npm run user:create", () => {
   });
 
   it("names the option that is wrong", async () => {
-    const badRole = await userCreate(["--email", "grace@example.org", "--role", "owner"]);
+    // Four runs that each create nothing: side by side.
+    const [badRole, badEmail, missing, unknown] = await Promise.all([
+      userCreate(["--email", "grace@example.org", "--role", "owner"]),
+      userCreate(["--email", "grace", "--role", "editor"]),
+      userCreate(["--role", "editor"]),
+      userCreate(["--email", "grace@example.org", "--role", "editor", "--admin"]),
+    ]);
     expect({ code: badRole.code, stderr: badRole.stderr }).toEqual({ code: 1, stderr: '--role: "owner" must be one of admin, editor\n' });
-    const badEmail = await userCreate(["--email", "grace", "--role", "editor"]);
     expect({ code: badEmail.code, stderr: badEmail.stderr }).toEqual({ code: 1, stderr: "--email: must be an e-mail address, like ada@example.org\n" });
-    const missing = await userCreate(["--role", "editor"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^--email is required\.\n\nUsage: npm run user:create -- --email <address> --role <admin\|editor>/);
-    const unknown = await userCreate(["--email", "grace@example.org", "--role", "editor", "--admin"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^Unknown option: --admin\n/);
     expect(await usersNamed("grace@example.org")).toEqual([]);
