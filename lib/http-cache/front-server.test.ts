@@ -77,3 +77,34 @@ describe("the front server on a kept-alive connection the upstream has dropped",
     expect(upstream.served).toEqual(["GET /about", "POST /staff/filings/new", "POST /staff/filings/new"]);
   });
 });
+
+describe("the front server when the upstream answers a write before reading its body", () => {
+  it("passes the answer on (the upload's 401), not a 502, however much body is still coming", async () => {
+    // As a route handler that refuses a stranger's upload before reading it.
+    const upstream = http.createServer((_request, response) => {
+      response.writeHead(401, { "content-type": "application/json" }).end('{"problems":["sign in"]}');
+    });
+    const front = await frontServer(await listen(upstream), { caching: true });
+    const MB = 1024 * 1024;
+    for (let round = 0; round < 5; round++) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(`${front}/staff/upload/file`, { method: "POST", headers: { "content-length": 15 * MB } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        });
+        request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
+        // 1 MB of the 15 declared, a chunk at a time, then wait for the answer.
+        const chunk = Buffer.alloc(64 * 1024, "a");
+        let sent = 0;
+        const pump = () => {
+          if (request.destroyed || sent >= MB) return;
+          sent += chunk.length;
+          request.write(chunk, () => setImmediate(pump));
+        };
+        pump();
+      });
+      expect(status, `round ${round + 1}`).toBe(401);
+    }
+  });
+});

@@ -85,7 +85,11 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         maxHeaderSize: UPSTREAM_MAX_HEADER_BYTES,
         method: request.method,
         path: url.pathname + url.search,
-        headers: forwardedHeaders(request, options.clientAddress),
+        // A write's connection is never reused (writeAgent), but it says keep-alive: a
+        // route that answers before reading the body (the upload's 401) then has Node.js
+        // read and drop the rest, where "close" makes it reset the connection while the
+        // body is still coming, and the answer can be lost to the reset (a 502).
+        headers: idempotent ? forwardedHeaders(request, options.clientAddress) : { ...forwardedHeaders(request, options.clientAddress), connection: "keep-alive" },
       },
       (answer) => {
         const status = pageStatus(request, url, answer.statusCode ?? 502);
@@ -118,6 +122,10 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         upstream.destroy();
         refuseBody(request, response, limit);
       }
+    });
+    // A client that gives up mid-body leaves nothing open behind it.
+    request.on("close", () => {
+      if (!request.complete) upstream.destroy();
     });
     request.pipe(upstream);
   };
