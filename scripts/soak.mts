@@ -1,5 +1,5 @@
 // npm run soak -- [--minutes 5] [--connections 50] [--rate R] [--filings 10000] [--seed 1]
-//                 [--idle-seconds 30] [--reuse-data DIR] [--write]
+//                 [--idle-seconds 30] [--reuse-data DIR] [--port P] [--write]
 // Issue 10's soak: the production app (started as `npm start` starts it, on a throwaway
 // database holding a generated dataset) under autocannon for minutes at 50 connections,
 // mixing timeline, filing, API and feed requests over thousands of different URLs, while
@@ -9,10 +9,13 @@
 //   - no request failed: every read answered 2xx, no error or timeout, every save accepted;
 //   - the p99 latency under load is at most 3× the quiet p99;
 //   - memory does not grow after warm-up: the mean RSS of the run's last fifth (its last
-//     minute, for 5 minutes) is within 10% of the mean of its second fifth.
+//     minute, for 5 minutes) is within 10% of the mean of its second fifth, and the heap
+//     still reachable after a forced garbage collection (scripts/support/memory-probe.mjs)
+//     at the end of the run within 10% of what it was at the end of the second fifth.
 // Loopback only (the load goes to 127.0.0.1), bounded (a watchdog stops everything), and it
 // stops by itself. --write puts the figures in docs/reliability.md, section "Load (soak)".
 import { execFileSync } from "node:child_process";
+import { mkdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -40,6 +43,7 @@ const USAGE = `Usage: npm run soak -- [options]
   --idle-seconds S   seconds of the quiet measurement before the load (default 30)
   --reuse-data DIR   use (and keep) the database in DIR; generate and import into it
                      only when it holds none
+  --port P           the app's port (default: a free one)
   --write            replace the figures in docs/reliability.md`;
 
 const DOC = "docs/reliability.md";
@@ -48,6 +52,9 @@ const P99_FACTOR = 3;
 const RSS_GROWTH = 0.1;
 const EDIT_INTERVAL_MS = 1000;
 const RSS_INTERVAL_MS = 5000;
+/** The probe in the app's processes (memory-probe.mjs) and how long its answer may take: a collection of a large heap. */
+const MEMORY_PROBE = path.resolve("scripts/support/memory-probe.mjs");
+const PROBE_TIMEOUT_MS = 30_000;
 /** The generator's years (lib/dataset/generate.ts) and a few of its words. */
 const YEARS = Array.from({ length: 16 }, (_, i) => 2010 + i);
 const WORDS = ["dolor", "amet", "vero", "quia", "sint", "nemo", "odio", "vitae"];
@@ -63,6 +70,7 @@ function parseOptions() {
       seed: { type: "string", default: "1" },
       "idle-seconds": { type: "string", default: "30" },
       "reuse-data": { type: "string" },
+      port: { type: "string" },
       write: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -84,6 +92,7 @@ function parseOptions() {
     seed: number("seed", values.seed, 0),
     idleSeconds: number("idle-seconds", values["idle-seconds"], 5),
     reuseData: values["reuse-data"] ? path.resolve(values["reuse-data"]) : undefined,
+    port: values.port === undefined ? undefined : number("port", values.port, 1),
     write: values.write,
   };
 }
@@ -156,13 +165,18 @@ async function runLoad(origin: string, options: { connections: number; rate?: nu
   };
 }
 
-/** Resident memory (kB) of the app's processes: Node.js (the front server and Next.js) and PostgreSQL, by walking the process tree from start.mts. */
-function sampleRss(rootPid: number): { node: number; postgres: number } {
-  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
+type Role = "front server" | "Next.js" | "PostgreSQL" | "launcher";
+
+/**
+ * The app's processes, found by walking the process tree from the launcher (tsx, which
+ * runs scripts/start.mts: the front server), with their resident memory in kB.
+ */
+function appProcesses(rootPid: number): { pid: number; role: Role; rss: number }[] {
+  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,rss=,args="], { encoding: "utf8" })
     .trim()
     .split("\n")
     .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, rss, ...comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm: comm.join(" ") }));
+    .map(([pid, ppid, rss, ...args]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(" ") }));
   const inTree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -173,14 +187,75 @@ function sampleRss(rootPid: number): { node: number; postgres: number } {
       }
     }
   }
-  // PostgreSQL keeps shared buffers in every backend's RSS; it is reported, not judged.
-  let node = 0;
-  let postgres = 0;
-  for (const row of rows.filter((r) => inTree.has(r.pid))) {
-    if (/postgres/.test(row.comm)) postgres += row.rss;
-    else if (/node|next/.test(row.comm)) node += row.rss;
+  const roleOf = (args: string): Role | null => {
+    if (/postgres/.test(args)) return "PostgreSQL";
+    if (/tsx\/dist\/cli/.test(args)) return "launcher";
+    if (/scripts\/start\.mts/.test(args)) return "front server";
+    if (/next/.test(args)) return "Next.js";
+    return null;
+  };
+  return rows.flatMap((row) => {
+    const role = inTree.has(row.pid) ? roleOf(row.args) : null;
+    return role ? [{ pid: row.pid, role, rss: row.rss }] : [];
+  });
+}
+
+/** Resident memory (kB) by role. PostgreSQL keeps shared buffers in every backend's RSS: it is reported, not judged. */
+function sampleRss(rootPid: number): Record<Role, number> {
+  const sums: Record<Role, number> = { "front server": 0, "Next.js": 0, PostgreSQL: 0, launcher: 0 };
+  for (const process of appProcesses(rootPid)) sums[process.role] += process.rss;
+  return sums;
+}
+
+/** The Node.js processes judged: the front server and Next.js (the launcher only waits). */
+const JUDGED: Role[] = ["front server", "Next.js"];
+
+interface HeapSample {
+  role: Role;
+  /** Bytes, after a forced full garbage collection. */
+  heapUsed: number;
+  /** Buffers and other memory outside V8's heap that JavaScript objects hold. */
+  external: number;
+  rss: number;
+}
+
+/** The largest heap V8 held between collections (the probe's samples every 5 s, uncollected), in bytes, by role. */
+async function peakHeaps(rootPid: number, probeDir: string): Promise<Partial<Record<Role, number>>> {
+  const peaks: Partial<Record<Role, number>> = {};
+  for (const { pid, role } of appProcesses(rootPid).filter((p) => JUDGED.includes(p.role))) {
+    const lines = await readFile(path.join(probeDir, `${pid}.samples.jsonl`), "utf8").catch(() => "");
+    for (const line of lines.split("\n").filter(Boolean)) {
+      const { heapTotal } = JSON.parse(line) as { heapTotal: number };
+      peaks[role] = Math.max(peaks[role] ?? 0, heapTotal);
+    }
   }
-  return { node, postgres };
+  return peaks;
+}
+
+/**
+ * Asks the app's Node.js processes (through memory-probe.mjs: SIGUSR2) to collect their
+ * garbage and say how much heap is still reachable. Resolves with one sample per process.
+ */
+async function probeHeaps(rootPid: number, probeDir: string): Promise<HeapSample[]> {
+  const processes = appProcesses(rootPid).filter((p) => JUDGED.includes(p.role));
+  const asked = Date.now();
+  for (const { pid } of processes) process.kill(pid, "SIGUSR2");
+  const samples: HeapSample[] = [];
+  for (const { pid, role } of processes) {
+    for (;;) {
+      const sample = await readFile(path.join(probeDir, `${pid}.json`), "utf8").then(
+        (text) => JSON.parse(text) as { at: number; heapUsed: number; external: number; rss: number },
+        () => null,
+      );
+      if (sample && sample.at >= asked) {
+        samples.push({ role, heapUsed: sample.heapUsed, external: sample.external, rss: sample.rss });
+        break;
+      }
+      if (Date.now() - asked > PROBE_TIMEOUT_MS) throw new Error(`The ${role} process (pid ${pid}) did not answer the memory probe within ${PROBE_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return samples;
 }
 
 /** Saves a filing every second as a signed-in editor, through the staff form's server action, until stopped. */
@@ -232,6 +307,7 @@ function startEditing(session: StaffSession, filingId: string) {
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const mbBytes = (bytes: number) => mb(bytes / 1024);
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
 
 async function main() {
@@ -252,7 +328,15 @@ async function main() {
       const started = performance.now();
       console.log(`Soak: ${options.minutes} min at ${options.connections} connections, a staff save every ${EDIT_INTERVAL_MS / 1000} s\n`);
       const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
-      app = startApp({ dataDir, port: await findFreePort(), logFile });
+      const probeDir = path.join(workDir, "memory");
+      await mkdir(probeDir);
+      app = startApp({
+        dataDir,
+        port: options.port ?? (await findFreePort()),
+        logFile,
+        // The probe rides along in every Node.js process the app starts (start.mts passes its environment to Next.js).
+        env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${MEMORY_PROBE}`].filter(Boolean).join(" "), DOCKETLINE_MEMORY_PROBE_DIR: probeDir },
+      });
       await app.ready();
       const origin = app.origin;
       if (!["127.0.0.1", "[::1]", "localhost"].includes(new URL(origin).hostname)) throw new Error(`${origin} is not a loopback address`);
@@ -278,35 +362,53 @@ async function main() {
       const rate = options.rate ?? Math.max(1, Math.round(idle.rps));
 
       console.log(`\nLoad: ${options.connections} connections at ${rate} req/s for ${options.minutes} min, a save of ${edited} every second…`);
-      const samples: { at: number; node: number; postgres: number }[] = [];
+      const samples: ({ at: number } & Record<Role, number>)[] = [];
       const loadStart = performance.now();
       const sampler = setInterval(() => {
         const at = performance.now() - loadStart;
         const rss = sampleRss(app!.pid);
         samples.push({ at, ...rss });
-        if (samples.length % 12 === 0) console.log(`  ${seconds(at).padStart(6)}: RSS Node.js ${mb(rss.node)}, PostgreSQL ${mb(rss.postgres)}`);
+        if (samples.length % 12 === 0) console.log(`  ${seconds(at).padStart(6)}: RSS front server ${mb(rss["front server"])}, Next.js ${mb(rss["Next.js"])}, PostgreSQL ${mb(rss.PostgreSQL)}`);
       }, RSS_INTERVAL_MS);
+      // The heap after a forced collection, once the baseline's RSS is sampled (the end of
+      // the second fifth: a collection earlier would lower that baseline) and at the end.
+      let heapsAtBaseline: Promise<HeapSample[]> | undefined;
+      const baselineProbe = setTimeout(() => {
+        heapsAtBaseline = probeHeaps(app!.pid, probeDir);
+        heapsAtBaseline.catch(() => {});
+      }, (2 * loadMs) / 5);
       const editing = startEditing(session, edited);
       let load: Load;
       try {
         load = await runLoad(origin, { connections: options.connections, rate, seconds: Math.round(loadMs / 1000), start: 0, filingIds: readIds });
       } finally {
         clearInterval(sampler);
+        clearTimeout(baselineProbe);
         await editing.stop();
       }
       const edits = editing.stats;
+      if (!heapsAtBaseline) throw new Error("The load ended before the baseline's memory probe");
+      const heapsBefore = await heapsAtBaseline;
+      const peaks = await peakHeaps(app.pid, probeDir);
+      const heapsAfter = await probeHeaps(app.pid, probeDir);
 
       // Memory: the run in fifths; the first is warm-up, the second the baseline, the last the verdict.
       const fifth = (k: number) => samples.filter((s) => s.at >= (k * loadMs) / 5 && s.at < ((k + 1) * loadMs) / 5);
-      const baseline = mean(fifth(1).map((s) => s.node));
-      const last = mean(fifth(4).map((s) => s.node));
+      const judged = (s: Record<Role, number>) => JUDGED.reduce((sum, role) => sum + s[role], 0);
+      const baseline = mean(fifth(1).map(judged));
+      const last = mean(fifth(4).map(judged));
       const growth = baseline > 0 ? last / baseline - 1 : Number.NaN;
+      const heapOf = (heaps: HeapSample[], role?: Role) => heaps.filter((h) => !role || h.role === role).reduce((sum, h) => sum + h.heapUsed + h.external, 0);
+      const heapGrowth = heapOf(heapsAfter) / heapOf(heapsBefore) - 1;
+      const change = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}%`;
+      const byRole = (role: Role) => `${role} ${mb(mean(fifth(1).map((s) => s[role])))} → ${mb(mean(fifth(4).map((s) => s[role])))}`;
+      const heapByRole = (role: Role) => `${role} ${mbBytes(heapOf(heapsBefore, role))} → ${mbBytes(heapOf(heapsAfter, role))}`;
 
       const errors = load.non2xx + load.errors + load.timeouts + idle.non2xx + idle.errors + idle.timeouts + edits.failed + edits.conflicts;
       const checks = {
         errors: errors === 0 && edits.accepted > 0,
         p99: load.p99 <= P99_FACTOR * idle.p99,
-        memory: Number.isFinite(growth) && growth <= RSS_GROWTH,
+        memory: Number.isFinite(growth) && growth <= RSS_GROWTH && Number.isFinite(heapGrowth) && heapGrowth <= RSS_GROWTH,
       };
       passed = checks.errors && checks.p99 && checks.memory;
 
@@ -318,9 +420,9 @@ async function main() {
       const lines = [
         `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}. Other engineers' builds and tests shared the CPU during the run, so the latencies are those of a busy machine. The whole run took ${seconds(performance.now() - started)}.`,
         "",
-        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned; each save empties the page cache.`,
+        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
         "",
-        `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up). PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
+        `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`) at the end of the run within ${Math.round(RSS_GROWTH * 100)}% of the same at the end of the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
         "",
         "| | requests | req/s | p50 | p99 | max | non-2xx | errors, timeouts |",
         "|---|---|---|---|---|---|---|---|",
@@ -329,13 +431,14 @@ async function main() {
         "",
         `Staff saves: ${edits.accepted} accepted, ${edits.conflicts} conflicts, ${edits.failed} failed; p99 ${ms(editP99)}.${edits.failures.length ? ` First failures: ${edits.failures.slice(0, 3).join("; ")}.` : ""}`,
         "",
-        `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%); PostgreSQL ${mb(mean(fifth(1).map((s) => s.postgres)))} → ${mb(mean(fifth(4).map((s) => s.postgres)))}.`,
+        `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${change(growth)}: ${byRole("front server")}, ${byRole("Next.js")}); PostgreSQL ${mb(mean(fifth(1).map((s) => s.PostgreSQL)))} → ${mb(mean(fifth(4).map((s) => s.PostgreSQL)))}. Heap after a forced collection: ${mbBytes(heapOf(heapsBefore))} at ${seconds((2 * loadMs) / 5)} → ${mbBytes(heapOf(heapsAfter))} at the end (${change(heapGrowth)}: ${heapByRole("front server")}, ${heapByRole("Next.js")}); between collections V8's heap reached ${JUDGED.map((role) => `${mbBytes(peaks[role] ?? 0)} (${role})`).join(", ")}.`,
         "",
         "| criterion | result |",
         "|---|---|",
         `| errors = 0 | ${errors} — ${passOrMiss(checks.errors)} |`,
         `| p99 ≤ ${P99_FACTOR}× quiet p99 | ${ms(load.p99)} vs ${P99_FACTOR} × ${ms(idle.p99)} = ${ms(P99_FACTOR * idle.p99)} — ${passOrMiss(checks.p99)} |`,
-        `| RSS growth ≤ ${Math.round(RSS_GROWTH * 100)}% after warm-up | ${(growth * 100).toFixed(1)}% — ${passOrMiss(checks.memory)} |`,
+        `| RSS growth ≤ ${Math.round(RSS_GROWTH * 100)}% after warm-up | ${change(growth)} — ${passOrMiss(Number.isFinite(growth) && growth <= RSS_GROWTH)} |`,
+        `| heap growth after a forced collection ≤ ${Math.round(RSS_GROWTH * 100)}% | ${change(heapGrowth)} — ${passOrMiss(Number.isFinite(heapGrowth) && heapGrowth <= RSS_GROWTH)} |`,
       ];
       const report = lines.join("\n");
       console.log(`\n${report}\n`);

@@ -83,7 +83,7 @@ export interface RunningApp {
  * nothing it starts outlives us. Returns at once, so that a Ctrl-C during the build can
  * already stop it.
  */
-export function startApp(options: { dataDir: string; port: number; logFile: string }): RunningApp {
+export function startApp(options: { dataDir: string; port: number; logFile: string; env?: Record<string, string> }): RunningApp {
   const { dataDir, port, logFile } = options;
   const origin = `http://127.0.0.1:${port}`;
   const output = createWriteStream(logFile);
@@ -93,7 +93,7 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
   const child = spawn(process.execPath, [...TSX, "scripts/start.mts"], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
-    env: { ...process.env, PORT: String(port), DOCKETLINE_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, ...options.env, PORT: String(port), DOCKETLINE_DATA_DIR: dataDir, DATABASE_URL: "" },
   });
   let answered = false;
   const forward = (chunk: Buffer) => {
