@@ -50,6 +50,12 @@ const EnvSchema = z.object({
   /** The most memory, in MB, that the response cache of public pages may hold (lib/http-cache). */
   DOCKETLINE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
   /**
+   * The most memory, in MB, that Next.js's JavaScript heap may take (V8's
+   * --max-old-space-size): without it V8 sizes the heap from the machine's memory and lets
+   * garbage pile up to gigabytes before collecting it (docs/decisions/025).
+   */
+  DOCKETLINE_NEXT_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
+  /**
    * The reverse proxies in front of Docketline whose X-Forwarded-For is believed, as
    * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`, comma-separated.
    * Unset: none, and a client's address is the one its connection comes from.

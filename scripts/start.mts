@@ -102,7 +102,15 @@ async function main() {
   const nextArgs = dev ? ["dev", "--port", port] : ["start", "--hostname", "127.0.0.1", "--port", nextPort];
   const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...nextEnv, DATABASE_URL: database.url, BETTER_AUTH_SECRET: authSecret, PORT: port, NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...nextEnv,
+      DATABASE_URL: database.url,
+      BETTER_AUTH_SECRET: authSecret,
+      PORT: port,
+      NODE_ENV: dev ? "development" : "production",
+      // In NODE_OPTIONS, so that every process Next.js starts has it (docs/decisions/025).
+      NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, env.DOCKETLINE_NEXT_HEAP_MB),
+    },
   });
   running.server = server;
   let announced = false;
@@ -132,8 +140,9 @@ async function main() {
 }
 
 /**
- * The front server on PORT, with the cache of public pages emptied at every change of
- * the content, whichever process makes it. It serves only once it hears those changes.
+ * The front server on PORT, with the cache of public pages told of every change of the
+ * content, whichever process makes it: it forgets the pages that show what changed. It
+ * serves only once it hears those changes.
  */
 async function startFrontServer(
   nextPort: number,
@@ -145,7 +154,7 @@ async function startFrontServer(
   const pages = new ResponseCache({ maxBytes: cacheMb * 1024 * 1024, maxEntries: 20_000, maxEntryBytes: 8 * 1024 * 1024 });
   // The build's files: a few megabytes in all, kept whatever the content does.
   const assets = new ResponseCache({ maxBytes: cacheMb > 0 ? 64 * 1024 * 1024 : 0, maxEntries: 2_000, maxEntryBytes: 8 * 1024 * 1024 });
-  running.stopListening = await listenForContentChanges(databaseUrl, () => pages.clear());
+  running.stopListening = await listenForContentChanges(databaseUrl, (change) => pages.invalidate(change));
   const clientAddress = { trust: trustedProxies(proxies), secret: authSecret };
   const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets, clientAddress });
   running.front = front;
@@ -153,6 +162,18 @@ async function startFrontServer(
     front.once("error", reject);
     front.listen(port, () => resolve());
   });
+}
+
+/**
+ * NODE_OPTIONS with V8's heap limit for Next.js. V8 sizes its heap from the machine's
+ * memory (about 4 GB here) and, rendering pages under load, lets garbage grow to
+ * hundreds of megabytes between full collections, which the resident memory follows;
+ * a limit a few times the heap Next.js keeps makes it collect sooner. A limit already in
+ * NODE_OPTIONS is the user's and stays.
+ */
+function withHeapLimit(nodeOptions: string | undefined, megabytes: number): string {
+  if (nodeOptions && /--max-old-space-size\b/.test(nodeOptions)) return nodeOptions;
+  return [nodeOptions, `--max-old-space-size=${megabytes}`].filter(Boolean).join(" ");
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
