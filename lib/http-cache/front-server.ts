@@ -16,6 +16,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOf, signedClientAddress, type Trust
 import { SHARED_RENDER_HEADER } from "@/lib/http-cache/shared-render";
 import { cacheKey, classifyRequest } from "@/lib/http-cache/requests";
 import type { CachedResponse, ResponseCache } from "@/lib/http-cache/response-cache";
+import { tagsOfResponse } from "@/lib/http-cache/tags";
 import { bodyTooLargeMessage, declaredLength, maxBodyBytesFor } from "@/lib/security/body-limits";
 import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
 import { inlineHashes, isHttpsRequest, sharedPagePolicy } from "@/lib/security/csp";
@@ -26,7 +27,7 @@ const gzip = promisify(gzipCallback);
 export interface FrontServerOptions {
   /** Where Next.js listens (loopback). */
   upstream: { host: string; port: number };
-  /** Public pages, feeds and API reads: emptied when the content changes. */
+  /** Public pages, feeds and API reads: forgotten when what they show changes. */
   pages: ResponseCache;
   /** The build's static files: never change while the server runs. */
   assets: ResponseCache;
@@ -250,7 +251,7 @@ async function render(
     storedAt: Date.now(),
   };
   const cacheable = KEPT_STATUSES.has(answer.status) && answer.headers["set-cookie"] === undefined;
-  return { entry, kept: cacheable && cache.set(key, entry, generation) };
+  return { entry, kept: cacheable && cache.set(key, entry, generation, shared ? tagsOfResponse(url.pathname, answer.body) : []) };
 }
 
 function send(request: IncomingMessage, response: ServerResponse, entry: CachedResponse, status: string) {
