@@ -83,6 +83,19 @@ describe("A staff save of a filing", () => {
   });
 });
 
+describe("A staff save of a lawsuit", () => {
+  it("names the lawsuit and each of its filings, whose citations show it without a link", async () => {
+    const filings = await database.sql<{ id: string; lawsuit_id: string }[]>`
+      SELECT id, lawsuit_id FROM filing WHERE lawsuit_id = (SELECT lawsuit_id FROM filing WHERE is_public AND lawsuit_id IS NOT NULL ORDER BY id LIMIT 1)`;
+    const lawsuit = (await loadRecord("lawsuit", filings[0].lawsuit_id, database.sql))!;
+    const changes = await changesOf(() =>
+      saveRecord("lawsuit", { ...lawsuit.record, summary: "Edited to see what the cache hears." }, { baseVersion: lawsuit.version, actor: editor }, database.sql),
+    );
+    expect(changes.some((c) => c.everything)).toBe(false);
+    expect([...tagsOf(changes)]).toEqual(expect.arrayContaining([`lawsuit:${filings[0].lawsuit_id}`, ...filings.map((f) => `filing:${f.id}`)]));
+  });
+});
+
 describe("Other writes", () => {
   it("an edit of reference data, and a rolled-back write, are heard as everything and as nothing", async () => {
     expect((await changesOf(() => database.sql`UPDATE jurisdiction SET name = name WHERE code = 'NM'`)).some((c) => c.everything)).toBe(true);

@@ -6,7 +6,7 @@
 -- (lib/http-cache/tags.ts): "filing:<id>", "lawsuit:<id>", "state:<code>". For each row
 -- a statement changed, before and after: the record itself and every record whose pages
 -- show it or count it (its lawsuit, the filing it responds to, the filings deciding its
--- demands, the states of its coalition). Every change also reaches the pages of lists
+-- demands, the states of its coalition; for a lawsuit, its filings). Every change also reaches the pages of lists
 -- (the timeline, feeds, the API's lists, insights), which the listener adds itself.
 --
 -- An empty payload or "*" means everything; it is sent when a record becomes public or
@@ -81,6 +81,8 @@ BEGIN
       UNION ALL SELECT 'state:' || (r->>'jurisdiction_code') WHERE TG_TABLE_NAME IN ('filing_state', 'lawsuit_plaintiff')
       UNION ALL SELECT 'filing:' || (r->>'decided_by_id') WHERE TG_TABLE_NAME = 'demand'
       UNION ALL SELECT 'lawsuit:' || (r->>'id') WHERE TG_TABLE_NAME = 'lawsuit'
+      -- A filing's citations and API resource show its lawsuit without a link to it.
+      UNION ALL SELECT 'filing:' || f.id FROM "filing" f WHERE TG_TABLE_NAME = 'lawsuit' AND f.lawsuit_id = r->>'id'
       UNION ALL SELECT 'lawsuit:' || (r->>'related_lawsuit_id') WHERE TG_TABLE_NAME = 'lawsuit_relation'
       UNION ALL SELECT (r->>'record_kind') || ':' || (r->>'record_id') WHERE TG_TABLE_NAME = 'revision'
     ) AS named(tag)
