@@ -1,8 +1,9 @@
 // Public pages, feeds and API reads are served from the front server's cache of
-// rendered responses (docs/decisions/009), and every write empties it: a staff edit,
-// publish, unpublish and delete, and an import from the command line (another process),
-// each show on the public site at once, to readers who never signed in. Each test
-// imports a filing of its own, with a word no other record contains.
+// rendered responses (docs/decisions/009), and every write forgets what shows what it
+// changed (decision 025): a staff edit, publish, unpublish and delete, and an import from
+// the command line (another process), each show on the public site at once, to readers
+// who never signed in, while pages of other filings stay cached. Each test imports a
+// filing of its own, with a word no other record contains.
 import { randomBytes } from "node:crypto";
 
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -143,6 +144,43 @@ test("A staff edit, publish, unpublish and delete each change the cached public 
   await expect.poll(faces.page, AT_ONCE).toBe("status 404");
   await expect.poll(faces.timeline, AT_ONCE).not.toContain(edited);
   await expect.poll(faces.api, AT_ONCE).toBe("status 404");
+  await reader.dispose();
+});
+
+test("An edit of one filing refreshes its page and the lists at once, and leaves the cached page of an unrelated filing in the cache", async ({ page, playwright }) => {
+  const word = uniqueWord("tags");
+  const edited = { id: `page-cache-${word}-edited`, title: `Letter on ${word}, to be edited` };
+  const unrelated = { id: `page-cache-${word}-unrelated`, title: `Letter on ${word}, left alone` };
+  await importFiling(edited.id, edited.title);
+  await importFiling(unrelated.id, unrelated.title);
+
+  const reader = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const faces = publicFaces(reader, edited.id, word);
+  const editor = await createStaffUser({ name: `Tags ${word}` });
+  await signIn(page, editor, { next: `/staff/filings/${edited.id}` });
+
+  // Another spec's publish or import is a change of everything and may empty the cache
+  // between our reads: the unrelated page must outlive at least one of a few edits.
+  const kept: string[] = [];
+  for (let attempt = 1; attempt <= 4 && kept.length === 0; attempt++) {
+    const title = `Letter on ${word}, edit ${attempt}`;
+    expect(await warm(reader, `/filings/${unrelated.id}`)).toContain(unrelated.title);
+    await warm(reader, `/filings/${edited.id}`);
+    await warm(reader, `/?view=list&q=${word}`);
+
+    await page.getByLabel("Title (required)", { exact: true }).fill(title);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Saved. This is version ${attempt + 1}.` })).toBeVisible();
+    await expect(page.getByText(new RegExp(`version ${attempt + 1}, last edited by`))).toBeVisible();
+    // Nothing stale survives the write: the edited filing's page and the timeline show it.
+    await expect.poll(faces.page, AT_ONCE).toContain(title);
+    await expect.poll(faces.timeline, AT_ONCE).toContain(title);
+
+    const unrelatedPage = await reader.get(`/filings/${unrelated.id}`);
+    expect(await unrelatedPage.text()).toContain(unrelated.title);
+    if (cacheStatus(unrelatedPage) === "hit") kept.push(title);
+  }
+  expect(kept, "the unrelated filing's page stayed cached through an edit").not.toHaveLength(0);
   await reader.dispose();
 });
 
