@@ -121,3 +121,60 @@ test("An invalid file lists every problem and nothing is uploaded or applied", a
   const response = await page.goto(`/filings/upload-worse-${word}`);
   expect(response?.status()).toBe(404);
 });
+
+test("A large upload shows how far its preview has got, then the preview, computed once in the background", async ({ page }) => {
+  test.setTimeout(180_000);
+  const word = uniqueWord("big");
+  // Enough filings that the preview takes longer than the upload's answer waits for it.
+  const count = 15_000;
+  const file = {
+    format: "docketline/v1",
+    filings: Array.from({ length: count }, (_, i) => ({ ...letter(`upload-big-${word}-${i}`, `Letter ${i} on ${word}`), sources: [] })),
+  };
+  await signIn(page, await createStaffUser(), { next: "/staff/upload" });
+  await upload(page, `${word}.json`, JSON.stringify(file));
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload preview: ${word}.json`);
+  const progress = page.getByRole("region", { name: "Preparing the preview" });
+  await expect(progress.getByRole("status")).toHaveText(/^(Waiting to start|Comparing the file with the records): [\d,]+ of 15,000 records \(\d+%\)\.$/);
+  await expect(progress.getByRole("progressbar")).toHaveAttribute("max", String(count));
+  await expect(progress.getByRole("link", { name: "Reload now" })).toBeVisible();
+
+  // The page reloads itself until the preview is there.
+  const filingsRow = page.getByRole("row", { name: /^Filings/ });
+  await expect(filingsRow.getByRole("cell")).toHaveText(["15000", "0", "0"], { timeout: 150_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText(/as previewed .*applying first checks that none of its records changed since/)).toBeVisible();
+});
+
+test("Applying is refused, naming the record, when an editor changed a previewed filing since the preview; previewing again lets it apply", async ({ page }) => {
+  const word = uniqueWord("race");
+  const changedId = `upload-race-${word}`;
+  await importFiling(letter(changedId, `Letter on ${word} before the upload`));
+  const file = { format: "docketline/v1", filings: [letter(changedId, `Letter on ${word} as the upload has it`)] };
+
+  await signIn(page, await createStaffUser(), { next: "/staff/upload" });
+  await upload(page, `${word}.json`, JSON.stringify(file, null, 2));
+  await expect(page.getByRole("list", { name: "To update (1)" })).toContainText(`Letter on ${word} as the upload has it`);
+  const previewUrl = page.url();
+
+  // Meanwhile an editor corrects the same filing in its form.
+  await page.goto(`/staff/filings/${changedId}`);
+  await page.getByLabel("Summary (required)").fill("Corrected by an editor after the preview.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved. This is version 2." })).toBeVisible();
+
+  await page.goto(previewUrl);
+  await page.getByRole("button", { name: "Apply this upload" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "changed since the preview" });
+  await expect(refusal).toContainText("nothing was written");
+  await expect(refusal.getByRole("listitem")).toHaveText([`The filing "${changedId}" was changed since the preview: version 1 then, version 2 now.`]);
+  await page.goto(`/filings/${changedId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Letter on ${word} before the upload`);
+
+  await page.goto(previewUrl);
+  await page.getByRole("button", { name: "Preview again" }).click();
+  await expect(page.getByRole("list", { name: "To update (1)" })).toContainText("Changes: Title, Summary");
+  await page.getByRole("button", { name: "Apply this upload" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload applied: ${word}.json`);
+});

@@ -381,7 +381,23 @@ const upload = {
   actorName: "Ada Editor",
   createdAt: CREATED,
   appliedAt: UPDATED,
+  previewStatus: "ready",
+  preview: { filings: { counts: { created: 1, updated: 0, unchanged: 0 }, created: [], updated: [] } },
+  previewProblems: ["filings[0] \"x\": lawsuit \"y\" is not a lawsuit in this dataset or the database"],
+  previewDone: 1,
+  previewTotal: 1,
+  previewRuns: 1,
+  previewStartedAt: CREATED,
+  previewFinishedAt: CREATED,
 } satisfies Prisma.DatasetUploadUncheckedCreateInput;
+
+const uploadRecord = {
+  uploadId: upload.id,
+  recordKind: "filing",
+  recordId: "amicus-brief-of-states",
+  version: null,
+  createdAt: CREATED,
+} satisfies Prisma.DatasetUploadRecordUncheckedCreateInput;
 
 const revisionCreatedInput = {
   id: BigInt(1),
@@ -498,6 +514,7 @@ describe("Every model, written and read back through the generated Prisma client
     lawsuitSource = { ...lawsuitSourceInput, id: (await prisma.source.create({ data: lawsuitSourceInput })).id };
     filingSource = { ...filingSourceInput, id: (await prisma.source.create({ data: filingSourceInput })).id };
     await prisma.datasetUpload.create({ data: upload });
+    await prisma.datasetUploadRecord.create({ data: uploadRecord });
     await prisma.revision.create({ data: revisionCreatedInput });
     await prisma.revision.create({ data: revisionReverted });
     await prisma.user.create({ data: staffUser });
@@ -532,6 +549,7 @@ describe("Every model, written and read back through the generated Prisma client
       // Written by the database's triggers only (migration 20261202110000_facet_counts): the two public filings.
       ["FilingCount", { facet_value: { facet: "total", value: "" } }, { facet: "total", value: "", count: 2 }],
       ["DatasetUpload", { id: upload.id }, upload],
+      ["DatasetUploadRecord", { uploadId_recordKind_recordId: { uploadId: upload.id, recordKind: "filing", recordId: uploadRecord.recordId } }, uploadRecord],
       ["Revision", { id: revisionCreated.id }, revisionCreated],
       ["Revision", { id: revisionReverted.id }, revisionReverted],
       ["User", { id: staffUser.id }, staffUser],
@@ -584,6 +602,7 @@ describe("Every model, written and read back through the generated Prisma client
       },
       DemandOutcome: { model: "Demand", where: { id: demand.id }, key: { id: demand.id } },
       Publication: { model: "DatasetUpload", where: { id: upload.id }, key: { id: upload.id } },
+      UploadPreviewStatus: { model: "DatasetUpload", where: { id: upload.id }, key: { id: upload.id } },
       RecordKind: { model: "Revision", where: { id: revisionCreated.id }, key: { id: revisionCreated.id } },
       RevisionAction: { model: "Revision", where: { id: revisionReverted.id }, key: { id: revisionReverted.id } },
       StaffRole: { model: "User", where: { id: staffUser.id }, key: { id: staffUser.id } },
@@ -717,7 +736,13 @@ describe("Every model, written and read back through the generated Prisma client
       ["Demand", { id: demand.id }, { filing: true, decidedBy: true }, { ...demand, filing: motion, decidedBy: order }],
       ["Source", { id: lawsuitSource.id }, { lawsuit: true, filing: true }, { ...lawsuitSource, lawsuit: lawsuitA, filing: null }],
       ["Source", { id: filingSource.id }, { lawsuit: true, filing: true }, { ...filingSource, lawsuit: null, filing: brief }],
-      ["DatasetUpload", { id: upload.id }, { revisions: true }, { ...upload, revisions: [revisionCreated] }],
+      ["DatasetUpload", { id: upload.id }, { revisions: true, records: true }, { ...upload, revisions: [revisionCreated], records: [uploadRecord] }],
+      [
+        "DatasetUploadRecord",
+        { uploadId_recordKind_recordId: { uploadId: upload.id, recordKind: "filing", recordId: uploadRecord.recordId } },
+        { upload: true },
+        { ...uploadRecord, upload },
+      ],
       ["Revision", { id: revisionCreated.id }, { upload: true, reverts: true, revertedFrom: true }, { ...revisionCreated, upload, reverts: [revisionReverted], revertedFrom: null }],
       ["User", { id: staffUser.id }, { sessions: true, accounts: true }, { ...staffUser, sessions: [staffSession], accounts: [staffAccount] }],
       ["Session", { id: staffSession.id }, { user: true }, { ...staffSession, user: staffUser }],

@@ -125,6 +125,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   changeRecordLifecycleAction: { access: "editor", args: "payload" },
   revertToRevisionAction: { access: "editor", args: "form" },
   applyUploadAction: { access: "editor", args: "form" },
+  previewUploadAgainAction: { access: "editor", args: "form" },
   searchFilingsAction: { access: "editor", args: "payload" },
   searchLawsuitsAction: { access: "editor", args: "payload" },
   listCourtsAction: { access: "editor", args: "none" },

@@ -3,49 +3,30 @@
 // only the API has; every other endpoint takes no parameters at all.
 import "server-only";
 
-import { z } from "zod";
-
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
-import { LawsuitWordsSchema, paramProblem, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
+import { LawsuitWordsSchema, limitSchema, paramProblem, parseBound, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 export const DEFAULT_LIMIT = 50;
 
+/** The filings list's page size: the timeline's largest page at most. */
+const API_LIMITS = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_PAGE_SIZE };
+
 /** How many filings a page holds. */
-export const LimitSchema = z.coerce
-  .number<string>()
-  .int(`must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
-  .min(1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
-  .max(MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
-  .default(DEFAULT_LIMIT);
+export const LimitSchema = limitSchema(API_LIMITS);
 
 export interface FilingListQuery {
   filter: Filter;
   limit: number;
 }
 
-function parseLimit(values: string[]): { limit: number; problems: ParamProblem[] } {
-  if (values.length > 1) return { limit: DEFAULT_LIMIT, problems: [{ param: "limit", message: "limit may appear only once" }] };
-  const value = values[0];
-  if (value === undefined) return { limit: DEFAULT_LIMIT, problems: [] };
-  // z.coerce would read "" as 0 and " 7 " as 7: a limit is written as digits.
-  const result = /^\d{1,9}$/.test(value) ? LimitSchema.safeParse(value) : null;
-  if (result?.success) return { limit: result.data, problems: [] };
-  const message = result?.error.issues[0]?.message ?? `must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
-  return { limit: DEFAULT_LIMIT, problems: [paramProblem("limit", `${quoteValue(value)} ${message}`)] };
-}
-
 /** The filings list's query, or an ApiProblem (400) naming every parameter at fault. */
 export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
-  const filterParams = new URLSearchParams(params);
-  const limitValues = filterParams.getAll("limit");
-  filterParams.delete("limit");
-
-  const limit = parseLimit(limitValues);
-  const result = parseFilter(filterParams, { strict: true });
-  const problems = [...limit.problems, ...(result.ok ? [] : result.problems)];
+  const bound = parseBound(params, API_LIMITS);
+  const result = parseFilter(bound.rest, { strict: true });
+  const problems = [...bound.problems, ...(result.ok ? [] : result.problems)];
   if (problems.length > 0 || !result.ok) throw invalidParameters(problems);
-  return { filter: result.filter, limit: limit.limit };
+  return { filter: result.filter, limit: bound.limit };
 }
 
 /** The lawsuits list's query: `q`, the lawsuit search words (the timeline's own definition), at most once. */

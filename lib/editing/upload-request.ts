@@ -7,7 +7,8 @@
 //
 // The upload form (app/(staff)/staff/upload/upload-form.tsx) sends it with fetch and
 // asks for JSON; without JavaScript the form posts it as it is and gets a redirect to
-// the preview, or a plain page listing the problems.
+// the preview (computed in the background: docs/decisions/024), or a plain page listing
+// the problems.
 import "server-only";
 
 import { z } from "zod";
@@ -16,7 +17,7 @@ import { signInPath } from "@/lib/auth/next-path";
 import { roleSatisfies } from "@/lib/auth/roles";
 import { actorOf, getStaff } from "@/lib/auth/session";
 import { PUBLICATIONS } from "@/lib/editing/types";
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, previewUpload } from "@/lib/editing/upload";
+import { awaitPreviewBriefly, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, storeUpload } from "@/lib/editing/upload";
 import { declaredLength, MAX_UPLOAD_BODY_BYTES } from "@/lib/security/body-limits";
 
 const CHOOSE_FILE = "file: choose a docketline/v1 JSON file to upload";
@@ -74,8 +75,11 @@ export async function receiveUpload(request: Request): Promise<Response> {
     return answer(422, { fileName: file instanceof File && file.name ? file.name : null, problems: parsed.error.issues.map((issue) => issue.message) });
   }
   const { file, publication } = parsed.data;
-  const result = await previewUpload({ fileName: file.name || "upload.json", content: await file.text(), publication, actor: actorOf(staff) });
+  const result = await storeUpload({ fileName: file.name || "upload.json", content: await file.text(), publication, actor: actorOf(staff) });
   if (!result.ok) return answer(422, { fileName: file.name, problems: result.problems });
+  // A small file's preview is ready in a moment: the uploader then sees it at once. A
+  // large one goes on in the background, and its page shows how far it has got.
+  await awaitPreviewBriefly(result.previewing);
   const location = `${UPLOAD_PAGE}/${result.id}`;
   if (!wantsJson) return Response.redirect(new URL(location, request.url), 303);
   return answer(201, { fileName: file.name, problems: [], location });

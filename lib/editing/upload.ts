@@ -1,45 +1,35 @@
 // Staff dataset uploads: a docketline/v1 file is checked, kept, previewed and only then
-// applied. The preview is the real import run inside a transaction that is rolled back,
-// so it finds exactly what applying would (every validation and reference problem, and
-// what would be created, updated or left unchanged) and writes nothing. Applying runs
-// the same import for real in one transaction, each revision pointing at the upload.
+// applied. The file is checked (JSON and the dataset schema) when it arrives; a file with
+// problems is not kept. A kept file's preview is computed once, in the background, and
+// kept with it (lib/editing/upload-preview.ts, docs/decisions/024); the upload's page
+// shows its progress and then the preview. Applying checks that no record the preview
+// saw has changed since, then runs the import for real in one transaction, each revision
+// pointing at the upload.
 import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { RECORD_KINDS, writeDataset, type ImportSummary, type RecordKind } from "@/lib/dataset/import";
-import { DatasetValidationError } from "@/lib/dataset/problems";
-import type { Dataset } from "@/lib/dataset/schema";
-import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
+import { lockRecords, writeDataset, type ImportSummary } from "@/lib/dataset/import";
+import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
-import { describeChanges, labelOf } from "@/lib/editing/changes";
-import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
+import type { Actor, Publication } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
+import {
+  changedSincePreview,
+  changesOf,
+  checkDatasetText,
+  describeChangedRecord,
+  emptySummary,
+  ensureUploadPreview,
+  problemsOf,
+  recordCount,
+  type PreviewStatus,
+  type UploadPreview,
+} from "@/lib/editing/upload-preview";
 
 export { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL };
-
-/** How many created or updated records of each kind a preview names; the rest are counted. */
-export const PREVIEW_LIST_LIMIT = 200;
-
-const KIND_OF: Record<RecordKind, EditableKind> = { courts: "court", officials: "official", lawsuits: "lawsuit", filings: "filing" };
-
-export interface PreviewRecord {
-  kind: EditableKind;
-  id: string;
-  /** The record's title or name. */
-  label: string;
-  /** For an updated record, the labels of the fields that change ("Title", "Joining states"). */
-  fields: string[];
-}
-
-export interface KindPreview {
-  created: PreviewRecord[];
-  updated: PreviewRecord[];
-  counts: { created: number; updated: number; unchanged: number };
-}
-
-export type UploadPreview = Record<RecordKind, KindPreview>;
+export { checkDatasetText, PREVIEW_LIST_LIMIT, type KindPreview, type PreviewRecord, type PreviewStatus, type UploadPreview } from "@/lib/editing/upload-preview";
 
 export interface UploadView {
   id: string;
@@ -48,9 +38,17 @@ export interface UploadView {
   actorName: string;
   createdAt: string;
   appliedAt: string | null;
-  /** Not yet applied: what applying would do now. Applied: what it did. */
+  /** The preview's state: pending and running until it is computed, then ready or failed. */
+  status: PreviewStatus;
+  /** Records of the file compared with the database so far, of all of them. */
+  progress: { done: number; total: number };
+  /** How many times the preview was computed (once, unless a worker died or staff asked again). */
+  runs: number;
+  /** When the preview was computed. */
+  previewedAt: string | null;
+  /** Not yet applied: what applying would do, as previewed. Applied: what it did. */
   preview: UploadPreview | null;
-  /** Not yet applied, and the file no longer applies (say, a record it refers to was deleted since). */
+  /** The file does not apply (say, a record it refers to does not exist). */
   problems: string[];
 }
 
@@ -63,48 +61,26 @@ export interface UploadListItem {
   summary: ImportSummary | null;
 }
 
-export type UploadResult = { ok: true; id: string; preview: UploadPreview } | { ok: false; problems: string[] };
+/** How long an answer that started a preview waits for it before showing its progress instead: a small file's preview is ready by then. */
+const PREVIEW_WAIT_MS = 1500;
+
+/** Waits for a preview at most PREVIEW_WAIT_MS; it goes on in the background after that. */
+export async function awaitPreviewBriefly(previewing: Promise<void>): Promise<void> {
+  await Promise.race([previewing, new Promise((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS))]);
+}
+
+export type UploadResult = { ok: true; id: string; previewing: Promise<void> } | { ok: false; problems: string[] };
 
 export type ApplyResult =
   | { ok: true; id: string; summary: ImportSummary }
-  | { ok: false; reason: "not-found" | "already-applied" | "invalid"; message: string; problems?: string[] };
-
-/** Thrown at the end of a dry run to roll it back, carrying what it found. */
-class DryRunRollback extends Error {
-  constructor(readonly preview: UploadPreview) {
-    super("dry run rolled back");
-  }
-}
-
-/** Every problem of a file as sentences: malformed JSON with its line and column, or each invalid field. */
-function problemsOf(error: unknown): string[] | null {
-  if (error instanceof DatasetSyntaxError) return [error.message];
-  if (error instanceof DatasetValidationError) return error.lines;
-  return null;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Parses and validates a file's text without a database; problems as sentences. */
-export function checkDatasetText(content: string): { ok: true; dataset: Dataset } | { ok: false; problems: string[] } {
-  const size = Buffer.byteLength(content, "utf8");
-  if (size > MAX_UPLOAD_BYTES) return { ok: false, problems: [`The file is ${megabytes(size)}; an upload may be at most ${MAX_UPLOAD_LABEL}.`] };
-  try {
-    return { ok: true, dataset: validateDataset(parseDatasetJson(content)) };
-  } catch (error) {
-    const problems = problemsOf(error);
-    if (problems) return { ok: false, problems };
-    throw error;
-  }
-}
+  | { ok: false; reason: "not-found" | "already-applied" | "not-previewed" | "conflict" | "invalid"; message: string; problems?: string[] };
 
 /**
- * Checks a file and, when it would import, keeps it as an upload to preview and apply.
- * Writes no record: a file with problems is not kept at all.
+ * Checks a file and, when it parses and validates, keeps it as an upload and starts its
+ * preview in the background (`previewing` settles when it is done). Writes no record: a
+ * file with problems is not kept at all.
  */
-export async function previewUpload(
+export async function storeUpload(
   input: { fileName: string; content: string; publication: Publication; actor: Actor },
   sql: Sql = getBulkSql(),
 ): Promise<UploadResult> {
@@ -112,20 +88,38 @@ export async function previewUpload(
   const checked = checkDatasetText(input.content);
   if (!checked.ok) return checked;
   const id = randomUUID();
-  const preview = await dryRun(sql, checked.dataset, { id, publication: input.publication, actor: input.actor });
-  if (!preview.ok) return preview;
   await sql`
-    INSERT INTO dataset_upload (id, file_name, content, publication, summary, actor_id, actor_name)
-    VALUES (${id}, ${input.fileName}, ${input.content}, ${input.publication}, ${sql.json(summaryOf(preview.preview) as never)},
-            ${input.actor.userId}, ${input.actor.name})`;
-  return { ok: true, id, preview: preview.preview };
+    INSERT INTO dataset_upload (id, file_name, content, publication, actor_id, actor_name, preview_total)
+    VALUES (${id}, ${input.fileName}, ${input.content}, ${input.publication}, ${input.actor.userId}, ${input.actor.name}, ${recordCount(checked.dataset)})`;
+  return { ok: true, id, previewing: ensureUploadPreview(sql, id, checked.dataset) };
 }
 
-/** An upload as its page shows it: not yet applied, with a fresh preview; applied, with what it changed. */
+type UploadRow = {
+  file_name: string;
+  publication: Publication;
+  actor_name: string;
+  created_at: Date;
+  applied_at: Date | null;
+  summary: ImportSummary | null;
+  preview_status: PreviewStatus;
+  preview: UploadPreview | null;
+  preview_problems: string[] | null;
+  preview_done: number;
+  preview_total: number;
+  preview_runs: number;
+  preview_finished_at: Date | null;
+};
+
+/**
+ * An upload as its page shows it: its preview as computed (or its progress), or, once
+ * applied, what it changed. Viewing an upload whose preview is not done makes sure a
+ * worker computes it (one whose server was stopped mid-way is redone); never a second.
+ */
 export async function getUpload(id: string, sql: Sql = getBulkSql()): Promise<UploadView | null> {
   if (!isUploadId(id)) return null;
-  const [upload] = await sql<{ file_name: string; content: string; publication: Publication; actor_name: string; created_at: Date; applied_at: Date | null; summary: ImportSummary | null }[]>`
-    SELECT file_name, content, publication::text AS publication, actor_name, created_at, applied_at, summary
+  const [upload] = await sql<UploadRow[]>`
+    SELECT file_name, publication::text AS publication, actor_name, created_at, applied_at, summary, preview_status::text AS preview_status,
+           preview, preview_problems, preview_done, preview_total, preview_runs, preview_finished_at
     FROM dataset_upload WHERE id = ${id}`;
   if (!upload) return null;
   const view = {
@@ -135,29 +129,59 @@ export async function getUpload(id: string, sql: Sql = getBulkSql()): Promise<Up
     actorName: upload.actor_name,
     createdAt: upload.created_at.toISOString(),
     appliedAt: upload.applied_at?.toISOString() ?? null,
+    status: upload.preview_status,
+    progress: { done: upload.preview_done, total: upload.preview_total },
+    runs: upload.preview_runs,
+    previewedAt: upload.preview_finished_at?.toISOString() ?? null,
   };
-  if (upload.applied_at) {
-    return { ...view, preview: await changesOf(sql, id, upload.summary ?? emptySummary()), problems: [] };
-  }
-  // The database may have changed since the upload: preview against what is there now.
-  const checked = checkDatasetText(upload.content);
-  if (!checked.ok) return { ...view, preview: null, problems: checked.problems };
-  const preview = await dryRun(sql, checked.dataset, { id, publication: upload.publication, actor: { userId: null, name: upload.actor_name } });
-  return preview.ok ? { ...view, preview: preview.preview, problems: [] } : { ...view, preview: null, problems: preview.problems };
+  if (upload.applied_at) return { ...view, preview: await changesOf(sql, id, upload.summary ?? emptySummary()), problems: [] };
+  if (upload.preview_status === "pending" || upload.preview_status === "running") void ensureUploadPreview(sql, id);
+  return { ...view, preview: upload.preview_status === "ready" ? upload.preview : null, problems: upload.preview_problems ?? [] };
 }
 
-/** Applies an upload once, in one transaction, as `actor`; its revisions carry the upload's id. */
+/** Computes the preview again (after a refusal because records changed since): back to pending, and started. */
+export async function previewUploadAgain(id: string, sql: Sql = getBulkSql()): Promise<{ ok: boolean; previewing: Promise<void> }> {
+  if (!isUploadId(id)) return { ok: false, previewing: Promise.resolve() };
+  const rows = await sql`
+    UPDATE dataset_upload SET preview_status = 'pending', preview_done = 0
+    WHERE id = ${id} AND applied_at IS NULL AND preview_status IN ('ready', 'failed') RETURNING id`;
+  return { ok: rows.length > 0, previewing: ensureUploadPreview(sql, id) };
+}
+
+/**
+ * Applies an upload once, in one transaction, as `actor`; its revisions carry the
+ * upload's id. Refused until its preview is ready, and when a record the preview saw
+ * has changed since (naming each): the preview would no longer say what applying does.
+ */
 export async function applyUpload(id: string, actor: Actor, sql: Sql = getBulkSql()): Promise<ApplyResult> {
   if (!isUploadId(id)) return { ok: false, reason: "not-found", message: "There is no such upload." };
   try {
     const result = (await sql.begin(async (tx) => {
       const t = tx as unknown as Sql;
       // Locked: a second "Apply" waits for the first and then sees it applied.
-      const [upload] = await t<{ content: string; publication: Publication; applied_at: Date | null }[]>`
-        SELECT content, publication::text AS publication, applied_at FROM dataset_upload WHERE id = ${id} FOR UPDATE`;
+      const [upload] = await t<{ content: string; publication: Publication; applied_at: Date | null; preview_status: PreviewStatus; preview_problems: string[] | null }[]>`
+        SELECT content, publication::text AS publication, applied_at, preview_status::text AS preview_status, preview_problems
+        FROM dataset_upload WHERE id = ${id} FOR UPDATE`;
       if (!upload) return { ok: false, reason: "not-found", message: "There is no such upload." } as const;
       if (upload.applied_at) {
         return { ok: false, reason: "already-applied", message: `This upload was already applied, on ${upload.applied_at.toISOString().slice(0, 10)}: it is applied only once.` } as const;
+      }
+      if (upload.preview_status === "failed") {
+        return { ok: false, reason: "invalid", message: "The file does not apply: nothing was written.", problems: upload.preview_problems ?? [] } as const;
+      }
+      if (upload.preview_status !== "ready") {
+        return { ok: false, reason: "not-previewed", message: "The preview is still being prepared: apply the upload once you have seen it." } as const;
+      }
+      // Only what changed since the preview is checked; nothing can change while this transaction holds the lock.
+      await lockRecords(t);
+      const changed = await changedSincePreview(t, id);
+      if (changed.length > 0) {
+        return {
+          ok: false,
+          reason: "conflict",
+          message: `${changed.length === 1 ? "A record" : `${changed.length} records`} of the file changed since the preview, so it no longer shows what applying would do: nothing was written. Preview the upload again to see what it would do now.`,
+          problems: changed.map(describeChangedRecord),
+        } as const;
       }
       const dataset = validateDataset(parseDatasetJson(upload.content));
       const { summary } = await writeDataset(t, dataset, { actor, publication: upload.publication, uploadId: id });
@@ -190,55 +214,3 @@ function isUploadId(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
 }
 
-/** Runs the import as the upload would, reads back the revisions it made, and rolls everything back. */
-async function dryRun(
-  sql: Sql,
-  dataset: Dataset,
-  upload: { id: string; publication: Publication; actor: Actor },
-): Promise<{ ok: true; preview: UploadPreview } | { ok: false; problems: string[] }> {
-  try {
-    await sql.begin(async (tx) => {
-      const t = tx as unknown as Sql;
-      const { summary } = await writeDataset(t, dataset, { actor: upload.actor, publication: upload.publication, uploadId: upload.id });
-      throw new DryRunRollback(await changesOf(t, upload.id, summary));
-    });
-  } catch (error) {
-    if (error instanceof DryRunRollback) return { ok: true, preview: error.preview };
-    const problems = problemsOf(error);
-    if (problems) return { ok: false, problems };
-    throw error;
-  }
-  throw new Error("A dry run must roll back.");
-}
-
-/** The records an upload created and updated, from the revisions that carry its id (at most PREVIEW_LIST_LIMIT per kind and action). */
-async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Promise<UploadPreview> {
-  const rows = await sql<{ record_kind: EditableKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
-    SELECT record_kind::text AS record_kind, record_id, action::text AS action, before, after FROM (
-      SELECT r.*, row_number() OVER (PARTITION BY record_kind, action ORDER BY id) AS n
-      FROM revision r WHERE upload_id = ${uploadId}
-    ) numbered
-    WHERE n <= ${PREVIEW_LIST_LIMIT} ORDER BY id`;
-  const preview = Object.fromEntries(
-    RECORD_KINDS.map((kind): [RecordKind, KindPreview] => [kind, { created: [], updated: [], counts: { ...summary[kind] } }]),
-  ) as UploadPreview;
-  for (const row of rows) {
-    const plural = RECORD_KINDS.find((k) => KIND_OF[k] === row.record_kind)!;
-    const record: PreviewRecord = {
-      kind: row.record_kind,
-      id: row.record_id,
-      label: labelOf(row.record_kind, row.after) ?? row.record_id,
-      fields: row.before === null ? [] : describeChanges(row.record_kind, row.before, row.after).map((c) => c.label),
-    };
-    (row.before === null ? preview[plural].created : preview[plural].updated).push(record);
-  }
-  return preview;
-}
-
-function summaryOf(preview: UploadPreview): ImportSummary {
-  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, preview[kind].counts])) as ImportSummary;
-}
-
-function emptySummary(): ImportSummary {
-  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as ImportSummary;
-}

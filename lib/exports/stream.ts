@@ -28,11 +28,16 @@ export function filteredFilingRecords<Extra extends Record<string, unknown> = Re
   filter: Filter,
   options: { batch?: number; columns?: Prisma.Sql[] } = {},
 ): AsyncGenerator<{ record: FilingRecord; extra: Extra }[]> {
-  return streamFilingRecords<Extra>(
-    sql,
-    { conditions: filterConditions(filter), order: timelineOrder(filter.sort !== "oldest"), columns: options.columns },
-    { publicOnly: true, batch: options.batch },
-  ) as AsyncGenerator<{ record: FilingRecord; extra: Extra }[]>;
+  return publicFilingRecords<Extra>(sql, { conditions: filterConditions(filter), order: timelineOrder(filter.sort !== "oldest"), columns: options.columns }, options.batch);
+}
+
+/** Public filings under any conditions (the filter's and a bound's), as records in `order`, `batch` at a time from one statement (streamFilingRecords). */
+export function publicFilingRecords<Extra extends Record<string, unknown> = Record<string, unknown>>(
+  sql: Sql,
+  selection: { conditions: Prisma.Sql[]; order: Prisma.Sql; columns?: Prisma.Sql[] },
+  batch?: number,
+): AsyncGenerator<{ record: FilingRecord; extra: Extra }[]> {
+  return streamFilingRecords<Extra>(sql, selection, { publicOnly: true, batch }) as AsyncGenerator<{ record: FilingRecord; extra: Extra }[]>;
 }
 
 /**
@@ -88,4 +93,69 @@ export async function countFilings(sql: Sql, filter: Filter): Promise<number> {
     Prisma.sql`SELECT count(*)::int AS "total" FROM "filing" f ${whereClause(filterConditions(filter))}`,
   );
   return total;
+}
+
+/** What a bounded answer names before its body streams: its first and last rows, how many, and whether more follow. */
+export interface Boundary<Row> {
+  first: Row | undefined;
+  last: Row | undefined;
+  count: number;
+  more: boolean;
+}
+
+/**
+ * The first and last of at most `limit` filings under `conditions` in `order`, with the
+ * `columns` that name a position (an id, a date), and whether more follow; one
+ * statement that reads positions only, so headers (`Link: rel=next`, the range) and the
+ * text before the first entry can say the bound before the entries stream.
+ */
+export async function readBoundary<Row extends Record<string, unknown>>(
+  sql: Sql,
+  selection: { columns: Prisma.Sql; conditions: Prisma.Sql[]; order: Prisma.Sql },
+  limit: number,
+): Promise<Boundary<Row>> {
+  const rows = await runWithPostgres(sql)<Row & { n: number }>(Prisma.sql`
+    WITH b AS (
+      SELECT ${selection.columns}, row_number() OVER (ORDER BY ${selection.order})::int AS n
+      FROM "filing" f ${whereClause(selection.conditions)}
+      ORDER BY ${selection.order} LIMIT ${limit + 1}
+    )
+    SELECT * FROM b WHERE n = 1 OR n >= (SELECT max(n) FROM b) - 1 ORDER BY n`);
+  const more = rows.length > 0 && rows[rows.length - 1].n > limit;
+  const inside = rows.filter((r) => r.n <= limit);
+  const last = inside[inside.length - 1];
+  return { first: inside[0], last, count: last?.n ?? 0, more };
+}
+
+/** The name, docket number and court (short name) of a filing's lawsuit while it is public, as a column of the filing's own statement (`lawsuit_name`). */
+export const LAWSUIT_NAME_COLUMN = Prisma.sql`(SELECT json_build_object('caseNameShort', l.case_name_short, 'docketNumber', l.docket_number, 'court', coalesce(c.short_name, l.court_id))
+  FROM lawsuit l LEFT JOIN court c ON c.id = l.court_id WHERE l.id = f.lawsuit_id AND l.is_public) AS lawsuit_name`;
+export type LawsuitName = { caseNameShort: string; docketNumber: string; court: string };
+
+/**
+ * A document written around streamed items, as its library writes it: `document` (the
+ * library's text of it without items) up to `closing`, then at most `limit` items, each
+ * as `write` gives it, a batch per chunk, then `closing` and what follows. `afterBatch`
+ * lets the writer drop what it kept of the batch.
+ */
+export async function* writeAround<T>(
+  document: string,
+  closing: string,
+  batches: AsyncIterable<T[]>,
+  write: (item: T) => string,
+  options: { limit: number; afterBatch?: () => void },
+): AsyncGenerator<string> {
+  const end = document.lastIndexOf(closing);
+  yield document.slice(0, end);
+  let written = 0;
+  for await (const batch of batches) {
+    const items = batch.slice(0, options.limit - written);
+    written += items.length;
+    const text = items.map(write).join("");
+    options.afterBatch?.();
+    yield text;
+    // Leaving the loop closes the batches' cursor.
+    if (written >= options.limit) break;
+  }
+  yield document.slice(end);
 }

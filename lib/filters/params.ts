@@ -46,6 +46,16 @@ export const FILTER_PARAMS = {
 } as const satisfies Record<string, ParamSpec>;
 
 export type FilterParam = keyof typeof FILTER_PARAMS;
+
+/**
+ * Parameters that bound an output rather than filter it (lib/filters/schema.ts parses
+ * them): `limit`, how many items one answer holds (the API's page, the feed's entries,
+ * the calendar's events), and `before`, where the feed's older entries start (a
+ * position its own `Link: rel=next` gave). Never part of a Filter: the timeline pages
+ * ignore them, and the same filter with another bound is still the same filter.
+ */
+export const BOUND_PARAMS = ["limit", "before"] as const;
+export type BoundParam = (typeof BOUND_PARAMS)[number];
 type Spec<K extends FilterParam> = (typeof FILTER_PARAMS)[K] & ParamSpec;
 
 export const FILTER_KEYS = Object.keys(FILTER_PARAMS) as FilterParam[];

@@ -10,9 +10,11 @@ import {
   isRepeatableParam as isRepeatable,
   LAWSUIT_WORDS_PARAM,
   MAX_QUERY_LENGTH,
+  type BoundParam,
   type FilterParam,
   type RepeatableParam,
 } from "@/lib/filters/params";
+import { isFeedPosition } from "@/lib/feeds/position";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { searchWords } from "@/lib/search-words";
 import { isCursor } from "@/lib/timeline/cursor";
@@ -20,7 +22,7 @@ import { isCursor } from "@/lib/timeline/cursor";
 export const SORTS = ["newest", "oldest"] as const;
 export const MATCHES = ["any", "all"] as const;
 // The parameters' table and the URL of a filter are browser-safe (params.ts); server code imports them from here.
-export { FILTER_KEYS, filterToSearchParams, hrefWithFilter, isFiltered, LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH, REPEATABLE_PARAMS } from "@/lib/filters/params";
+export { BOUND_PARAMS, FILTER_KEYS, filterToSearchParams, hrefWithFilter, isFiltered, LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH, REPEATABLE_PARAMS } from "@/lib/filters/params";
 
 /** The most problems one answer lists: a URL of a thousand bad parameters gets a short reply. */
 export const MAX_PROBLEMS = 20;
@@ -255,4 +257,64 @@ export function canonicalFilterQuery(params: URLSearchParams): string | null {
   others.sort();
   others.forEach((value, name) => canonical.append(name, value));
   return canonical.toString();
+}
+
+/** How many items a bounded output (the API's page, a feed, the calendar) holds unless asked, and at most. */
+export interface BoundLimits {
+  defaultLimit: number;
+  maxLimit: number;
+}
+
+const limitMessage = (maxLimit: number) => `must be a whole number from 1 to ${maxLimit}`;
+
+/** `limit`, within an output's bounds. */
+export function limitSchema({ defaultLimit, maxLimit }: BoundLimits) {
+  const message = limitMessage(maxLimit);
+  return z.coerce.number<string>().int(message).min(1, message).max(maxLimit, message).default(defaultLimit);
+}
+
+/** `before`: a position a feed's own `Link: rel=next` gave (lib/feeds/position.ts). */
+const BeforeSchema = z.string().max(500).refine(isFeedPosition, "is not a position from a Docketline feed's link");
+
+export interface Bound {
+  limit: number;
+  /** The `before` position as sent (valid), when the output takes one. */
+  before: string | undefined;
+  /** Every other parameter, for parseFilter. */
+  rest: URLSearchParams;
+  problems: FilterProblem[];
+}
+
+/**
+ * The bound parameters (BOUND_PARAMS) of a query, taken out of it: `limit` always,
+ * `before` only where `withBefore` (elsewhere it stays in `rest`, and a strict
+ * parseFilter refuses it as unknown). Each at most once; problems name the parameter.
+ */
+export function parseBound(params: URLSearchParams, limits: BoundLimits, { withBefore = false } = {}): Bound {
+  const rest = new URLSearchParams(params);
+  const problems: FilterProblem[] = [];
+  const take = (name: BoundParam): string | undefined => {
+    const values = rest.getAll(name);
+    rest.delete(name);
+    if (values.length > 1) problems.push(paramProblem(name, "may appear only once"));
+    return values.length === 1 ? values[0] : undefined;
+  };
+  let limit = limits.defaultLimit;
+  const limitValue = take("limit");
+  if (limitValue !== undefined) {
+    // z.coerce would read "" as 0 and " 7 " as 7: a limit is written as digits.
+    const result = /^\d{1,9}$/.test(limitValue) ? limitSchema(limits).safeParse(limitValue) : null;
+    if (result?.success) limit = result.data;
+    else problems.push(paramProblem("limit", `${quoteValue(limitValue)} ${result?.error.issues[0]?.message ?? limitMessage(limits.maxLimit)}`));
+  }
+  let before: string | undefined;
+  if (withBefore) {
+    const value = take("before");
+    if (value !== undefined) {
+      const result = BeforeSchema.safeParse(value);
+      if (result.success) before = result.data;
+      else problems.push(paramProblem("before", `${quoteValue(value)} ${result.error.issues[0]?.message}`));
+    }
+  }
+  return { limit, before, rest, problems };
 }

@@ -161,18 +161,18 @@ function planPage(filter: Filter, pageSize: number): PagePlan {
   // Going back a page reads the other way, then turns the rows round.
   const descending = cursor?.direction === "before" ? !newest : newest;
   const conditions = filterConditions(filter);
-  if (cursor) {
-    const { date, rank, id } = cursor.key;
-    const d = Prisma.sql`CAST(${date} AS date)`;
-    const p = Prisma.sql`CAST(${PRECISION_OF_RANK[rank]} AS "date_precision")`;
-    // Strictly after the cursor's row in the order being read.
-    conditions.push(
-      descending
-        ? Prisma.sql`(f."date_filed" < ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" > ${p} OR (f."date_filed_precision" = ${p} AND f."id" < ${id}))))`
-        : Prisma.sql`(f."date_filed" > ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" < ${p} OR (f."date_filed_precision" = ${p} AND f."id" > ${id}))))`,
-    );
-  }
+  if (cursor) conditions.push(afterKey(cursor.key, descending));
   return { limit, cursor, where: whereClause(conditions), order: timelineOrder(descending) };
+}
+
+/** The filings strictly after `key` in the timeline's order read one way (timelineOrder(descending)). */
+export function afterKey(key: SortKey, descending: boolean): Prisma.Sql {
+  const { date, rank, id } = key;
+  const d = Prisma.sql`CAST(${date} AS date)`;
+  const p = Prisma.sql`CAST(${PRECISION_OF_RANK[rank]} AS "date_precision")`;
+  return descending
+    ? Prisma.sql`(f."date_filed" < ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" > ${p} OR (f."date_filed_precision" = ${p} AND f."id" < ${id}))))`
+    : Prisma.sql`(f."date_filed" > ${d} OR (f."date_filed" = ${d} AND (f."date_filed_precision" < ${p} OR (f."date_filed_precision" = ${p} AND f."id" > ${id}))))`;
 }
 
 /** The timeline's order of filings (newest first, or oldest first): pages and exports read in it. */
@@ -198,7 +198,7 @@ function finishPage<T>(plan: PagePlan, rows: T[], keyOf: (row: T) => SortKey): {
   };
 }
 
-function sortKeyOf(row: { id: string; date_filed: Date | string; date_filed_precision: DatePrecision }): SortKey {
+export function sortKeyOf(row: { id: string; date_filed: Date | string; date_filed_precision: DatePrecision }): SortKey {
   // Prisma gives a DATE as a UTC-midnight Date, postgres.js (lib/db/sql.ts) as its ISO string.
   const date = typeof row.date_filed === "string" ? row.date_filed.slice(0, 10) : row.date_filed.toISOString().slice(0, 10);
   return { date, rank: PRECISION_RANK[row.date_filed_precision], id: row.id };

@@ -7,10 +7,14 @@ import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS, type RecordKind } from "@/lib/dataset/import";
 import type { EditableKind } from "@/lib/editing/types";
-import { getUpload, PREVIEW_LIST_LIMIT, type PreviewRecord, type UploadPreview } from "@/lib/editing/upload";
+import { getUpload, PREVIEW_LIST_LIMIT, type PreviewRecord, type UploadPreview, type UploadView } from "@/lib/editing/upload";
 
 import styles from "../upload.module.css";
 import { ApplyForm } from "./apply-form";
+import { PreviewAgainForm } from "./preview-again-form";
+
+/** How often a page whose preview is being prepared reloads itself, in seconds (without JavaScript too). */
+const PROGRESS_REFRESH_SECONDS = 2;
 
 export const dynamic = "force-dynamic";
 
@@ -106,6 +110,29 @@ function Preview({ preview, applied }: { preview: UploadPreview; applied: boolea
   );
 }
 
+/** The preview being prepared: how far it has got, the page reloading itself until it is done. */
+function PreviewProgress({ upload }: { upload: UploadView }) {
+  const { done, total } = upload.progress;
+  const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  return (
+    <section aria-labelledby="progress-heading" className={styles.section}>
+      {/* React puts it in the head: the page reloads itself, with or without JavaScript. */}
+      <meta httpEquiv="refresh" content={String(PROGRESS_REFRESH_SECONDS)} />
+      <h2 id="progress-heading">Preparing the preview</h2>
+      <p role="status" className={styles.notice}>
+        {upload.status === "pending" ? "Waiting to start" : "Comparing the file with the records"}: {done.toLocaleString("en-US")} of {total.toLocaleString("en-US")}{" "}
+        {total === 1 ? "record" : "records"} ({percent}%).
+      </p>
+      <progress className={styles.progress} value={done} max={Math.max(total, 1)} aria-labelledby="progress-heading">
+        {percent}%
+      </progress>
+      <p className={styles.secondary}>
+        This page reloads itself every {PROGRESS_REFRESH_SECONDS} seconds; the preview goes on if you leave it. <Link href={`/staff/upload/${upload.id}`}>Reload now</Link>
+      </p>
+    </section>
+  );
+}
+
 export default async function StaffUploadPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff("editor");
   const { id } = await params;
@@ -131,12 +158,21 @@ export default async function StaffUploadPreviewPage({ params }: { params: Promi
           Applied <Timestamp iso={upload.appliedAt!} />. Every change is in the records&apos; history{upload.publication === "draft" ? "; the new records are drafts, listed on the dashboard" : ""}.
         </p>
       ) : (
-        <p className={styles.notice}>Nothing has been written yet. This is what applying the file would do to the records as they are now.</p>
+        <p className={styles.notice}>
+          Nothing has been written yet.{" "}
+          {upload.status === "ready" && upload.previewedAt && (
+            <>
+              This is what applying the file would do, as previewed <Timestamp iso={upload.previewedAt} />; applying first checks that none of its records changed since.
+            </>
+          )}
+        </p>
       )}
+
+      {!applied && (upload.status === "pending" || upload.status === "running") && <PreviewProgress upload={upload} />}
 
       {upload.problems.length > 0 && (
         <section role="alert" aria-labelledby="problems-heading" className={styles.problems}>
-          <h2 id="problems-heading">The file no longer applies: {upload.problems.length === 1 ? "1 problem" : `${upload.problems.length} problems`}</h2>
+          <h2 id="problems-heading">The file does not apply: {upload.problems.length === 1 ? "1 problem" : `${upload.problems.length} problems`}</h2>
           <ul>
             {upload.problems.map((problem, index) => (
               <li key={index}>{problem}</li>
@@ -160,6 +196,7 @@ export default async function StaffUploadPreviewPage({ params }: { params: Promi
           }
         />
       )}
+      {!applied && (upload.status === "ready" || upload.status === "failed") && <PreviewAgainForm uploadId={upload.id} />}
     </div>
   );
 }
