@@ -190,7 +190,7 @@ describe("npm run release", { timeout: 240_000 }, () => {
   });
 
   it("answers a release or file that does not exist with a 404 naming it, and a matching If-None-Match with a 304", async () => {
-    for (const [number, file] of [["0", "dataset.json"], ["01", "dataset.json"], ["x", "dataset.json"], ["99", "dataset.json"], ["1", "nothing.csv"]]) {
+    for (const [number, file] of [["0", "dataset.json"], ["01", "dataset.json"], ["x", "dataset.json"], ["99", "dataset.json"], ["1", "nothing.csv"], ["1", "data\u0000set.json"], ["1", "../dataset.json"], ["9999999999", "dataset.json"]]) {
       const response = await download(number, file);
       expect(response.status, `${number}/${file}`).toBe(404);
       expect(await response.text()).toMatch(/release/i);

@@ -11,8 +11,11 @@ import { getReleaseFile } from "./queries";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
-/** Release numbers as URLs write them: 1, 2, 3…, no sign, no leading zero. */
+/** Release numbers as URLs write them: 1, 2, 3…, no sign, no leading zero (and within PostgreSQL's integer). */
 const RELEASE_NUMBER = /^[1-9][0-9]{0,8}$/;
+
+/** What a release's file names look like: anything else (a NUL byte PostgreSQL would refuse) is no file of a release. */
+const FILE_NAME = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
 function notFound(message: string): Response {
   return new Response(`${message}\n`, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
@@ -20,8 +23,8 @@ function notFound(message: string): Response {
 
 export async function releaseFileResponse(request: Request, number: string, name: string): Promise<Response> {
   if (!RELEASE_NUMBER.test(number)) return notFound(`"${number}" is not a release number: releases are numbered 1, 2, 3…`);
-  const file = await getReleaseFile(getBulkSql(), Number(number), name);
-  if (!file) return notFound(`Release ${number} has no file "${name}".`);
+  const file = FILE_NAME.test(name) ? await getReleaseFile(getBulkSql(), Number(number), name) : null;
+  if (!file) return notFound(`Release ${number} has no file ${JSON.stringify(name)}.`);
   const etag = `"sha256-${file.sha256}"`;
   const headers = {
     "Cache-Control": IMMUTABLE,

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Data releases",
   description: "Numbered, dated, citable snapshots of Docketline's published data, in every export format, with SHA-256 hashes and changelogs.",
-  openGraph: { title: "Docketline data releases", type: "website" },
+  openGraph: { title: "Data releases", type: "website" },
   alternates: { canonical: "/data" },
 };
 
