@@ -38,6 +38,9 @@ export type ReleaseOutcome =
   /** The data is the previous release's, and `force` was not given: nothing was written. */
   | { ok: false; unchangedSince: { number: number; releasedAt: string; contentHash: string } };
 
+/** Bytes of a file sent per statement. */
+const UPLOAD_SLICE_BYTES = 8 << 20;
+
 /** Rows of release_record per INSERT: four parameters each, well under PostgreSQL's 65,535. */
 const RECORD_ROWS_PER_INSERT = 5_000;
 
@@ -78,7 +81,7 @@ export async function createRelease(sql: Sql, options: { origin: string; force?:
     for (const format of EXPORT_FORMATS) {
       const content = await collect(format.everything(db, { origin: options.origin }));
       files.push({ name: format.file, contentType: format.contentType, bytes: content.length, sha256: sha256Hex(content), content });
-      if (format.dataset) records = [...datasetRecords(content.toString("utf8"))];
+      if (format.dataset) records = [...datasetRecords(content)];
     }
     const contentHash = contentHashOf(files);
     const unchanged = previous?.contentHash === contentHash;
@@ -111,10 +114,19 @@ export async function createRelease(sql: Sql, options: { origin: string; force?:
     };
     const manifest = Buffer.from(JSON.stringify({ ...summary, origin: options.origin }, null, 2) + "\n", "utf8");
     const stored = [...files, { name: MANIFEST_FILE, contentType: JSON_CONTENT_TYPE, bytes: manifest.length, sha256: sha256Hex(manifest), content: manifest }];
+    // Sent in slices and joined by PostgreSQL: postgres.js sends a bytea parameter as hex
+    // text, and the hex of a file over 256 MB is longer than a JavaScript string can be.
+    await tx`CREATE TEMPORARY TABLE "release_file_part" ("position" INTEGER NOT NULL, "part" BYTEA NOT NULL) ON COMMIT DROP`;
     for (const [position, file] of stored.entries()) {
+      for (let offset = 0; offset < file.content.length; offset += UPLOAD_SLICE_BYTES) {
+        await tx`INSERT INTO "release_file_part" VALUES (${offset}, ${file.content.subarray(offset, offset + UPLOAD_SLICE_BYTES)})`;
+      }
       await tx`
         INSERT INTO "release_file" ("release_number", "name", "position", "content_type", "byte_size", "sha256", "content")
-        VALUES (${number}, ${file.name}, ${position}, ${file.contentType}, ${file.bytes}, ${file.sha256}, ${file.content})`;
+        SELECT ${number}, ${file.name}, ${position}, ${file.contentType}, ${file.bytes}, ${file.sha256},
+               coalesce(string_agg("part", ''::bytea ORDER BY "position"), ''::bytea)
+        FROM "release_file_part"`;
+      await tx`TRUNCATE "release_file_part"`;
     }
     for (let i = 0; i < records.length; i += RECORD_ROWS_PER_INSERT) {
       const rows = records.slice(i, i + RECORD_ROWS_PER_INSERT).map((r) => ({ release_number: number, kind: r.kind, record_id: r.id, sha256: r.sha256 }));

@@ -24,24 +24,30 @@ function identityOf(record: Record<string, unknown>, sha256: string): string {
   return `sha256:${sha256}`;
 }
 
-/** Every record of a canonical docketline/v1 text, in the file's order. */
-export function* datasetRecords(text: string): Generator<ReleasedRecord> {
+const NEWLINE = 0x0a;
+
+/**
+ * Every record of a canonical docketline/v1 file, in the file's order. Read from the
+ * bytes, a line at a time: the file may be longer than the longest string JavaScript
+ * can hold.
+ */
+export function* datasetRecords(file: Buffer): Generator<ReleasedRecord> {
   let kind: string | null = null;
   let start = -1;
   let lineStart = 0;
-  while (lineStart < text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
+  while (lineStart < file.length) {
+    let lineEnd = file.indexOf(NEWLINE, lineStart);
+    if (lineEnd === -1) lineEnd = file.length;
+    // Only short lines can open or close an array or a record; the others are not decoded.
+    const line = lineEnd - lineStart <= 200 ? file.toString("utf8", lineStart, lineEnd) : "";
     const array = ARRAY_START.exec(line);
     if (array) kind = JSON.parse(`"${array[1]}"`) as string;
     else if (line === "  ]" || line === "  ],") kind = null;
     else if (kind && line === "    {") start = lineStart;
     else if (kind && start >= 0 && (line === "    }" || line === "    },")) {
-      const record = JSON.parse(text.slice(start, lineStart + 5)) as Record<string, unknown>;
+      const record = JSON.parse(file.toString("utf8", start, lineStart + 5)) as Record<string, unknown>;
       // The record without the file's indentation: a record moved in the file is unchanged.
-      const json = JSON.stringify(record);
-      const sha256 = sha256Hex(json);
+      const sha256 = sha256Hex(JSON.stringify(record));
       yield { kind, id: identityOf(record, sha256), sha256 };
       start = -1;
     }
