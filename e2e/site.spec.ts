@@ -57,6 +57,7 @@ test("Every kind of page has a title, OpenGraph metadata and an absolute canonic
     { path: "/lawsuits/washington-v-united-states-2018", title: /Washington v\. United States/ },
     { path: "/states/NM", title: /New Mexico/ },
     { path: "/insights/coalitions", title: /Who joins with whom/ },
+    { path: "/data", title: /Data releases/ },
   ];
   for (const { path, title, canonical = path } of pages) {
     await page.goto(path);

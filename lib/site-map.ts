@@ -28,6 +28,7 @@ export async function listSectionPages(): Promise<SitemapEntry[]> {
     { path: "/insights" },
     { path: "/insights/coalitions" },
     { path: "/about" },
+    { path: "/data" },
     { path: "/api" },
     ...lawsuits.map((l) => ({ path: `/lawsuits/${l.id}`, lastModified: l.updatedAt })),
     ...JURISDICTIONS.map((j) => ({ path: `/states/${j.code}` })),

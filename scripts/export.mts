@@ -12,14 +12,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 import { exportDatasetText } from "@/lib/dataset/export";
-import { getEnv } from "@/lib/env";
 import { filteredDatasetJson, planFilteredDataset } from "@/lib/exports/dataset-json";
 import { filingStatesCsv } from "@/lib/exports/filing-states-csv";
 import { filingsCsv } from "@/lib/exports/filings-csv";
 import { countFilings } from "@/lib/exports/stream";
 import { FILTER_KEYS, filterToSearchParams, parseFilter, REPEATABLE_PARAMS, type Filter } from "@/lib/filters/schema";
 
-import { fail, pluralize, withDatabase } from "./support/cli.mts";
+import { fail, pluralize, publicOrigin, withDatabase } from "./support/cli.mts";
 
 const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
 
@@ -85,12 +84,6 @@ function parseFlags(params: URLSearchParams): Filter {
   throw new Error(`Nothing was exported. ${parsed.problems.length === 1 ? "One option has a problem" : "Some options have problems"}:\n${lines.join("\n")}`);
 }
 
-/** Absolute links in the `url` column: the public origin when configured, else the local server. */
-function origin(): string {
-  const env = getEnv();
-  return (env.DOCKETLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
-}
-
 async function write(file: string, chunks: AsyncIterable<string>) {
   await pipeline(Readable.from(chunks), file === "-" ? process.stdout : createWriteStream(file));
 }
@@ -131,7 +124,7 @@ async function main() {
       return `Exported ${pluralize(plan.matched, "filing")}${matching}${added} and ${pluralize(plan.lawsuits.length, "lawsuit")} to ${options.file}`;
     }
     const count = await countFilings(sql, filter);
-    const csvOptions = { origin: origin(), bom: options.bom };
+    const csvOptions = { origin: publicOrigin(), bom: options.bom };
     await write(options.file, options.perState ? filingStatesCsv(sql, filter, csvOptions) : filingsCsv(sql, filter, csvOptions));
     return `Exported ${pluralize(count, "filing")}${matching}${options.perState ? ", one row per jurisdiction," : ""} to ${options.file}`;
   });

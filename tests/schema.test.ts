@@ -489,6 +489,32 @@ const loginAttempt = {
   createdAt: CREATED,
 } satisfies Prisma.LoginAttemptUncheckedCreateInput;
 
+const release = {
+  number: 1,
+  contentHash: "a".repeat(64),
+  counts: { filings: 1 },
+  changes: { added: { filings: 1 }, changed: {}, removed: {} },
+  unchanged: true,
+  releasedAt: CREATED,
+} satisfies Prisma.ReleaseUncheckedCreateInput;
+
+const releaseFile = {
+  releaseNumber: release.number,
+  name: "filings.csv",
+  position: 1,
+  contentType: "text/csv; charset=utf-8; header=present",
+  byteSize: BigInt(3),
+  sha256: "b".repeat(64),
+  content: new Uint8Array([105, 100, 10]),
+} satisfies Prisma.ReleaseFileUncheckedCreateInput;
+
+const releaseRecord = {
+  releaseNumber: release.number,
+  kind: "filings",
+  recordId: "amicus-brief-of-states",
+  sha256: "c".repeat(64),
+} satisfies Prisma.ReleaseRecordUncheckedCreateInput;
+
 describe("Every model, written and read back through the generated Prisma client", () => {
   // Rows whose ids the database assigns.
   let otherParty: typeof otherPartyInput & { id: number };
@@ -522,6 +548,9 @@ describe("Every model, written and read back through the generated Prisma client
     await prisma.account.create({ data: staffAccount });
     await prisma.verification.create({ data: verification });
     await prisma.loginAttempt.create({ data: loginAttempt });
+    await prisma.release.create({ data: release });
+    await prisma.releaseFile.create({ data: releaseFile });
+    await prisma.releaseRecord.create({ data: releaseRecord });
   });
 
   it("reads back every scalar and enum field of every model exactly as written", async () => {
@@ -557,6 +586,9 @@ describe("Every model, written and read back through the generated Prisma client
       ["Account", { id: staffAccount.id }, staffAccount],
       ["Verification", { id: verification.id }, verification],
       ["LoginAttempt", { id: loginAttempt.id }, loginAttempt],
+      ["Release", { number: release.number }, release],
+      ["ReleaseFile", { releaseNumber_name: { releaseNumber: release.number, name: releaseFile.name } }, releaseFile],
+      ["ReleaseRecord", { releaseNumber_kind_recordId: { releaseNumber: release.number, kind: releaseRecord.kind, recordId: releaseRecord.recordId } }, releaseRecord],
     ];
     // Every model of the schema is covered, each with every one of its scalar fields set.
     expect([...new Set(cases.map(([model]) => model))].sort()).toEqual(datamodel.models.map((m) => m.name).sort());
@@ -747,6 +779,9 @@ describe("Every model, written and read back through the generated Prisma client
       ["User", { id: staffUser.id }, { sessions: true, accounts: true }, { ...staffUser, sessions: [staffSession], accounts: [staffAccount] }],
       ["Session", { id: staffSession.id }, { user: true }, { ...staffSession, user: staffUser }],
       ["Account", { id: staffAccount.id }, { user: true }, { ...staffAccount, user: staffUser }],
+      ["Release", { number: release.number }, { files: true, records: true }, { ...release, files: [releaseFile], records: [releaseRecord] }],
+      ["ReleaseFile", { releaseNumber_name: { releaseNumber: release.number, name: releaseFile.name } }, { release: true }, { ...releaseFile, release }],
+      ["ReleaseRecord", { releaseNumber_kind_recordId: { releaseNumber: release.number, kind: releaseRecord.kind, recordId: releaseRecord.recordId } }, { release: true }, { ...releaseRecord, release }],
     ];
 
     // Every relation field of every model is followed at least once.

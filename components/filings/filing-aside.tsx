@@ -2,12 +2,14 @@ import Link from "next/link";
 
 import { CopyButton } from "@/components/copy-button";
 import type { FilingDetail } from "@/lib/filings/queries";
+import { DATA_PATH } from "@/lib/releases/paths";
 
 import { filingPath, RefLine } from "./filing-refs";
 import styles from "./filing-page.module.css";
 
 /** Beside the filing: how to cite it and link to it, and the filings before and after it in its lawsuit. */
-export function FilingAside({ filing, permalink }: { filing: FilingDetail; permalink: string }) {
+/** `releaseCitation`: the citation of the filing in the newest data release holding it, null when none does yet. */
+export function FilingAside({ filing, permalink, releaseCitation }: { filing: FilingDetail; permalink: string; releaseCitation: string | null }) {
   return (
     <aside className={styles.aside} aria-label="Cite and navigate">
       <section aria-labelledby="cite-heading" className={styles.card}>
@@ -26,6 +28,19 @@ export function FilingAside({ filing, permalink }: { filing: FilingDetail; perma
             CSL-JSON
           </a>
         </p>
+        <h3 id="release-citation-heading">From a data release</h3>
+        {releaseCitation ? (
+          <>
+            <p id="release-citation" className={styles.citation}>
+              {releaseCitation}
+            </p>
+            <CopyButton targetId="release-citation" label="Copy release citation" />
+          </>
+        ) : (
+          <p className={styles.citeDownloads}>
+            Not in a <Link href={DATA_PATH}>data release</Link> yet.
+          </p>
+        )}
         <h3 id="permalink-heading">Permalink</h3>
         <p id="permalink" className={styles.permalink}>
           <a href={permalink}>{permalink}</a>

@@ -46,6 +46,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/(public)/page.tsx": anyone(() => "/"),
   "app/(public)/about/page.tsx": anyone(() => "/about"),
   "app/(public)/api/page.tsx": anyone(() => "/api"),
+  "app/(public)/data/page.tsx": anyone(() => "/data"),
+  // A release number none has: whether a spec made a release before the matrix runs is not its business.
+  "app/(public)/data/releases/[number]/[file]/route.ts": { access: "anyone", path: () => "/data/releases/999999/dataset.json", absent: true },
   "app/(public)/filings/[id]/page.tsx": anyone((ids) => `/filings/${ids.filing}`),
   "app/(public)/filings/[id]/history/page.tsx": anyone((ids) => `/filings/${ids.filing}/history`),
   "app/(public)/filings/[id]/cite.bib/route.ts": anyone((ids) => `/filings/${ids.filing}/cite.bib`),

@@ -14,9 +14,21 @@ const run = promisify(execFile);
  * fixture imported by several tests or runs is written once. `draft`: new records
  * arrive as drafts (`npm run import -- --draft`).
  */
-export async function importFixture(file: string, options: { draft?: boolean } = {}): Promise<string> {
-  const args = [...(options.draft ? ["--draft"] : []), file];
-  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/import.mts", ...args], {
+export function importFixture(file: string, options: { draft?: boolean } = {}): Promise<string> {
+  return runCli("import.mts", [...(options.draft ? ["--draft"] : []), file]);
+}
+
+/** `npm run release -- --force` on the running e2e app's database: the release's number (a spec cannot know whether data changed since another's). */
+export async function makeRelease(): Promise<number> {
+  const stdout = await runCli("release.mts", ["--force"]);
+  const number = /^Released Docketline release (\d+) /.exec(stdout)?.[1];
+  if (!number) throw new Error(`npm run release said:\n${stdout}`);
+  return Number(number);
+}
+
+/** A command of scripts/ on the e2e app's database, found by its data folder; its standard output. */
+async function runCli(script: string, args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", `scripts/${script}`, ...args], {
     env: { ...process.env, DOCKETLINE_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "" },
   });
   return stdout;

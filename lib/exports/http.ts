@@ -80,16 +80,17 @@ export function exportFilename(base: string, filter: Filter, extension: string):
 
 /**
  * A response whose body is downloaded as `filename`. `extra`: originVary() (lib/origin.ts)
- * when the body holds absolute links built from the request's host.
+ * when the body holds absolute links built from the request's host; headers that differ
+ * from an export's (a release's immutable Cache-Control) override them.
  */
 export function downloadResponse(body: BodyInit, contentType: string, filename: string, extra: Record<string, string> = {}): Response {
   return new Response(body, {
     headers: {
-      ...extra,
       "Content-Type": contentType,
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": CACHE_CONTROL,
       "X-Content-Type-Options": "nosniff",
+      ...extra,
     },
   });
 }

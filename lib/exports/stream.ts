@@ -58,7 +58,7 @@ export async function* filingIdPages(sql: Sql, filter: Filter, pageSize = EXPORT
  * A byte stream that pulls the next chunk only when the reader wants more, so a slow
  * download never makes the server read ahead; cancelling stops the reads.
  */
-export function toByteStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+export function toByteStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = chunks[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
@@ -68,7 +68,7 @@ export function toByteStream(chunks: AsyncIterable<string>): ReadableStream<Uint
         for (;;) {
           const { value, done } = await iterator.next();
           if (done) return controller.close();
-          if (value.length > 0) return controller.enqueue(encoder.encode(value));
+          if (value.length > 0) return controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
         }
       } catch (error) {
         controller.error(error);

@@ -15,9 +15,10 @@ export type RequestClass =
   /** Not cacheable: forwarded as it is. */
   | "pass";
 
-// Staff pages and sign-in show drafts, forms and who is signed in; the exports and the
-// calendar are streams of any size (they keep their own HTTP caching headers).
-const PRIVATE_PATHS = [/^\/staff(\/|$)/, /^\/api\/auth(\/|$)/, /^\/export(\/|$)/, /^\/calendar\.ics$/];
+// Staff pages and sign-in show drafts, forms and who is signed in; the exports, the
+// releases' files and the calendar are streams of any size (they keep their own HTTP
+// caching headers).
+const PRIVATE_PATHS = [/^\/staff(\/|$)/, /^\/api\/auth(\/|$)/, /^\/export(\/|$)/, /^\/data\/releases\//, /^\/calendar\.ics$/];
 
 /** better-auth's session cookie (lib/auth/server.ts: prefix "docketline"), with or without __Secure-. */
 const SESSION_COOKIE = /(^|;\s*)(__Secure-)?docketline\.session_token=/;

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 
 import { connectDatabase, type Connection } from "@/lib/db/connect";
 import { DatasetValidationError } from "@/lib/dataset/problems";
+import { getEnv } from "@/lib/env";
 import { DatasetSyntaxError } from "@/lib/dataset/validate";
 
 // Next.js reads .env by itself; the scripts read the same file, so both agree.
@@ -36,6 +37,12 @@ export function parseScriptOptions<const T extends NonNullable<ParseArgsConfig["
     return n;
   };
   return { values, integer };
+}
+
+/** Absolute links in files the commands write (the CSVs' `url` column): the public origin when configured, else the local server. */
+export function publicOrigin(): string {
+  const env = getEnv();
+  return (env.DOCKETLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
 export function pluralize(count: number, noun: string): string {

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getCollectionSummary } from "@/lib/about/queries";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { DATA_PATH } from "@/lib/releases/paths";
 
 import styles from "./page.module.css";
 
@@ -82,6 +83,8 @@ export default async function AboutPage() {
         <p>
           Every filing page offers a citation and a permanent link. The data is published in the open{" "}
           <code>docketline/v1</code> format, which the project imports and exports; see the <Link href="/api">API</Link> for machine access.
+          Numbered, dated <Link href={DATA_PATH}>data releases</Link> freeze the published data in every format, each file with its
+          SHA-256, so that research can cite exactly the data it used.
         </p>
       </section>
     </article>

@@ -1,6 +1,7 @@
 // A docketline/v1 dataset of the timeline's current filter; see lib/exports/dataset-json.ts.
 import { getBulkSql } from "@/lib/db/bulk";
 import { filteredDatasetJson } from "@/lib/exports/dataset-json";
+import { JSON_CONTENT_TYPE } from "@/lib/exports/formats";
 import { downloadResponse, exportFilename, parseExportQuery } from "@/lib/exports/http";
 import { toByteStream } from "@/lib/exports/stream";
 
@@ -10,5 +11,5 @@ export function GET(request: Request): Response {
   const query = parseExportQuery(request);
   if (!query.ok) return query.response;
   const chunks = filteredDatasetJson(getBulkSql(), query.filter);
-  return downloadResponse(toByteStream(chunks), "application/json; charset=utf-8", exportFilename("dataset", query.filter, "json"));
+  return downloadResponse(toByteStream(chunks), JSON_CONTENT_TYPE, exportFilename("dataset", query.filter, "json"));
 }

@@ -9,7 +9,9 @@ import { FilingDemands, FilingJurisdictions, FilingThread } from "@/components/f
 import { SourceList } from "@/components/source-list";
 import { Badge } from "@/components/ui/badge";
 import { getFilingDetail } from "@/lib/filings/queries";
-import { absoluteUrl } from "@/lib/site";
+import { citeRelease } from "@/lib/releases/citation";
+import { getNewestReleaseHolding } from "@/lib/releases/queries";
+import { absoluteUrl, getSiteOrigin } from "@/lib/site";
 
 // Always read the database: filings change without a rebuild.
 export const dynamic = "force-dynamic";
@@ -46,7 +48,8 @@ export default async function FilingPage({ params }: Props) {
   const filing = await getFilingDetail(id);
   if (!filing) notFound();
 
-  const permalink = await permalinkOf(filing.id);
+  const [permalink, release, origin] = await Promise.all([permalinkOf(filing.id), getNewestReleaseHolding("filings", filing.id), getSiteOrigin()]);
+  const releaseCitation = release ? citeRelease(release, origin, filing.id) : null;
 
   return (
     <article className={styles.filing} aria-labelledby="filing-title">
@@ -86,7 +89,7 @@ export default async function FilingPage({ params }: Props) {
           </section>
         </div>
 
-        <FilingAside filing={filing} permalink={permalink} />
+        <FilingAside filing={filing} permalink={permalink} releaseCitation={releaseCitation} />
       </div>
     </article>
   );
