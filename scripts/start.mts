@@ -9,14 +9,13 @@
 // no front server to tell client addresses: the sign-in limits count every client as
 // one unknown address there (lib/auth/client-address.ts).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import path from "node:path";
 
 import { trustedProxies } from "@/lib/auth/client-address";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { connectDatabase } from "@/lib/db/connect";
-import { importDatasetText } from "@/lib/dataset/import";
+import { FOUNDING_CODING, FOUNDING_DATASET, importFoundingDataset } from "@/lib/dataset/founding";
 import { purgeDeletedRecords, RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
 import { getEnv, type Env } from "@/lib/env";
 import { findFreePort } from "@/lib/free-port";
@@ -27,7 +26,6 @@ import { ResponseCache } from "@/lib/http-cache/response-cache";
 import { buildIsCurrent, recordBuild } from "./support/build-stamp.mts";
 import { fail, pluralize } from "./support/cli.mts";
 
-const FOUNDING_DATASET = path.join("prisma", "data", "family-separation-2018.json");
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
 const dev = process.argv.includes("--dev");
@@ -71,8 +69,9 @@ async function main() {
     const [{ count }] = await database.sql<{ count: number }[]>`
       SELECT (SELECT count(*) FROM filing) + (SELECT count(*) FROM lawsuit) AS count`;
     if (Number(count) === 0) {
-      const summary = await importDatasetText(database.sql, await readFile(FOUNDING_DATASET, "utf8"));
-      log(`Imported ${pluralize(summary.filings.created, "filing")} and ${pluralize(summary.lawsuits.created, "lawsuit")} from ${FOUNDING_DATASET}`);
+      const { dataset, coding } = await importFoundingDataset(database.sql);
+      log(`Imported ${pluralize(dataset.filings.created, "filing")} and ${pluralize(dataset.lawsuits.created, "lawsuit")} from ${FOUNDING_DATASET}`);
+      log(`Imported the coding of ${pluralize(coding.coding.created, "lawsuit")} from ${FOUNDING_CODING}`);
     }
     // Deleted records stay restorable for 30 days; a start is a good moment to let go of older ones.
     const purged = await purgeDeletedRecords(database.sql);

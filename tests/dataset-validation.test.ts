@@ -417,8 +417,11 @@ describe("A dataset that only references records already in the database", () =>
     expect(summary).toEqual({
       courts: { created: 0, updated: 0, unchanged: 0 },
       officials: { created: 0, updated: 0, unchanged: 0 },
+      issueAreas: { created: 0, updated: 0, unchanged: 0 },
+      policies: { created: 0, updated: 0, unchanged: 0 },
       lawsuits: { created: 0, updated: 0, unchanged: 0 },
       filings: { created: 1, updated: 0, unchanged: 0 },
+      coding: { created: 0, updated: 0, unchanged: 0 },
     });
     const exported = await exportDataset(database.sql);
     expect(exported.filings).toHaveLength(23);
@@ -449,8 +452,11 @@ describe("A dataset that changes one filing's title", () => {
     expect(summary).toEqual({
       courts: { created: 0, updated: 0, unchanged: 4 },
       officials: { created: 0, updated: 0, unchanged: 5 },
+      issueAreas: { created: 0, updated: 0, unchanged: 0 },
+      policies: { created: 0, updated: 0, unchanged: 0 },
       lawsuits: { created: 0, updated: 0, unchanged: 5 },
       filings: { created: 0, updated: 1, unchanged: 21 },
+      coding: { created: 0, updated: 0, unchanged: 0 },
     });
 
     const exported = await exportDataset(database.sql);

@@ -1,9 +1,16 @@
+import { readFile } from "node:fs/promises";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportDataset, serializeDataset } from "@/lib/dataset/export";
+import { importFoundingDataset } from "@/lib/dataset/founding";
 import { importDatasetText, RECORD_KINDS, type ImportSummary } from "@/lib/dataset/import";
 
-import { createTestDatabase, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
+import { createTestDatabase, FOUNDING_CODING_PATH, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
+
+/** The number of issue areas the migration seeds (20261212090000_research_coding). */
+const SEEDED_ISSUE_AREAS = 11;
+const NONE = { created: 0, updated: 0, unchanged: 0 };
 
 const COMPLAINT = "wa-v-us-2018-dkt-1";
 const LETTER = "ag-letter-2018-06-19-family-separation";
@@ -12,12 +19,14 @@ describe("The founding dataset", () => {
   let database: TestDatabase;
   let text: string;
   let summary: ImportSummary;
+  let codingSummary: ImportSummary;
 
-  // Every test below starts from the founding dataset imported once into an empty database.
+  // Every test below starts from the founding dataset and its coding, imported once into
+  // an empty database as `npm start` imports them.
   beforeAll(async () => {
     database = await createTestDatabase();
     text = await readFoundingDataset();
-    summary = await importDatasetText(database.sql, text);
+    ({ dataset: summary, coding: codingSummary } = await importFoundingDataset(database.sql));
   });
   afterAll(async () => database.drop());
 
@@ -30,12 +39,24 @@ describe("The founding dataset", () => {
     database.sql<{ jurisdiction_code: string; role: string }[]>`
       SELECT jurisdiction_code, role FROM filing_state WHERE filing_id = ${filing} ORDER BY position`;
 
-  it("imports with 5 lawsuits, 22 filings, 4 courts and 5 officials, all created", async () => {
+  it("imports with 5 lawsuits, 22 filings, 4 courts and 5 officials, all created, then the coding of the 5 lawsuits and 2 policies", async () => {
     expect(summary).toEqual({
       courts: { created: 4, updated: 0, unchanged: 0 },
       officials: { created: 5, updated: 0, unchanged: 0 },
+      issueAreas: NONE,
+      policies: NONE,
       lawsuits: { created: 5, updated: 0, unchanged: 0 },
       filings: { created: 22, updated: 0, unchanged: 0 },
+      coding: NONE,
+    });
+    expect(codingSummary).toEqual({
+      courts: NONE,
+      officials: NONE,
+      issueAreas: NONE,
+      policies: { created: 2, updated: 0, unchanged: 0 },
+      lawsuits: NONE,
+      filings: NONE,
+      coding: { created: 5, updated: 0, unchanged: 0 },
     });
     expect({
       lawsuits: await count("lawsuit"),
@@ -91,7 +112,13 @@ describe("The founding dataset", () => {
     const second = await createTestDatabase();
     try {
       const copied = await importDatasetText(second.sql, first);
-      expect(copied).toEqual(summary);
+      // The export carries the issue-area vocabulary, which the migration already holds.
+      expect(copied).toEqual({
+        ...summary,
+        issueAreas: { created: 0, updated: 0, unchanged: SEEDED_ISSUE_AREAS },
+        policies: codingSummary.policies,
+        coding: codingSummary.coding,
+      });
       const again = serializeDataset(await exportDataset(second.sql));
       expect(again).toBe(first);
     } finally {
@@ -99,17 +126,22 @@ describe("The founding dataset", () => {
     }
   });
 
-  it("exports every record exactly as the founding file writes it", async () => {
+  it("exports every record exactly as the founding file and its coding write it", async () => {
     const founding = JSON.parse(text);
+    const coding = JSON.parse(await readFile(FOUNDING_CODING_PATH, "utf8"));
     const exported = JSON.parse(serializeDataset(await exportDataset(database.sql)));
     expect(exported.format).toBe("docketline/v1");
-    for (const kind of RECORD_KINDS) {
-      const original = new Map<string, unknown>(founding[kind].map((r: { id: string }) => [r.id, r]));
-      const ids = exported[kind].map((r: { id: string }) => r.id);
+    const files = { courts: founding, officials: founding, lawsuits: founding, filings: founding, policies: coding, coding } as const;
+    const keyOf = (kind: string, record: { id?: string; lawsuit?: string }) => String(kind === "coding" ? record.lawsuit : record.id);
+    expect(RECORD_KINDS.filter((kind) => !(kind in files))).toEqual(["issueAreas"]);
+    for (const [kind, file] of Object.entries(files)) {
+      const original = new Map<string, unknown>(file[kind].map((r: { id?: string; lawsuit?: string }) => [keyOf(kind, r), r]));
+      const ids = exported[kind].map((r: { id?: string; lawsuit?: string }) => keyOf(kind, r));
       expect([...ids].sort(), kind).toEqual([...original.keys()].sort());
       for (const record of exported[kind]) {
-        expect(record, `${kind} ${record.id}`).toEqual(original.get(record.id));
+        expect(record, `${kind} ${keyOf(kind, record)}`).toEqual(original.get(keyOf(kind, record)));
       }
     }
+    expect(exported.issueAreas).toHaveLength(SEEDED_ISSUE_AREAS);
   });
 });

@@ -350,6 +350,11 @@ const demandInput = {
 const lawsuitSourceInput = {
   lawsuitId: lawsuitA.id,
   filingId: null,
+  policyId: null,
+  codingLawsuitId: null,
+  outcomeLawsuitId: null,
+  stateSideId: null,
+  reliefMilestoneId: null,
   position: 0,
   url: "https://www.atg.wa.gov/news/news-releases/example",
   title: "AG Ferguson files lawsuit",
@@ -362,6 +367,11 @@ const lawsuitSourceInput = {
 const filingSourceInput = {
   lawsuitId: null,
   filingId: brief.id,
+  policyId: null,
+  codingLawsuitId: null,
+  outcomeLawsuitId: null,
+  stateSideId: null,
+  reliefMilestoneId: null,
   position: 0,
   url: "https://example.org/brief.pdf",
   title: "Brief of amici curiae",
@@ -370,6 +380,85 @@ const filingSourceInput = {
   publishedPrecision: null,
   ...stamps,
 } satisfies Prisma.SourceUncheckedCreateInput;
+
+// Research coding (migration 20261212090000_research_coding).
+const administration = {
+  id: "trump-1",
+  name: "First Trump administration",
+  president: "Donald J. Trump",
+  termStart: day("2017-01-20"),
+  termEnd: day("2021-01-20"),
+  createdAt: expect.any(Date),
+  updatedAt: expect.any(Date),
+};
+
+const issueArea = { slug: "test-area", label: "Test area", definition: "Only for this test.", version: 2, ...stamps } satisfies Prisma.IssueAreaUncheckedCreateInput;
+
+const policy = {
+  id: "zero-tolerance",
+  name: "Zero-tolerance prosecution of illegal entry",
+  agencies: ["U.S. Department of Justice", "U.S. Department of Homeland Security"],
+  dateAnnounced: day("2018-04-01"),
+  dateAnnouncedPrecision: "month",
+  citation: "Memorandum for Federal Prosecutors along the Southwest Border (April 6, 2018)",
+  version: 2,
+  ...stamps,
+} satisfies Prisma.PolicyUncheckedCreateInput;
+
+const policyIssueArea = { policyId: policy.id, issueAreaSlug: issueArea.slug, position: 0, ...stamps } satisfies Prisma.PolicyIssueAreaUncheckedCreateInput;
+
+const coding = {
+  lawsuitId: lawsuitA.id,
+  outcome: "success_injunction_only",
+  outcomeDate: day("2018-08-08"),
+  outcomeDatePrecision: "day",
+  outcomeDecidedById: order.id,
+  version: 3,
+  ...stamps,
+} satisfies Prisma.LawsuitCodingUncheckedCreateInput;
+
+const lawsuitPolicy = { lawsuitId: lawsuitA.id, policyId: policy.id, position: 0, ...stamps } satisfies Prisma.LawsuitPolicyUncheckedCreateInput;
+const lawsuitIssueArea = { lawsuitId: lawsuitA.id, issueAreaSlug: issueArea.slug, position: 0, ...stamps } satisfies Prisma.LawsuitIssueAreaUncheckedCreateInput;
+
+const stateSideInput = {
+  lawsuitId: lawsuitA.id,
+  jurisdictionCode: "WA",
+  side: "intervenor_defendant",
+  filingId: motion.id,
+  position: 0,
+  ...stamps,
+} satisfies Prisma.LawsuitStateSideUncheckedCreateInput;
+
+const milestoneInput = {
+  lawsuitId: lawsuitA.id,
+  relief: "preliminary_injunction",
+  status: "stayed_on_appeal",
+  date: day("2018-07-01"),
+  datePrecision: "month",
+  scope: "plaintiff_states",
+  filingId: order.id,
+  position: 0,
+  ...stamps,
+} satisfies Prisma.ReliefMilestoneUncheckedCreateInput;
+
+/** A source of one coded value: every parent column null but the one given. */
+const codedSource = (parent: Partial<Prisma.SourceUncheckedCreateInput>, position: number) => ({
+  lawsuitId: null,
+  filingId: null,
+  policyId: null,
+  codingLawsuitId: null,
+  outcomeLawsuitId: null,
+  stateSideId: null,
+  reliefMilestoneId: null,
+  ...parent,
+  position,
+  url: `https://example.org/coding-${position}`,
+  title: "A source of the coding",
+  publisher: "Example",
+  published: null,
+  publishedPrecision: null,
+  ...stamps,
+});
 
 const upload = {
   id: "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
@@ -521,6 +610,10 @@ describe("Every model, written and read back through the generated Prisma client
   let demand: typeof demandInput & { id: number };
   let lawsuitSource: typeof lawsuitSourceInput & { id: number };
   let filingSource: typeof filingSourceInput & { id: number };
+  let stateSide: typeof stateSideInput & { id: number };
+  let milestone: typeof milestoneInput & { id: number };
+  type CodedSource = ReturnType<typeof codedSource> & { id: number };
+  let policySource: CodedSource, codingSource: CodedSource, outcomeSource: CodedSource, sideSource: CodedSource, milestoneSource: CodedSource;
   const jurisdiction = (code: string) => ({ ...JURISDICTIONS.find((j) => j.code === code)!, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
   const searchRow = (filingId: string) => ({ filingId, createdAt: expect.any(Date), updatedAt: expect.any(Date) });
 
@@ -539,6 +632,20 @@ describe("Every model, written and read back through the generated Prisma client
     demand = { ...demandInput, id: (await prisma.demand.create({ data: demandInput })).id };
     lawsuitSource = { ...lawsuitSourceInput, id: (await prisma.source.create({ data: lawsuitSourceInput })).id };
     filingSource = { ...filingSourceInput, id: (await prisma.source.create({ data: filingSourceInput })).id };
+    await prisma.issueArea.create({ data: issueArea });
+    await prisma.policy.create({ data: policy });
+    await prisma.policyIssueArea.create({ data: policyIssueArea });
+    await prisma.lawsuitCoding.create({ data: coding });
+    await prisma.lawsuitPolicy.create({ data: lawsuitPolicy });
+    await prisma.lawsuitIssueArea.create({ data: lawsuitIssueArea });
+    stateSide = { ...stateSideInput, id: (await prisma.lawsuitStateSide.create({ data: stateSideInput })).id };
+    milestone = { ...milestoneInput, id: (await prisma.reliefMilestone.create({ data: milestoneInput })).id };
+    const createSource = async (data: ReturnType<typeof codedSource>) => ({ ...data, id: (await prisma.source.create({ data })).id });
+    policySource = await createSource(codedSource({ policyId: policy.id }, 0));
+    codingSource = await createSource(codedSource({ codingLawsuitId: lawsuitA.id }, 1));
+    outcomeSource = await createSource(codedSource({ outcomeLawsuitId: lawsuitA.id }, 2));
+    sideSource = await createSource(codedSource({ stateSideId: stateSide.id }, 3));
+    milestoneSource = await createSource(codedSource({ reliefMilestoneId: milestone.id }, 4));
     await prisma.datasetUpload.create({ data: upload });
     await prisma.datasetUploadRecord.create({ data: uploadRecord });
     await prisma.revision.create({ data: revisionCreatedInput });
@@ -589,6 +696,17 @@ describe("Every model, written and read back through the generated Prisma client
       ["Release", { number: release.number }, release],
       ["ReleaseFile", { releaseNumber_name: { releaseNumber: release.number, name: releaseFile.name } }, releaseFile],
       ["ReleaseRecord", { releaseNumber_kind_recordId: { releaseNumber: release.number, kind: releaseRecord.kind, recordId: releaseRecord.recordId } }, releaseRecord],
+      // Reference data from the migration.
+      ["Administration", { id: administration.id }, administration],
+      ["IssueArea", { slug: issueArea.slug }, issueArea],
+      ["Policy", { id: policy.id }, policy],
+      ["PolicyIssueArea", { policyId_issueAreaSlug: { policyId: policy.id, issueAreaSlug: issueArea.slug } }, policyIssueArea],
+      ["LawsuitCoding", { lawsuitId: lawsuitA.id }, coding],
+      ["LawsuitPolicy", { lawsuitId_policyId: { lawsuitId: lawsuitA.id, policyId: policy.id } }, lawsuitPolicy],
+      ["LawsuitIssueArea", { lawsuitId_issueAreaSlug: { lawsuitId: lawsuitA.id, issueAreaSlug: issueArea.slug } }, lawsuitIssueArea],
+      ["LawsuitStateSide", { id: stateSide.id }, stateSide],
+      ["ReliefMilestone", { id: milestone.id }, milestone],
+      ["Source", { id: milestoneSource.id }, milestoneSource],
     ];
     // Every model of the schema is covered, each with every one of its scalar fields set.
     expect([...new Set(cases.map(([model]) => model))].sort()).toEqual(datamodel.models.map((m) => m.name).sort());
@@ -639,6 +757,11 @@ describe("Every model, written and read back through the generated Prisma client
       RevisionAction: { model: "Revision", where: { id: revisionReverted.id }, key: { id: revisionReverted.id } },
       StaffRole: { model: "User", where: { id: staffUser.id }, key: { id: staffUser.id } },
       LoginOutcome: { model: "LoginAttempt", where: { id: loginAttempt.id }, key: { id: loginAttempt.id } },
+      StateSide: { model: "LawsuitStateSide", where: { id: stateSide.id }, key: { id: stateSide.id } },
+      OutcomeClass: { model: "LawsuitCoding", where: { lawsuitId: lawsuitA.id }, key: { lawsuit_id: lawsuitA.id } },
+      ReliefKind: { model: "ReliefMilestone", where: { id: milestone.id }, key: { id: milestone.id } },
+      ReliefStatus: { model: "ReliefMilestone", where: { id: milestone.id }, key: { id: milestone.id } },
+      ReliefScope: { model: "ReliefMilestone", where: { id: milestone.id }, key: { id: milestone.id } },
     };
     expect(Object.keys(targets).sort()).toEqual(datamodel.enums.map((e) => e.name).sort());
 
@@ -674,8 +797,8 @@ describe("Every model, written and read back through the generated Prisma client
       [
         "Jurisdiction",
         { code: "WA" },
-        { officials: true, filingStates: true, lawsuitPlaintiffs: true },
-        { ...jurisdiction("WA"), officials: [official], filingStates: [stateWA], lawsuitPlaintiffs: [plaintiff] },
+        { officials: true, filingStates: true, lawsuitPlaintiffs: true, stateSides: true },
+        { ...jurisdiction("WA"), officials: [official], filingStates: [stateWA], lawsuitPlaintiffs: [plaintiff], stateSides: [stateSide] },
       ],
       ["Court", { id: court.id }, { lawsuits: { orderBy: { id: "asc" } } }, { ...court, lawsuits: [lawsuitB, lawsuitA] }],
       ["Official", { id: official.id }, { jurisdiction: true, filingStates: true }, { ...official, jurisdiction: jurisdiction("WA"), filingStates: [stateWA] }],
@@ -690,9 +813,11 @@ describe("Every model, written and read back through the generated Prisma client
           relatedFrom: { include: { lawsuit: true } },
           filings: { orderBy: { id: "asc" } },
           sources: true,
+          coding: true,
         },
         {
           ...lawsuitA,
+          coding,
           court,
           plaintiffs: [{ ...plaintiff, jurisdiction: jurisdiction("WA") }],
           otherParties: [otherParty],
@@ -727,8 +852,19 @@ describe("Every model, written and read back through the generated Prisma client
           decidedDemands: true,
           states: true,
           sources: true,
+          recordedSides: true,
         },
-        { ...motion, lawsuit: lawsuitA, respondsTo: null, responses: [brief, order], demands: [{ ...demand, decidedBy: order }], decidedDemands: [], states: [], sources: [] },
+        {
+          ...motion,
+          lawsuit: lawsuitA,
+          respondsTo: null,
+          responses: [brief, order],
+          demands: [{ ...demand, decidedBy: order }],
+          decidedDemands: [],
+          states: [],
+          sources: [],
+          recordedSides: [stateSide],
+        },
       ],
       [
         "Filing",
@@ -756,7 +892,12 @@ describe("Every model, written and read back through the generated Prisma client
           sources: [filingSource],
         },
       ],
-      ["Filing", { id: order.id }, { respondsTo: true, decidedDemands: true }, { ...order, respondsTo: motion, decidedDemands: [demand] }],
+      [
+        "Filing",
+        { id: order.id },
+        { respondsTo: true, decidedDemands: true, decidedOutcomes: true, recordedMilestones: true },
+        { ...order, respondsTo: motion, decidedDemands: [demand], decidedOutcomes: [coding], recordedMilestones: [milestone] },
+      ],
       ["Filing", { id: letter.id }, { lawsuit: true, states: true, sources: true }, { ...letter, lawsuit: null, states: [], sources: [] }],
       [
         "FilingState",
@@ -775,6 +916,49 @@ describe("Every model, written and read back through the generated Prisma client
         { upload: true },
         { ...uploadRecord, upload },
       ],
+      ["Source", { id: policySource.id }, { policy: true }, { ...policySource, policy }],
+      ["Source", { id: codingSource.id }, { coding: true, outcomeOf: true }, { ...codingSource, coding, outcomeOf: null }],
+      ["Source", { id: outcomeSource.id }, { coding: true, outcomeOf: true }, { ...outcomeSource, coding: null, outcomeOf: coding }],
+      ["Source", { id: sideSource.id }, { stateSide: true, reliefMilestone: true }, { ...sideSource, stateSide, reliefMilestone: null }],
+      ["Source", { id: milestoneSource.id }, { stateSide: true, reliefMilestone: true }, { ...milestoneSource, stateSide: null, reliefMilestone: milestone }],
+      ["IssueArea", { slug: issueArea.slug }, { policies: true, lawsuits: true }, { ...issueArea, policies: [policyIssueArea], lawsuits: [lawsuitIssueArea] }],
+      ["Policy", { id: policy.id }, { issueAreas: true, lawsuits: true, sources: true }, { ...policy, issueAreas: [policyIssueArea], lawsuits: [lawsuitPolicy], sources: [policySource] }],
+      [
+        "PolicyIssueArea",
+        { policyId_issueAreaSlug: { policyId: policy.id, issueAreaSlug: issueArea.slug } },
+        { policy: true, issueArea: true },
+        { ...policyIssueArea, policy, issueArea },
+      ],
+      [
+        "LawsuitCoding",
+        { lawsuitId: lawsuitA.id },
+        { lawsuit: true, outcomeDecidedBy: true, policies: true, issueAreas: true, stateSides: true, reliefMilestones: true, sources: true, outcomeSources: true },
+        {
+          ...coding,
+          lawsuit: lawsuitA,
+          outcomeDecidedBy: order,
+          policies: [lawsuitPolicy],
+          issueAreas: [lawsuitIssueArea],
+          stateSides: [stateSide],
+          reliefMilestones: [milestone],
+          sources: [codingSource],
+          outcomeSources: [outcomeSource],
+        },
+      ],
+      ["LawsuitPolicy", { lawsuitId_policyId: { lawsuitId: lawsuitA.id, policyId: policy.id } }, { coding: true, policy: true }, { ...lawsuitPolicy, coding, policy }],
+      [
+        "LawsuitIssueArea",
+        { lawsuitId_issueAreaSlug: { lawsuitId: lawsuitA.id, issueAreaSlug: issueArea.slug } },
+        { coding: true, issueArea: true },
+        { ...lawsuitIssueArea, coding, issueArea },
+      ],
+      [
+        "LawsuitStateSide",
+        { id: stateSide.id },
+        { coding: true, jurisdiction: true, filing: true, sources: true },
+        { ...stateSide, coding, jurisdiction: jurisdiction("WA"), filing: motion, sources: [sideSource] },
+      ],
+      ["ReliefMilestone", { id: milestone.id }, { coding: true, filing: true, sources: true }, { ...milestone, coding, filing: order, sources: [milestoneSource] }],
       ["Revision", { id: revisionCreated.id }, { upload: true, reverts: true, revertedFrom: true }, { ...revisionCreated, upload, reverts: [revisionReverted], revertedFrom: null }],
       ["User", { id: staffUser.id }, { sessions: true, accounts: true }, { ...staffUser, sessions: [staffSession], accounts: [staffAccount] }],
       ["Session", { id: staffSession.id }, { user: true }, { ...staffSession, user: staffUser }],

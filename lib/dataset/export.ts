@@ -3,6 +3,7 @@
 // empty database → export gives the same bytes.
 import "server-only";
 
+import { readCodingRecords } from "@/lib/coding/read";
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
 import { FILING_EXPORT_ORDER, readRecords, streamFilingRecords } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
@@ -16,8 +17,13 @@ import type { Sql } from "@/lib/db/sql";
 export type ExportScope = "public" | "all";
 
 export async function exportDataset(sql: Sql, options: { scope?: ExportScope } = {}) {
-  const records = await readRecords(sql, undefined, { publicOnly: (options.scope ?? "public") === "public" });
-  return { format: DATASET_FORMAT, ...records };
+  const publicOnly = (options.scope ?? "public") === "public";
+  const [{ courts, officials, lawsuits, filings }, { issueAreas, policies, coding }] = await Promise.all([
+    readRecords(sql, undefined, { publicOnly }),
+    readCodingRecords(sql, {}, { publicOnly }),
+  ]);
+  // FORMAT.md's member order: reference records, then what refers to them.
+  return { format: DATASET_FORMAT, courts, officials, issueAreas, policies, lawsuits, filings, coding };
 }
 
 export function serializeDataset(dataset: object): string {
@@ -35,12 +41,19 @@ export async function* exportDatasetText(
 ): AsyncGenerator<string> {
   const publicOnly = (options.scope ?? "public") === "public";
   const tally = options.tally ?? { lawsuits: 0, filings: 0 };
-  const { courts, officials, lawsuits } = await readRecords(sql, { filings: [] }, { publicOnly });
+  const [{ courts, officials, lawsuits }, { issueAreas, policies, coding }] = await Promise.all([
+    readRecords(sql, { filings: [] }, { publicOnly }),
+    readCodingRecords(sql, {}, { publicOnly }),
+  ]);
   tally.lawsuits = lawsuits.length;
   yield `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},\n`;
   yield* jsonArray("courts", [courts]);
   yield ",\n";
   yield* jsonArray("officials", [officials]);
+  yield ",\n";
+  yield* jsonArray("issueAreas", [issueAreas]);
+  yield ",\n";
+  yield* jsonArray("policies", [policies]);
   yield ",\n";
   yield* jsonArray("lawsuits", [lawsuits]);
   yield ",\n";
@@ -51,6 +64,8 @@ export async function* exportDatasetText(
       yield batch;
     }
   })());
+  yield ",\n";
+  yield* jsonArray("coding", [coding]);
   yield "\n}\n";
 }
 

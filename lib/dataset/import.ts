@@ -18,9 +18,11 @@ import {
   validateDataset,
 } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
-import type { Actor, EditableKind, Publication, RevisionAction } from "@/lib/editing/types";
+import { findCodingProblems } from "@/lib/coding/validate";
+import { writeCoding } from "@/lib/coding/write";
+import type { Actor, EditableKind, Publication, RevisionAction, RevisionKind } from "@/lib/editing/types";
 
-export const RECORD_KINDS = ["courts", "officials", "lawsuits", "filings"] as const;
+export const RECORD_KINDS = ["courts", "officials", "issueAreas", "policies", "lawsuits", "filings", "coding"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface KindSummary {
@@ -100,6 +102,7 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
     lawsuits: new Set(lawsuits.map((r) => r.id)),
     filings: new Set(filings.map((r) => r.id)),
   });
+  problems.push(...(await findCodingProblems(tx, dataset)));
   if (problems.length > 0) throw toValidationError(dataset, problems);
 
   const existing = await readRecords(tx as unknown as Sql, {
@@ -133,6 +136,7 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
   );
   const lawsuitVersions = await writeLawsuits(w, lawsuitPlan, publication, now);
   const filingVersions = await writeFilings(w, filingPlan, publication, now);
+  const coding = await writeCoding(w, dataset, options, now);
 
   const revisions = [
     ...revisionRows("court", courtPlan, canonicalCourt, courtVersions, options),
@@ -140,7 +144,7 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
     ...revisionRows("lawsuit", lawsuitPlan, canonicalLawsuit, lawsuitVersions, options),
     ...revisionRows("filing", filingPlan, canonicalFiling, filingVersions, options),
   ];
-  await insert(w, "revision", revisions);
+  await insert(w, "revision", [...revisions, ...coding.revisions]);
 
   return {
     summary: {
@@ -148,15 +152,16 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
       officials: officialPlan.summary,
       lawsuits: lawsuitPlan.summary,
       filings: filingPlan.summary,
+      ...coding.summary,
     },
     written: revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })),
   };
 }
 
 /** What the upserts return for each written row. */
-type Versions = Map<string, { version: number; publication: Publication | null }>;
+export type Versions = Map<string, { version: number; publication: Publication | null }>;
 
-function revisionRows<T extends { id: string }>(kind: EditableKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
+export function revisionRows<T extends { id: string }>(kind: RevisionKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
   const actor = options.actor ?? COMMAND_LINE;
   return plan.write.map((record) => {
     const before = plan.before.get(record.id);
@@ -178,7 +183,7 @@ function revisionRows<T extends { id: string }>(kind: EditableKind, plan: Plan<T
   });
 }
 
-interface Plan<T> {
+export interface Plan<T> {
   write: T[];
   /** Records that existed before and changed: their child rows are replaced. */
   replaced: string[];
@@ -187,9 +192,9 @@ interface Plan<T> {
   summary: KindSummary;
 }
 
-/** Compares each incoming record with the stored one in canonical form. */
-function plan<T extends { id: string }>(incoming: T[], stored: Record<string, unknown>[], canonical: (r: T) => unknown): Plan<T> {
-  const before = new Map(stored.map((r) => [r.id as string, JSON.stringify(r)]));
+/** Compares each incoming record with the stored one in canonical form (whose key field is `storedKey`). */
+export function plan<T extends { id: string }>(incoming: T[], stored: Record<string, unknown>[], canonical: (r: T) => unknown, storedKey = "id"): Plan<T> {
+  const before = new Map(stored.map((r) => [r[storedKey] as string, JSON.stringify(r)]));
   const result: Plan<T> = { write: [], replaced: [], before, summary: { created: 0, updated: 0, unchanged: 0 } };
   for (const record of incoming) {
     const old = before.get(record.id);
@@ -207,7 +212,7 @@ function plan<T extends { id: string }>(incoming: T[], stored: Record<string, un
   return result;
 }
 
-function storedDate(column: string, value: string | null | undefined) {
+export function storedDate(column: string, value: string | null | undefined) {
   if (!value) return { [column]: null, [`${column}_precision`]: null };
   const stored = toStored(value);
   return { [column]: stored.date, [`${column}_precision`]: stored.precision };
@@ -306,13 +311,13 @@ async function writeFilings(sql: Sql, filings: Plan<FilingRecord>, publication: 
   return versions;
 }
 
-function sourceRow(source: SourceRecord, position: number, parent: { lawsuit_id: string | null; filing_id: string | null }, now: Date) {
+export function sourceRow(source: SourceRecord, position: number, parent: Record<string, string | number | null>, now: Date) {
   return { ...parent, position, url: source.url, title: source.title, publisher: source.publisher, ...storedDate("published", source.published), updated_at: now };
 }
 
-type Row = Record<string, string | number | Date | boolean | null | object>;
+export type Row = Record<string, string | number | Date | boolean | null | object>;
 
-function chunks(rows: Row[]): Row[][] {
+export function chunks(rows: Row[]): Row[][] {
   if (rows.length === 0) return [];
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]).length));
   const out: Row[][] = [];
@@ -320,7 +325,7 @@ function chunks(rows: Row[]): Row[][] {
   return out;
 }
 
-async function insert(sql: Sql, table: string, rows: Row[]) {
+export async function insert(sql: Sql, table: string, rows: Row[]) {
   for (const chunk of chunks(rows)) {
     await sql`INSERT INTO ${sql(table)} ${sql(chunk)}`;
   }
@@ -330,18 +335,18 @@ async function insert(sql: Sql, table: string, rows: Row[]) {
 const INSERT_ONLY = new Set(["id", "publication"]);
 
 /**
- * Inserts or, for an existing id, overwrites every column but created_at and
- * publication, and moves the version on. Returns each row's new version.
+ * Inserts or, for an existing key (id, or the table's own), overwrites every column but
+ * created_at and publication, and moves the version on. Returns each row's new version.
  */
-async function upsert(sql: Sql, table: "court" | "official" | "lawsuit" | "filing", rows: Row[]): Promise<Versions> {
+export async function upsert(sql: Sql, table: "court" | "official" | "lawsuit" | "filing" | "issue_area" | "policy" | "lawsuit_coding", rows: Row[], key = "id"): Promise<Versions> {
   const versions: Versions = new Map();
   const hasPublication = table === "lawsuit" || table === "filing";
   for (const chunk of chunks(rows)) {
-    const columns = Object.keys(chunk[0]).filter((c) => !INSERT_ONLY.has(c));
+    const columns = Object.keys(chunk[0]).filter((c) => !INSERT_ONLY.has(c) && c !== key);
     const assignments = [...columns.map((c) => `"${c}" = EXCLUDED."${c}"`), `"version" = "${table}"."version" + 1`].join(", ");
     const returned = await sql<{ id: string; version: number; publication: Publication | null }[]>`
-      INSERT INTO ${sql(table)} ${sql(chunk)} ON CONFLICT (id) DO UPDATE SET ${sql.unsafe(assignments)}
-      RETURNING id, version, ${hasPublication ? sql`publication` : sql`NULL`} AS publication`;
+      INSERT INTO ${sql(table)} ${sql(chunk)} ON CONFLICT (${sql(key)}) DO UPDATE SET ${sql.unsafe(assignments)}
+      RETURNING ${sql(key)} AS id, version, ${hasPublication ? sql`publication` : sql`NULL`} AS publication`;
     for (const row of returned) versions.set(row.id, { version: row.version, publication: row.publication });
   }
   return versions;

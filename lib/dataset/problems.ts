@@ -17,7 +17,9 @@ export class DatasetValidationError extends Error {
   }
 }
 
-const RECORD_KINDS = new Set(["courts", "officials", "lawsuits", "filings"]);
+const RECORD_KINDS = new Set(["courts", "officials", "issueAreas", "policies", "lawsuits", "filings", "coding"]);
+/** What names a record of each kind: an issue area its slug, a coding its lawsuit. */
+const KEY_FIELD: Record<string, string> = { issueAreas: "slug", coding: "lawsuit" };
 const MAX_SHOWN_VALUE = 60;
 
 /** The raw value at a path, to quote it back to the user. */
@@ -46,7 +48,7 @@ export function describeProblem(raw: unknown, problem: DatasetProblem): string {
   let prefix = "";
   let rest = path;
   if (path.length >= 2 && typeof path[0] === "string" && RECORD_KINDS.has(path[0]) && typeof path[1] === "number") {
-    const id = valueAt(raw, [path[0], path[1], "id"]);
+    const id = valueAt(raw, [path[0], path[1], KEY_FIELD[path[0]] ?? "id"]);
     prefix = `${path[0]}[${path[1]}]${typeof id === "string" && id.length <= 120 ? ` ${JSON.stringify(id)}` : ""}`;
     rest = path.slice(2);
   }

@@ -33,10 +33,11 @@ export interface DatasetRecords {
   filings: CanonicalRecord[];
 }
 
-const date = (value: string | null, precision: DatePrecision | null) =>
+/** A stored date and its precision as a partial date, or undefined when unset. */
+export const date = (value: string | null, precision: DatePrecision | null) =>
   value === null || precision === null ? undefined : fromStored(value, precision);
 
-function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): Map<string, T[]> {
+export function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = row[key] as string;
@@ -47,7 +48,7 @@ function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): Ma
   return groups;
 }
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * The records of each kind, in export order: courts and officials by id, lawsuits and
@@ -265,6 +266,6 @@ export async function* streamFilingRecords<Extra extends Row = Row>(
   }
 }
 
-function sourceFromRow(s: Row) {
+export function sourceFromRow(s: Row) {
   return sourceFrom(s.url, s.title, s.publisher, s.published, s.published_precision);
 }

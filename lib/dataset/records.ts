@@ -1,7 +1,16 @@
 // The canonical form of each record: the field order of FORMAT.md, optional fields
 // left out when empty. The exporter writes it, and the importer compares against it
 // to tell an unchanged record from an updated one.
-import type { CourtRecord, FilingRecord, LawsuitRecord, OfficialRecord, SourceRecord } from "@/lib/dataset/schema";
+import type {
+  CourtRecord,
+  FilingRecord,
+  IssueAreaRecord,
+  LawsuitCodingRecord,
+  LawsuitRecord,
+  OfficialRecord,
+  PolicyRecord,
+  SourceRecord,
+} from "@/lib/dataset/schema";
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
@@ -45,5 +54,36 @@ export function canonicalFiling(filing: Nullable<FilingRecord>) {
     states: (filing.states ?? []).map((s) => ordered(s, ["jurisdiction", "role", "official", "dateJoined"])),
     demands: (filing.demands ?? []).map((d) => ordered(d, ["text", "category", "outcome", "decidedBy"])),
     sources: (filing.sources ?? []).map(canonicalSource),
+  };
+}
+
+export function canonicalIssueArea(area: IssueAreaRecord) {
+  return ordered(area, ["slug", "label", "definition"]);
+}
+
+export function canonicalPolicy(policy: Nullable<PolicyRecord>) {
+  return {
+    ...ordered(policy, ["id", "name"]),
+    agencies: policy.agencies ?? [],
+    ...ordered(policy, ["dateAnnounced", "citation"]),
+    issueAreas: policy.issueAreas ?? [],
+    sources: (policy.sources ?? []).map(canonicalSource),
+  };
+}
+
+type Coded = { sources?: Nullable<SourceRecord>[] | null };
+const withSources = <T extends Coded>(value: T, keys: (keyof T)[]) => ({ ...ordered(value, keys), sources: (value.sources ?? []).map(canonicalSource) });
+
+const UNKNOWN_OUTCOME: LawsuitCodingRecord["outcome"] = { class: "unknown", sources: [] };
+
+export function canonicalCoding(coding: Nullable<LawsuitCodingRecord>) {
+  return {
+    ...ordered(coding, ["lawsuit"]),
+    policies: coding.policies ?? [],
+    issueAreas: coding.issueAreas ?? [],
+    sources: (coding.sources ?? []).map(canonicalSource),
+    stateSides: (coding.stateSides ?? []).map((s) => withSources(s, ["jurisdiction", "side", "filing"])),
+    outcome: withSources(coding.outcome ?? UNKNOWN_OUTCOME, ["class", "date", "decidedBy"]),
+    reliefMilestones: (coding.reliefMilestones ?? []).map((m) => withSources(m, ["relief", "status", "date", "scope", "filing"])),
   };
 }

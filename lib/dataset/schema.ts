@@ -25,7 +25,12 @@ import {
   FILING_KINDS,
   LAWSUIT_RELATIONS,
   LAWSUIT_STATUSES,
+  OUTCOME_CLASSES,
   PARTY_SIDES,
+  RELIEF_KINDS,
+  RELIEF_SCOPES,
+  RELIEF_STATUSES,
+  STATE_SIDES,
 } from "@/lib/dataset/vocabulary";
 
 export * from "@/lib/dataset/vocabulary";
@@ -189,6 +194,94 @@ export const FilingSchema = z
     }
   });
 
+// ─── Research coding (docs/decisions/020) ─────────────────────────────────────────
+// Never invent a fact: a coded value cites a source, or a filing of the same lawsuit
+// that shows it (the importer checks that the filing belongs to the lawsuit).
+const CITE_SOMETHING = "must cite a filing or at least one source";
+
+export const IssueAreaSchema = z.strictObject({
+  slug,
+  label: text(LIMITS.shortText),
+  definition: text(LIMITS.summary),
+});
+
+export const PolicySchema = z
+  .strictObject({
+    id: slug,
+    name: text(LIMITS.title),
+    agencies: z.array(text(LIMITS.name)).default([]),
+    dateAnnounced: partialDate.nullish(),
+    citation: optionalText(LIMITS.title),
+    issueAreas: z.array(slug).default([]),
+    sources: z.array(SourceSchema).min(1, "must list at least one source").default([]),
+  })
+  .superRefine((policy, ctx) => {
+    reportDuplicates(ctx, policy.agencies, (agency) => agency, "agencies", "", "is listed more than once");
+    reportDuplicates(ctx, policy.issueAreas, (area) => area, "issueAreas", "", "is listed more than once");
+  });
+
+export const StateSideSchema = z
+  .strictObject({
+    jurisdiction: jurisdictionCode,
+    side: oneOf(STATE_SIDES),
+    /** The filing of this lawsuit that shows the state on this side. */
+    filing: slug.nullish(),
+    sources: z.array(SourceSchema).default([]),
+  })
+  .superRefine((side, ctx) => {
+    if (!side.filing && side.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: CITE_SOMETHING });
+  });
+
+export const OutcomeSchema = z
+  .strictObject({
+    class: oneOf(OUTCOME_CLASSES),
+    date: partialDate.nullish(),
+    /** The order of this lawsuit that decided it. */
+    decidedBy: slug.nullish(),
+    sources: z.array(SourceSchema).default([]),
+  })
+  .superRefine((outcome, ctx) => {
+    // "unknown" is what no source settles; every other class is a finding and cites one.
+    if (outcome.class !== "unknown" && !outcome.decidedBy && outcome.sources.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["sources"], message: CITE_SOMETHING });
+    }
+  });
+
+export const ReliefMilestoneSchema = z
+  .strictObject({
+    relief: oneOf(RELIEF_KINDS),
+    status: oneOf(RELIEF_STATUSES),
+    date: partialDate.nullish(),
+    scope: oneOf(RELIEF_SCOPES).nullish(),
+    /** The filing of this lawsuit that records it: the motion, or the order. */
+    filing: slug.nullish(),
+    sources: z.array(SourceSchema).default([]),
+  })
+  .superRefine((milestone, ctx) => {
+    if (!milestone.filing && milestone.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: CITE_SOMETHING });
+  });
+
+/** A lawsuit's research coding: one per lawsuit, apart from its docket facts. */
+export const LawsuitCodingSchema = z
+  .strictObject({
+    lawsuit: slug,
+    policies: z.array(slug).default([]),
+    issueAreas: z.array(slug).default([]),
+    /** The sources of the classification: the policies challenged and the issue areas. */
+    sources: z.array(SourceSchema).default([]),
+    stateSides: z.array(StateSideSchema).default([]),
+    outcome: OutcomeSchema.default({ class: "unknown", sources: [] }),
+    reliefMilestones: z.array(ReliefMilestoneSchema).default([]),
+  })
+  .superRefine((coding, ctx) => {
+    if ((coding.policies.length > 0 || coding.issueAreas.length > 0) && coding.sources.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["sources"], message: "must list at least one source for the policies and issue areas" });
+    }
+    reportDuplicates(ctx, coding.policies, (policy) => policy, "policies", "", "is listed more than once");
+    reportDuplicates(ctx, coding.issueAreas, (area) => area, "issueAreas", "", "is listed more than once");
+    reportDuplicates(ctx, coding.stateSides, (s) => s.jurisdiction, "stateSides", "jurisdiction", "has a side already");
+  });
+
 export const DatasetSchema = z
   .strictObject({
     format: z.literal(DATASET_FORMAT, { error: `must be exactly "${DATASET_FORMAT}"` }),
@@ -196,13 +289,18 @@ export const DatasetSchema = z
     description: optionalText(LIMITS.summary),
     courts: z.array(CourtSchema).default([]),
     officials: z.array(OfficialSchema).default([]),
+    issueAreas: z.array(IssueAreaSchema).default([]),
+    policies: z.array(PolicySchema).default([]),
     lawsuits: z.array(LawsuitSchema).default([]),
     filings: z.array(FilingSchema).default([]),
+    coding: z.array(LawsuitCodingSchema).default([]),
   })
   .superRefine((dataset, ctx) => {
-    for (const kind of ["courts", "officials", "lawsuits", "filings"] as const) {
+    for (const kind of ["courts", "officials", "policies", "lawsuits", "filings"] as const) {
       reportDuplicates(ctx, dataset[kind] as { id: string }[], (r) => r.id, kind, "id", "is used by an earlier record too");
     }
+    reportDuplicates(ctx, dataset.issueAreas, (a) => a.slug, "issueAreas", "slug", "is used by an earlier issue area too");
+    reportDuplicates(ctx, dataset.coding, (c) => c.lawsuit, "coding", "lawsuit", "is coded by an earlier record too");
   });
 
 export type Dataset = z.output<typeof DatasetSchema>;
@@ -212,6 +310,9 @@ export type OfficialRecord = z.output<typeof OfficialSchema>;
 export type LawsuitRecord = z.output<typeof LawsuitSchema>;
 export type FilingRecord = z.output<typeof FilingSchema>;
 export type SourceRecord = z.output<typeof SourceSchema>;
+export type IssueAreaRecord = z.output<typeof IssueAreaSchema>;
+export type PolicyRecord = z.output<typeof PolicySchema>;
+export type LawsuitCodingRecord = z.output<typeof LawsuitCodingSchema>;
 
 function reportDuplicates<T>(
   ctx: z.RefinementCtx,
@@ -224,7 +325,8 @@ function reportDuplicates<T>(
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const value = key(item);
-    if (seen.has(value)) ctx.addIssue({ code: "custom", path: [arrayField, index, field], message });
+    // An empty field names the list item itself (a list of plain ids).
+    if (seen.has(value)) ctx.addIssue({ code: "custom", path: field ? [arrayField, index, field] : [arrayField, index], message });
     seen.add(value);
   });
 }

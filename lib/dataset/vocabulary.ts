@@ -19,3 +19,22 @@ export type CoalitionRole = (typeof COALITION_ROLES)[number];
 export type DemandOutcome = (typeof DEMAND_OUTCOMES)[number];
 export type PartySide = (typeof PARTY_SIDES)[number];
 export type LawsuitRelationKind = (typeof LAWSUIT_RELATIONS)[number];
+
+// Research coding (docs/decisions/020); labels, definitions and how a coder decides
+// each code are in lib/coding/labels.ts, which the codebook, forms and filters read.
+export const STATE_SIDES = [
+  "plaintiff", "intervenor-plaintiff", "defendant", "intervenor-defendant", "amicus-plaintiff-side", "amicus-defendant-side",
+] as const;
+export const OUTCOME_CLASSES = [
+  "success-merits", "success-injunction-only", "mixed", "failure-merits", "failure-procedural",
+  "settled", "withdrawn", "moot", "pending", "unknown",
+] as const;
+export const RELIEF_KINDS = ["tro", "preliminary-injunction", "permanent-injunction", "vacatur", "stay"] as const;
+export const RELIEF_STATUSES = ["requested", "granted", "denied", "stayed-on-appeal"] as const;
+export const RELIEF_SCOPES = ["parties-only", "plaintiff-states", "nationwide"] as const;
+
+export type StateSide = (typeof STATE_SIDES)[number];
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
+export type ReliefKind = (typeof RELIEF_KINDS)[number];
+export type ReliefStatus = (typeof RELIEF_STATUSES)[number];
+export type ReliefScope = (typeof RELIEF_SCOPES)[number];

@@ -79,7 +79,17 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
   const parsed = SCHEMAS[kind].safeParse(input);
   if (!parsed.success) return invalid(problemsFromZod(input, parsed.error));
   const record = parsed.data;
-  const dataset = { format: DATASET_FORMAT, courts: [], officials: [], lawsuits: [], filings: [], [PLURAL[kind]]: [record] } as unknown as Dataset;
+  const dataset = {
+    format: DATASET_FORMAT,
+    courts: [],
+    officials: [],
+    issueAreas: [],
+    policies: [],
+    lawsuits: [],
+    filings: [],
+    coding: [],
+    [PLURAL[kind]]: [record],
+  } as unknown as Dataset;
 
   const result = await sql.begin(async (tx) => {
     const t = tx as unknown as Sql;

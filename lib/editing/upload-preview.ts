@@ -23,13 +23,26 @@ import type { Dataset } from "@/lib/dataset/schema";
 import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/changes";
-import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
+import { EDITABLE_KINDS, type Actor, type EditableKind, type Publication, type RevisionKind } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 
 /** How many created or updated records of each kind a preview names; the rest are counted. */
 export const PREVIEW_LIST_LIMIT = 200;
 
-export const KIND_OF: Record<RecordKind, EditableKind> = { courts: "court", officials: "official", lawsuits: "lawsuit", filings: "filing" };
+/**
+ * Each kind of record of a file as the database keeps it: its revisions' kind, its table,
+ * and the column and field that name one record (issue areas by slug, a lawsuit's
+ * coding by its lawsuit).
+ */
+const TRACKED: Record<RecordKind, { kind: RevisionKind; table: string; key: string; idOf: (record: Record<string, unknown>) => string }> = {
+  courts: { kind: "court", table: "court", key: "id", idOf: (r) => r.id as string },
+  officials: { kind: "official", table: "official", key: "id", idOf: (r) => r.id as string },
+  issueAreas: { kind: "issue-area", table: "issue_area", key: "slug", idOf: (r) => r.slug as string },
+  policies: { kind: "policy", table: "policy", key: "id", idOf: (r) => r.id as string },
+  lawsuits: { kind: "lawsuit", table: "lawsuit", key: "id", idOf: (r) => r.id as string },
+  filings: { kind: "filing", table: "filing", key: "id", idOf: (r) => r.id as string },
+  coding: { kind: "lawsuit-coding", table: "lawsuit_coding", key: "lawsuit_id", idOf: (r) => r.lawsuit as string },
+};
 
 export interface PreviewRecord {
   kind: EditableKind;
@@ -52,7 +65,7 @@ export type PreviewStatus = "pending" | "running" | "ready" | "failed";
 
 /** A record whose version moved since the preview: applying refuses, naming it. */
 export interface ChangedRecord {
-  kind: EditableKind;
+  kind: RevisionKind;
   id: string;
   /** Its version when previewed; null: it did not exist. */
   previewed: number | null;
@@ -179,7 +192,7 @@ async function computePreview(sql: Sql, id: string, checked?: Dataset): Promise<
 
 /** A dataset of one kind of record of `dataset`. */
 function onlyKind(dataset: Dataset, kind: RecordKind): Dataset {
-  return { ...dataset, courts: [], officials: [], lawsuits: [], filings: [], [kind]: dataset[kind] };
+  return { ...dataset, ...Object.fromEntries(RECORD_KINDS.map((k) => [k, k === kind ? dataset[k] : []])) };
 }
 
 async function allProblems(t: Sql, dataset: Dataset, first: DatasetValidationError): Promise<string[]> {
@@ -214,11 +227,11 @@ async function keepVersions(sql: Sql, id: string, dataset: Dataset): Promise<voi
     await t`DELETE FROM dataset_upload_record WHERE upload_id = ${id}`;
     for (const kind of RECORD_KINDS) {
       if (dataset[kind].length === 0) continue;
-      const table = KIND_OF[kind];
+      const { kind: recordKind, table, key, idOf } = TRACKED[kind];
       await t`
         INSERT INTO dataset_upload_record (upload_id, record_kind, record_id, version)
-        SELECT ${id}, ${table}::record_kind, i.id, x.version
-        FROM unnest(${dataset[kind].map((r) => r.id)}::text[]) AS i(id) LEFT JOIN ${t(table)} x ON x.id = i.id`;
+        SELECT ${id}, ${recordKind}::record_kind, i.id, x.version
+        FROM unnest(${dataset[kind].map((r) => idOf(r as unknown as Record<string, unknown>))}::text[]) AS i(id) LEFT JOIN ${t(table)} x ON x.${t(key)} = i.id`;
     }
   });
 }
@@ -228,14 +241,14 @@ async function keepVersions(sql: Sql, id: string, dataset: Dataset): Promise<voi
  * deleted, or created by someone else. Run under lockRecords, so none moves meanwhile.
  */
 export async function changedSincePreview(t: Sql, id: string): Promise<ChangedRecord[]> {
-  const rows = await t<{ record_kind: EditableKind; record_id: string; previewed: number | null; now: number | null }[]>`
-    SELECT r.record_kind::text AS record_kind, r.record_id, r.version AS previewed, coalesce(c.version, o.version, l.version, f.version) AS now
+  const kinds = Object.values(TRACKED);
+  const current = kinds.map(({ kind, table, key }, n) => t`LEFT JOIN ${t(table)} ${t(`x${n}`)} ON r.record_kind = ${kind}::record_kind AND ${t(`x${n}`)}.${t(key)} = r.record_id`);
+  const now = t.unsafe(`coalesce(${kinds.map((_, n) => `x${n}.version`).join(", ")})`);
+  const rows = await t<{ record_kind: RevisionKind; record_id: string; previewed: number | null; now: number | null }[]>`
+    SELECT r.record_kind::text AS record_kind, r.record_id, r.version AS previewed, ${now} AS now
     FROM dataset_upload_record r
-    LEFT JOIN court c ON r.record_kind = 'court' AND c.id = r.record_id
-    LEFT JOIN official o ON r.record_kind = 'official' AND o.id = r.record_id
-    LEFT JOIN lawsuit l ON r.record_kind = 'lawsuit' AND l.id = r.record_id
-    LEFT JOIN filing f ON r.record_kind = 'filing' AND f.id = r.record_id
-    WHERE r.upload_id = ${id} AND r.version IS DISTINCT FROM coalesce(c.version, o.version, l.version, f.version)
+    ${current.reduce((joined, join) => t`${joined} ${join}`)}
+    WHERE r.upload_id = ${id} AND r.version IS DISTINCT FROM ${now}
     ORDER BY r.record_kind, r.record_id`;
   return rows.map((r) => ({ kind: r.record_kind, id: r.record_id, previewed: r.previewed, now: r.now }));
 }
@@ -250,7 +263,7 @@ export function describeChangedRecord(record: ChangedRecord): string {
 
 /** The records an upload created and updated, from the revisions that carry its id (at most PREVIEW_LIST_LIMIT per kind and action). */
 export async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Promise<UploadPreview> {
-  const rows = await sql<{ record_kind: EditableKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
+  const rows = await sql<{ record_kind: RevisionKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
     SELECT record_kind::text AS record_kind, record_id, action::text AS action, before, after FROM (
       SELECT r.*, row_number() OVER (PARTITION BY record_kind, action ORDER BY id) AS n
       FROM revision r WHERE upload_id = ${uploadId}
@@ -260,7 +273,9 @@ export async function changesOf(sql: Sql, uploadId: string, summary: ImportSumma
     RECORD_KINDS.map((kind): [RecordKind, KindPreview] => [kind, { created: [], updated: [], counts: { ...summary[kind] } }]),
   ) as UploadPreview;
   for (const row of rows) {
-    const plural = RECORD_KINDS.find((k) => KIND_OF[k] === row.record_kind)!;
+    const plural = RECORD_KINDS.find((k) => TRACKED[k].kind === row.record_kind)!;
+    // The research coding has no staff form vocabulary yet: its records are counted only.
+    if (!isEditable(row.record_kind)) continue;
     const record: PreviewRecord = {
       kind: row.record_kind,
       id: row.record_id,
@@ -270,6 +285,10 @@ export async function changesOf(sql: Sql, uploadId: string, summary: ImportSumma
     (row.before === null ? preview[plural].created : preview[plural].updated).push(record);
   }
   return preview;
+}
+
+function isEditable(kind: RevisionKind): kind is EditableKind {
+  return (EDITABLE_KINDS as readonly string[]).includes(kind);
 }
 
 function summaryOf(preview: UploadPreview): ImportSummary {

@@ -38,13 +38,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export const FOUNDING_DATASET_PATH = path.join(process.cwd(), "prisma", "data", "family-separation-2018.json");
 
+/** The founding dataset's research coding, a docketline/v1 file imported after it (lib/dataset/founding.ts). */
+export const FOUNDING_CODING_PATH = path.join(process.cwd(), "prisma", "data", "family-separation-2018.coding.json");
+
 export function readFoundingDataset(): Promise<string> {
   return readFile(FOUNDING_DATASET_PATH, "utf8");
 }
 
 /** Every table's rows, for asserting that a failed import changed nothing. */
 export async function snapshotTables(sql: Sql): Promise<Record<string, unknown[]>> {
-  const tables = ["court", "official", "lawsuit", "lawsuit_plaintiff", "other_party", "lawsuit_relation", "filing", "filing_state", "demand", "source"];
+  const tables = [
+    "court", "official", "lawsuit", "lawsuit_plaintiff", "other_party", "lawsuit_relation", "filing", "filing_state", "demand", "source",
+    "issue_area", "policy", "policy_issue_area", "lawsuit_coding", "lawsuit_policy", "lawsuit_issue_area", "lawsuit_state_side", "relief_milestone",
+  ];
   const entries = await Promise.all(
     tables.map(async (table) => [table, await sql`SELECT * FROM ${sql(table)} ORDER BY 1, 2`] as const),
   );

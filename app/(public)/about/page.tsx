@@ -85,6 +85,7 @@ export default async function AboutPage() {
           <code>docketline/v1</code> format, which the project imports and exports; see the <Link href="/api">API</Link> for machine access.
           Numbered, dated <Link href={DATA_PATH}>data releases</Link> freeze the published data in every format, each file with its
           SHA-256, so that research can cite exactly the data it used.
+          The <Link href="/about/codebook">codebook</Link> says what every code of the research coding means and how it is decided.
         </p>
       </section>
     </article>

@@ -20,7 +20,15 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Dataset upload · Staff", robots: { index: false, follow: false } };
 
-const KIND_NAMES: Record<RecordKind, string> = { courts: "Courts", officials: "Officials", lawsuits: "Lawsuits", filings: "Filings" };
+const KIND_NAMES: Record<RecordKind, string> = {
+  courts: "Courts",
+  officials: "Officials",
+  issueAreas: "Issue areas",
+  policies: "Policies",
+  lawsuits: "Lawsuits",
+  filings: "Filings",
+  coding: "Lawsuit codings",
+};
 
 const editPath = (record: PreviewRecord) => `/staff/${record.kind}s/${encodeURIComponent(record.id)}`;
 const hasHistory = (kind: EditableKind) => kind === "lawsuit" || kind === "filing";
