@@ -8,7 +8,7 @@ import { importDatasetText, RECORD_KINDS, type ImportSummary } from "@/lib/datas
 
 import { createTestDatabase, FOUNDING_CODING_PATH, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
 
-/** The number of issue areas the migration seeds (20261212090000_research_coding). */
+/** The number of issue areas the migration seeds (20261212093000_research_coding). */
 const SEEDED_ISSUE_AREAS = 11;
 const NONE = { created: 0, updated: 0, unchanged: 0 };
 

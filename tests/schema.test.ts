@@ -381,7 +381,7 @@ const filingSourceInput = {
   ...stamps,
 } satisfies Prisma.SourceUncheckedCreateInput;
 
-// Research coding (migration 20261212090000_research_coding).
+// Research coding (migration 20261212093000_research_coding).
 const administration = {
   id: "trump-1",
   name: "First Trump administration",

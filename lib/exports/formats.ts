@@ -4,6 +4,7 @@
 // own module is too.
 import "server-only";
 
+import { getCodebook } from "@/lib/coding/codebook";
 import { exportDatasetText } from "@/lib/dataset/export";
 import type { Sql } from "@/lib/db/sql";
 import { EMPTY_FILTER } from "@/lib/filters/schema";
@@ -51,6 +52,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     label: "CSV, one row per filing and jurisdiction",
     contentType: CSV_CONTENT_TYPE,
     everything: (sql, { origin }) => filingStatesCsv(sql, EMPTY_FILTER, { origin }),
+  },
+  {
+    file: "codebook.json",
+    label: "The codebook: what every code of the research coding means and how it is decided",
+    contentType: JSON_CONTENT_TYPE,
+    everything: async function* (sql) {
+      yield JSON.stringify(await getCodebook(sql), null, 2) + "\n";
+    },
   },
 ];
 

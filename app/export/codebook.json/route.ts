@@ -2,11 +2,12 @@
 // every dataset export: what each code means, how a coder decides it, examples.
 import { getCodebook } from "@/lib/coding/codebook";
 import { getBulkSql } from "@/lib/db/bulk";
+import { JSON_CONTENT_TYPE } from "@/lib/exports/formats";
 import { downloadResponse } from "@/lib/exports/http";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const codebook = await getCodebook(getBulkSql());
-  return downloadResponse(JSON.stringify(codebook, null, 2) + "\n", "application/json; charset=utf-8", "docketline-codebook.json");
+  return downloadResponse(JSON.stringify(codebook, null, 2) + "\n", JSON_CONTENT_TYPE, "docketline-codebook.json");
 }
