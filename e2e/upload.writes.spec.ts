@@ -145,6 +145,9 @@ test("A large upload shows how far its preview has got, then the preview, comput
   await expect(filingsRow.getByRole("cell")).toHaveText(["15000", "0", "0"], { timeout: 150_000 });
   await expect(progress).toHaveCount(0);
   await expect(page.getByText(/as previewed .*applying first checks that none of its records changed since/)).toBeVisible();
+
+  await page.goto("/staff/upload");
+  await expect(page.getByRole("region", { name: "Recent uploads" }).getByRole("listitem").filter({ hasText: `${word}.json` })).toContainText("not applied, preview ready");
 });
 
 test("Applying is refused, naming the record, when an editor changed a previewed filing since the preview; previewing again lets it apply", async ({ page }) => {

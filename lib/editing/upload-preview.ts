@@ -102,6 +102,11 @@ export function recordCount(dataset: Dataset): number {
   return RECORD_KINDS.reduce((n, kind) => n + dataset[kind].length, 0);
 }
 
+/** The progress figure as a whole percentage, rounded down: 100 only when every record is compared. */
+export function progressPercent({ done, total }: { done: number; total: number }): number {
+  return total > 0 ? Math.floor((done / total) * 100) : 0;
+}
+
 /** Previews being computed by this process, so that views here wait on the one worker rather than ask for another. */
 const working = new Map<string, Promise<void>>();
 

@@ -29,7 +29,7 @@ import {
 } from "@/lib/editing/upload-preview";
 
 export { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL };
-export { checkDatasetText, PREVIEW_LIST_LIMIT, type KindPreview, type PreviewRecord, type PreviewStatus, type UploadPreview } from "@/lib/editing/upload-preview";
+export { checkDatasetText, PREVIEW_LIST_LIMIT, progressPercent, type KindPreview, type PreviewRecord, type PreviewStatus, type UploadPreview } from "@/lib/editing/upload-preview";
 
 export interface UploadView {
   id: string;
@@ -59,6 +59,8 @@ export interface UploadListItem {
   createdAt: string;
   appliedAt: string | null;
   summary: ImportSummary | null;
+  status: PreviewStatus;
+  progress: { done: number; total: number };
 }
 
 /** How long an answer that started a preview waits for it before showing its progress instead: a small file's preview is ready by then. */
@@ -198,8 +200,11 @@ export async function applyUpload(id: string, actor: Actor, sql: Sql = getBulkSq
 
 /** The latest uploads, newest first. */
 export async function listRecentUploads(limit = 10, sql: Sql = getBulkSql()): Promise<UploadListItem[]> {
-  const rows = await sql<{ id: string; file_name: string; actor_name: string; created_at: Date; applied_at: Date | null; summary: ImportSummary | null }[]>`
-    SELECT id, file_name, actor_name, created_at, applied_at, summary FROM dataset_upload ORDER BY created_at DESC, id LIMIT ${limit}`;
+  const rows = await sql<
+    { id: string; file_name: string; actor_name: string; created_at: Date; applied_at: Date | null; summary: ImportSummary | null; preview_status: PreviewStatus; preview_done: number; preview_total: number }[]
+  >`
+    SELECT id, file_name, actor_name, created_at, applied_at, summary, preview_status::text AS preview_status, preview_done, preview_total
+    FROM dataset_upload ORDER BY created_at DESC, id LIMIT ${limit}`;
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
@@ -207,6 +212,8 @@ export async function listRecentUploads(limit = 10, sql: Sql = getBulkSql()): Pr
     createdAt: r.created_at.toISOString(),
     appliedAt: r.applied_at?.toISOString() ?? null,
     summary: r.summary,
+    status: r.preview_status,
+    progress: { done: r.preview_done, total: r.preview_total },
   }));
 }
 

@@ -4,12 +4,20 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS } from "@/lib/dataset/import";
-import { listRecentUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload";
+import { listRecentUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, progressPercent, type PreviewStatus } from "@/lib/editing/upload";
 
 import { UploadForm } from "./upload-form";
 import styles from "./upload.module.css";
 
 export const dynamic = "force-dynamic";
+
+/** Where an upload not yet applied stands. */
+const PREVIEW_STATES: Record<PreviewStatus, string> = {
+  pending: "preview waiting to start",
+  running: "preview being prepared",
+  ready: "preview ready",
+  failed: "the file does not apply",
+};
 
 export const metadata: Metadata = { title: "Upload a dataset · Staff", robots: { index: false, follow: false } };
 
@@ -43,7 +51,7 @@ export default async function StaffUploadPage() {
                         {changed !== null && `, ${changed} ${changed === 1 ? "record" : "records"} created or updated`}
                       </>
                     ) : (
-                      "not applied"
+                      `not applied, ${PREVIEW_STATES[upload.status]}${upload.status === "running" ? ` (${progressPercent(upload.progress)}%)` : ""}`
                     )}
                   </span>
                 </li>

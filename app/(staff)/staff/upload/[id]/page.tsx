@@ -7,7 +7,7 @@ import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS, type RecordKind } from "@/lib/dataset/import";
 import type { EditableKind } from "@/lib/editing/types";
-import { getUpload, PREVIEW_LIST_LIMIT, type PreviewRecord, type UploadPreview, type UploadView } from "@/lib/editing/upload";
+import { getUpload, PREVIEW_LIST_LIMIT, progressPercent, type PreviewRecord, type UploadPreview, type UploadView } from "@/lib/editing/upload";
 
 import styles from "../upload.module.css";
 import { ApplyForm } from "./apply-form";
@@ -121,7 +121,7 @@ function Preview({ preview, applied }: { preview: UploadPreview; applied: boolea
 /** The preview being prepared: how far it has got, the page reloading itself until it is done. */
 function PreviewProgress({ upload }: { upload: UploadView }) {
   const { done, total } = upload.progress;
-  const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  const percent = progressPercent(upload.progress);
   return (
     <section aria-labelledby="progress-heading" className={styles.section}>
       {/* React puts it in the head: the page reloads itself, with or without JavaScript. */}
