@@ -18,9 +18,9 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 const ARRAY_START = /^ {2}"((?:[^"\\]|\\.)+)": \[$/;
 
-/** A record's identity: its id, or the slug of a vocabulary entry; else its content. */
+/** A record's identity: its id, the slug of a vocabulary entry, or the lawsuit a coding is of; else its content. */
 function identityOf(record: Record<string, unknown>, sha256: string): string {
-  for (const key of ["id", "slug", "code"]) if (typeof record[key] === "string") return record[key];
+  for (const key of ["id", "slug", "code", "lawsuit"]) if (typeof record[key] === "string") return record[key];
   return `sha256:${sha256}`;
 }
 
