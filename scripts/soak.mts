@@ -10,8 +10,8 @@
 //   - the p99 latency under load is at most 3× the quiet p99;
 //   - memory does not grow after warm-up: the mean RSS of the run's last fifth (its last
 //     minute, for 5 minutes) is within 10% of the mean of its second fifth, and the heap
-//     still reachable after a forced garbage collection (scripts/support/memory-probe.mjs)
-//     at the end of the run within 10% of what it was at the end of the second fifth.
+//     still reachable after a forced garbage collection (scripts/support/memory-probe.mjs;
+//     the least of three probes in each fifth) in the last fifth within 10% of the second's.
 // Loopback only (the load goes to 127.0.0.1), bounded (a watchdog stops everything), and it
 // stops by itself. --write puts the figures in docs/reliability.md, section "Load (soak)".
 import { execFileSync } from "node:child_process";
@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
 import { findFreePort } from "@/lib/free-port";
+import { CACHE_STATUS_HEADER } from "@/lib/http-cache/front-server";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 import { callServerAction, readEditForm, serverAction, signInOverHttp, type StaffSession } from "../e2e/support/staff-client.ts";
@@ -55,6 +56,8 @@ const RSS_INTERVAL_MS = 5000;
 /** The probe in the app's processes (memory-probe.mjs) and how long its answer may take: a collection of a large heap. */
 const MEMORY_PROBE = path.resolve("scripts/support/memory-probe.mjs");
 const PROBE_TIMEOUT_MS = 30_000;
+/** When the heap is probed, as fractions of the load: three times in the second fifth (the baseline) and three in the last. */
+const PROBE_POINTS = [0.25, 0.3, 0.35, 0.85, 0.9, 0.95];
 /** The generator's years (lib/dataset/generate.ts) and a few of its words. */
 const YEARS = Array.from({ length: 16 }, (_, i) => 2010 + i);
 const WORDS = ["dolor", "amet", "vero", "quia", "sint", "nemo", "odio", "vitae"];
@@ -140,10 +143,13 @@ interface Load {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses by the front server's cache status (CACHE_STATUS_HEADER): "hit", "miss", "miss, shared", "uncacheable". */
+  cache: Record<string, number>;
 }
 
 async function runLoad(origin: string, options: { connections: number; rate?: number; seconds: number; start: number; filingIds: string[] }): Promise<Load> {
   let i = options.start;
+  const cache: Record<string, number> = {};
   const result = await autocannon({
     url: origin,
     connections: options.connections,
@@ -151,7 +157,15 @@ async function runLoad(origin: string, options: { connections: number; rate?: nu
     duration: options.seconds,
     timeout: 30,
     headers: { "accept-encoding": "gzip" },
-    requests: [{ setupRequest: (request) => ({ ...request, path: mixedRequest(i++, options.filingIds) }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, path: mixedRequest(i++, options.filingIds) }),
+        onResponse: (_status, _body, _context, headers) => {
+          const status = String(headers?.[CACHE_STATUS_HEADER] ?? "none");
+          cache[status] = (cache[status] ?? 0) + 1;
+        },
+      },
+    ],
   });
   return {
     requests: result.requests.total,
@@ -162,6 +176,7 @@ async function runLoad(origin: string, options: { connections: number; rate?: nu
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    cache,
   };
 }
 
@@ -217,6 +232,15 @@ interface HeapSample {
   /** Buffers and other memory outside V8's heap that JavaScript objects hold. */
   external: number;
   rss: number;
+}
+
+/** Per role, the probe that found the least heap (heapUsed + external): the heap the process keeps, with the least in flight. */
+function leastHeaps(probes: HeapSample[][]): HeapSample[] {
+  return JUDGED.flatMap((role) => {
+    const byProbe = probes.map((heaps) => heaps.filter((h) => h.role === role)).filter((heaps) => heaps.length > 0);
+    const size = (heaps: HeapSample[]) => heaps.reduce((sum, h) => sum + h.heapUsed + h.external, 0);
+    return byProbe.length ? byProbe.reduce((least, heaps) => (size(heaps) < size(least) ? heaps : least)) : [];
+  });
 }
 
 /** The largest heap V8 held between collections (the probe's samples every 5 s, uncollected), in bytes, by role. */
@@ -305,6 +329,16 @@ function startEditing(session: StaffSession, filingId: string) {
   };
 }
 
+/** How the load's responses came: the share of cache hits, and the count of each status. */
+function cacheShare(load: Load): string {
+  const total = Object.values(load.cache).reduce((sum, n) => sum + n, 0);
+  const counts = Object.entries(load.cache)
+    .sort(([, a], [, b]) => b - a)
+    .map(([status, n]) => `${n.toLocaleString("en-US")} ${status}`)
+    .join(", ");
+  return `${total ? Math.round(((load.cache.hit ?? 0) / total) * 100) : 0}% hits (${counts})`;
+}
+
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const mbBytes = (bytes: number) => mb(bytes / 1024);
@@ -370,27 +404,32 @@ async function main() {
         samples.push({ at, ...rss });
         if (samples.length % 12 === 0) console.log(`  ${seconds(at).padStart(6)}: RSS front server ${mb(rss["front server"])}, Next.js ${mb(rss["Next.js"])}, PostgreSQL ${mb(rss.PostgreSQL)}`);
       }, RSS_INTERVAL_MS);
-      // The heap after a forced collection, once the baseline's RSS is sampled (the end of
-      // the second fifth: a collection earlier would lower that baseline) and at the end.
-      let heapsAtBaseline: Promise<HeapSample[]> | undefined;
-      const baselineProbe = setTimeout(() => {
-        heapsAtBaseline = probeHeaps(app!.pid, probeDir);
-        heapsAtBaseline.catch(() => {});
-      }, (2 * loadMs) / 5);
+      // The heap after a forced collection, the same number of times in the second fifth
+      // and the last (their RSS is then lowered alike), under the load: the least of each
+      // window, as renders in flight at one probe add to what it finds.
+      const probes: { at: number; heaps: Promise<HeapSample[]> }[] = [];
+      const probeTimers = PROBE_POINTS.map((point) =>
+        setTimeout(() => {
+          const heaps = probeHeaps(app!.pid, probeDir);
+          heaps.catch(() => {});
+          probes.push({ at: point, heaps });
+        }, point * loadMs),
+      );
       const editing = startEditing(session, edited);
       let load: Load;
       try {
         load = await runLoad(origin, { connections: options.connections, rate, seconds: Math.round(loadMs / 1000), start: 0, filingIds: readIds });
       } finally {
         clearInterval(sampler);
-        clearTimeout(baselineProbe);
+        probeTimers.forEach(clearTimeout);
         await editing.stop();
       }
       const edits = editing.stats;
-      if (!heapsAtBaseline) throw new Error("The load ended before the baseline's memory probe");
-      const heapsBefore = await heapsAtBaseline;
+      if (probes.length < PROBE_POINTS.length) throw new Error(`The load ended before its memory probes (${probes.length} of ${PROBE_POINTS.length})`);
+      const probed = await Promise.all(probes.map(async ({ at, heaps }) => ({ at, heaps: await heaps })));
+      const heapsBefore = leastHeaps(probed.filter((p) => p.at < 0.4).map((p) => p.heaps));
+      const heapsAfter = leastHeaps(probed.filter((p) => p.at >= 0.8).map((p) => p.heaps));
       const peaks = await peakHeaps(app.pid, probeDir);
-      const heapsAfter = await probeHeaps(app.pid, probeDir);
 
       // Memory: the run in fifths; the first is warm-up, the second the baseline, the last the verdict.
       const fifth = (k: number) => samples.filter((s) => s.at >= (k * loadMs) / 5 && s.at < ((k + 1) * loadMs) / 5);
@@ -422,16 +461,18 @@ async function main() {
         "",
         `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
         "",
-        `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`) at the end of the run within ${Math.round(RSS_GROWTH * 100)}% of the same at the end of the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
+        `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`; the least of three probes in each fifth, since renders in flight add to it) in the last fifth within ${Math.round(RSS_GROWTH * 100)}% of the same in the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
         "",
         "| | requests | req/s | p50 | p99 | max | non-2xx | errors, timeouts |",
         "|---|---|---|---|---|---|---|---|",
         `| quiet (1 connection, ${options.idleSeconds} s) | ${idle.requests.toLocaleString("en-US")} | ${idle.rps.toFixed(0)} | ${ms(idle.p50)} | ${ms(idle.p99)} | ${ms(idle.max)} | ${idle.non2xx} | ${idle.errors}, ${idle.timeouts} |`,
         `| load (${options.connections} connections, ${options.minutes} min) | ${load.requests.toLocaleString("en-US")} | ${load.rps.toFixed(0)} | ${ms(load.p50)} | ${ms(load.p99)} | ${ms(load.max)} | ${load.non2xx} | ${load.errors}, ${load.timeouts} |`,
         "",
+        `Answered from the front server's cache under load: ${cacheShare(load)} (renders are what every write costs).`,
+        "",
         `Staff saves: ${edits.accepted} accepted, ${edits.conflicts} conflicts, ${edits.failed} failed; p99 ${ms(editP99)}.${edits.failures.length ? ` First failures: ${edits.failures.slice(0, 3).join("; ")}.` : ""}`,
         "",
-        `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${change(growth)}: ${byRole("front server")}, ${byRole("Next.js")}); PostgreSQL ${mb(mean(fifth(1).map((s) => s.PostgreSQL)))} → ${mb(mean(fifth(4).map((s) => s.PostgreSQL)))}. Heap after a forced collection: ${mbBytes(heapOf(heapsBefore))} at ${seconds((2 * loadMs) / 5)} → ${mbBytes(heapOf(heapsAfter))} at the end (${change(heapGrowth)}: ${heapByRole("front server")}, ${heapByRole("Next.js")}); between collections V8's heap reached ${JUDGED.map((role) => `${mbBytes(peaks[role] ?? 0)} (${role})`).join(", ")}.`,
+        `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${change(growth)}: ${byRole("front server")}, ${byRole("Next.js")}); PostgreSQL ${mb(mean(fifth(1).map((s) => s.PostgreSQL)))} → ${mb(mean(fifth(4).map((s) => s.PostgreSQL)))}. Heap after a forced collection, the least of three probes in each window: ${mbBytes(heapOf(heapsBefore))} in ${window(1)} → ${mbBytes(heapOf(heapsAfter))} in ${window(4)} (${change(heapGrowth)}: ${heapByRole("front server")}, ${heapByRole("Next.js")}); between collections V8's heap reached ${JUDGED.map((role) => `${mbBytes(peaks[role] ?? 0)} (${role})`).join(", ")}.`,
         "",
         "| criterion | result |",
         "|---|---|",
