@@ -45,6 +45,7 @@ const editors = (path: RouteRule["path"]): RouteRule => ({ access: "editor", pat
 export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/(public)/page.tsx": anyone(() => "/"),
   "app/(public)/about/page.tsx": anyone(() => "/about"),
+  "app/(public)/about/codebook/page.tsx": anyone(() => "/about/codebook"),
   "app/(public)/api/page.tsx": anyone(() => "/api"),
   "app/(public)/data/page.tsx": anyone(() => "/data"),
   // A release number none has: whether a spec made a release before the matrix runs is not its business.
@@ -70,6 +71,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/calendar.ics/route.ts": anyone(() => "/calendar.ics"),
   "app/feed.xml/route.ts": anyone(() => "/feed.xml"),
   "app/export/dataset.json/route.ts": anyone(() => "/export/dataset.json"),
+  "app/export/codebook.json/route.ts": anyone(() => "/export/codebook.json"),
   "app/export/filings.csv/route.ts": anyone(() => "/export/filings.csv"),
   "app/export/filing-states.csv/route.ts": anyone(() => "/export/filing-states.csv"),
   "app/sitemap.xml/route.ts": anyone(() => "/sitemap.xml"),
@@ -88,6 +90,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/(staff)/staff/courts/page.tsx": editors(() => "/staff/courts"),
   "app/(staff)/staff/courts/new/page.tsx": editors(() => "/staff/courts/new"),
   "app/(staff)/staff/courts/[id]/page.tsx": editors((ids) => `/staff/courts/${ids.court}`),
+  "app/(staff)/staff/policies/page.tsx": editors(() => "/staff/policies"),
+  "app/(staff)/staff/policies/new/page.tsx": editors(() => "/staff/policies/new"),
+  // The founding coding's policy (prisma/data/family-separation-2018.coding.json), in every seed.
+  "app/(staff)/staff/policies/[id]/page.tsx": editors(() => "/staff/policies/family-separation-zero-tolerance-2018"),
   "app/(staff)/staff/officials/page.tsx": editors(() => "/staff/officials"),
   "app/(staff)/staff/officials/new/page.tsx": editors(() => "/staff/officials/new"),
   "app/(staff)/staff/officials/[id]/page.tsx": editors((ids) => `/staff/officials/${ids.official}`),
@@ -125,6 +131,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   saveLawsuitAction: { access: "editor", args: "payload" },
   saveCourtAction: { access: "editor", args: "payload" },
   saveOfficialAction: { access: "editor", args: "payload" },
+  savePolicyAction: { access: "editor", args: "payload" },
   changeRecordLifecycleAction: { access: "editor", args: "payload" },
   revertToRevisionAction: { access: "editor", args: "form" },
   applyUploadAction: { access: "editor", args: "form" },

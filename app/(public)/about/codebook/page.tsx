@@ -24,8 +24,9 @@ export default async function CodebookPage() {
       <p className="lede">
         How Docketline codes each lawsuit for research: the policies it challenges, its issue areas, each state&rsquo;s side, the outcome for
         the states and the relief along the way. Every coded value cites a filing of the lawsuit or a public source; what no source settles
-        stays <em>unknown</em>. This page is generated from the vocabulary and the data format; the same codebook is available as{" "}
-        <a href="/export/codebook.json">codebook.json</a> beside the <Link href="/about">dataset</Link>.
+        stays <em>unknown</em>. This page is generated from the vocabulary and the data format; the same codebook is{" "}
+        <a href="/export/codebook.json">codebook.json</a>, the companion of every dataset export (<a href="/export/dataset.json">dataset.json</a>,{" "}
+        <Link href="/about">about the data</Link>).
       </p>
 
       <section aria-labelledby="fields">
