@@ -33,14 +33,14 @@ async function main() {
   await stat(file).catch((error: NodeJS.ErrnoException) => {
     fail(new Error(error.code === "ENOENT" ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`));
   });
-  const memory = args.includes("--memory") ? createMemoryMeter(256 * 1024) : null;
+  const memory = args.includes("--memory") ? createMemoryMeter() : null;
   // Progress goes with the report, on standard output.
   const progress = createProgress(process.stdout, "Reading", "records");
   const summary = await withDatabase(({ sql }) =>
     importDatasetFile(sql, file, {
       publication: draft ? "draft" : "published",
       onProgress: (p) => {
-        memory?.sample(p.bytes);
+        memory?.sample(p.bytes, p.totalBytes);
         if (p.phase === "reading") progress.update(p.bytes, p.totalBytes, p.records);
         else progress.step(p.phase === "checking" ? `Checking ${p.records.toLocaleString("en-US")} records against the database…` : "Writing to the database…");
       },

@@ -6,6 +6,8 @@ import vm from "node:vm";
 
 const REDRAW_MS = 100;
 const PLAIN_EVERY_MS = 5_000;
+const SAMPLES = 64;
+const MIN_SAMPLE_EVERY = 256 * 1024;
 
 export interface Progress {
   /** `done` of `total` (units of the caller's choosing, e.g. bytes), after `count` items. */
@@ -63,11 +65,11 @@ function duration(seconds: number): string {
 }
 
 /**
- * The most live heap a command held, measured after a full garbage collection every
- * `every` units of progress (so garbage not yet collected does not count), and the
- * peak resident memory of the process. For `--memory`: the collections slow it down.
+ * The most live heap a command held, measured after a full garbage collection at most
+ * SAMPLES times over the work (so garbage not yet collected does not count), and the
+ * peak resident memory of the process. For `--memory`: the collections slow it a little.
  */
-export function createMemoryMeter(every: number) {
+export function createMemoryMeter() {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as () => void;
   let peak = 0;
@@ -77,9 +79,9 @@ export function createMemoryMeter(every: number) {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   };
   return {
-    sample(done: number) {
+    sample(done: number, total: number | null) {
       if (done < next) return;
-      next = done + every;
+      next = done + Math.max(MIN_SAMPLE_EVERY, (total ?? 0) / SAMPLES);
       sample();
     },
     report(): string {
