@@ -70,6 +70,25 @@ describe("A large file whose very last record is bad", () => {
   });
 });
 
+describe("A file that gives a list of records twice", () => {
+  it("is refused, where JSON.parse would have kept the last list silently", { timeout: TIMEOUT }, async () => {
+    const database = await createTestDatabase();
+    try {
+      const letter = (id: string) => ({ id, lawsuit: null, kind: "letter", title: "A letter", dateFiled: "2018-06", summary: "A letter." });
+      const file = path.join(dir, "twice.json");
+      const filings = (id: string) => JSON.stringify([letter(id)]);
+      await writeFile(file, `{"format": "docketline/v1", "filings": ${filings("first-letter")}, "filings": ${filings("second-letter")}}`);
+      const run = await runScript("import.mts", [file], { DATABASE_URL: database.url }, TIMEOUT);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain('the dataset has the field "filings" more than once');
+      const [{ n }] = await database.sql`SELECT count(*)::int AS n FROM filing`;
+      expect(n).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe("The import's memory", () => {
   const SMALL = 1_500;
   const LARGER = 6_000;

@@ -122,8 +122,8 @@ async function importChunks(
   const result = (await sql.begin((tx) =>
     stageAndMerge(tx as unknown as Sql, { validate: true, written: false }, options, async (stage) => {
       const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
-      const head = await streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress });
-      stage.checkHead(head);
+      const { head, repeated } = await streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress });
+      stage.checkHead(head, repeated);
     }),
   )) as WriteResult;
   return result.summary;
@@ -244,11 +244,14 @@ class Stage {
   }
 
   /** The document's own fields, checked once its records have been read. */
-  checkHead(head: unknown) {
+  checkHead(head: unknown, repeated: string[]) {
     // The record lists were read and emptied; the rest is checked as the dataset schema says.
     const result = DatasetSchema.safeParse(head);
-    if (result.success) return;
-    const problems = problemsFromZod(head, result.error);
+    // JSON.parse would keep the last of a field given twice; the stream has read both.
+    const problems: DatasetProblem[] = [
+      ...(result.success ? [] : problemsFromZod(head, result.error)),
+      ...repeated.map((key) => ({ path: [], message: `has the field ${JSON.stringify(key)} more than once` })),
+    ];
     this.head = { problems, lines: problems.map((p) => describeProblem(head, p)) };
   }
 

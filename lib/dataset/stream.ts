@@ -19,16 +19,18 @@ const KINDS = new Set<string>(RECORD_KINDS);
 /**
  * Reads `chunks`, calling `onRecords` with the records each chunk completed (awaited
  * before the next chunk is read) and `onBytes` with the bytes read so far. Returns the
- * head of the document (the whole value when it is not an object). Malformed JSON is
- * reported as parseDatasetJson reports it, from `wholeText`, read only then.
+ * head of the document (the whole value when it is not an object) and the top-level
+ * fields it has more than once. Malformed JSON is reported as parseDatasetJson reports
+ * it, from `wholeText`, read only then.
  */
 export async function streamDataset(
   chunks: DatasetChunks,
   onRecords: (records: StreamedRecord[]) => Promise<void>,
   options: { wholeText: () => Promise<string>; onBytes?: (bytes: number) => void },
-): Promise<unknown> {
+): Promise<{ head: unknown; repeated: string[] }> {
   const parser = new JSONParser({ paths: ["$", "$.*", "$.*.*"], keepStack: true });
   const head: Record<string, unknown> = {};
+  const repeated: string[] = [];
   let root: { value: unknown } | undefined;
   let error: Error | undefined;
   let pending: StreamedRecord[] = [];
@@ -44,7 +46,9 @@ export async function streamDataset(
     if (Array.isArray(parent)) parent.length -= 1;
     else if (parent) delete (parent as Record<string, unknown>)[key as string];
     if (stack.length === 1) {
-      if (!Array.isArray(parent)) head[key as string] = value;
+      if (Array.isArray(parent)) return;
+      if (Object.hasOwn(head, key as string)) repeated.push(key as string);
+      head[key as string] = value;
     } else if (stack.length === 2 && !Array.isArray(stack[1].value) && Array.isArray(parent) && KINDS.has(stack[1].key as string)) {
       pending.push({ kind: stack[1].key as RecordKind, index: key as number, raw: value });
     }
@@ -72,7 +76,7 @@ export async function streamDataset(
   if (!error && root === undefined) parser.end();
   if (error || root === undefined) await syntaxError(options.wholeText, error);
   const value = root!.value;
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? head : value;
+  return { head: value !== null && typeof value === "object" && !Array.isArray(value) ? head : value, repeated };
 }
 
 async function syntaxError(wholeText: () => Promise<string>, error: Error | undefined): Promise<never> {
