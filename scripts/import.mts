@@ -34,18 +34,22 @@ async function main() {
     fail(new Error(error.code === "ENOENT" ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`));
   });
   const memory = args.includes("--memory") ? createMemoryMeter() : null;
-  // Progress goes with the report, on standard output.
-  const progress = createProgress(process.stdout, "Reading", "records");
-  const summary = await withDatabase(({ sql }) =>
-    importDatasetFile(sql, file, {
-      publication: draft ? "draft" : "published",
-      onProgress: (p) => {
-        memory?.sample(p.bytes, p.totalBytes);
-        if (p.phase === "reading") progress.update(p.bytes, p.totalBytes, p.records);
-        else progress.step(p.phase === "checking" ? `Checking ${p.records.toLocaleString("en-US")} records against the database…` : "Writing to the database…");
-      },
-    }),
-  ).finally(() => progress.end());
+  const summary = await withDatabase(async ({ sql }) => {
+    // Progress goes with the report, on standard output, timed from when the database is ready.
+    const progress = createProgress(process.stdout, "Reading", "records");
+    try {
+      return await importDatasetFile(sql, file, {
+        publication: draft ? "draft" : "published",
+        onProgress: (p) => {
+          memory?.sample(p.bytes, p.totalBytes);
+          if (p.phase === "reading") progress.update(p.bytes, p.totalBytes, p.records);
+          else progress.step(p.phase === "checking" ? `Checking ${p.records.toLocaleString("en-US")} records against the database…` : "Writing to the database…");
+        },
+      });
+    } finally {
+      progress.end();
+    }
+  });
   console.log(`Imported ${file}${draft ? " (new records as drafts)" : ""}`);
   for (const kind of RECORD_KINDS) {
     const { created, updated, unchanged } = summary[kind];

@@ -70,6 +70,25 @@ describe("A large file whose very last record is bad", () => {
   });
 });
 
+describe("A large file cut off before its end", () => {
+  it("is reported as malformed JSON with its line, and nothing of the records before is written", { timeout: TIMEOUT }, async () => {
+    const database = await createTestDatabase();
+    try {
+      const text = serializeDataset(generateDataset({ filings: LARGE, seed: 5 }));
+      const file = path.join(dir, "cut-off.json");
+      // The last record's closing brackets are lost: every record before it was read and staged.
+      await writeFile(file, `${text.slice(0, text.length - 20)}}}}`);
+      const run = await runScript("import.mts", [file], { DATABASE_URL: database.url }, TIMEOUT);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/Nothing was imported\. Malformed JSON at line \d+, column \d+: /);
+      const [{ n }] = await database.sql`SELECT count(*)::int AS n FROM filing`;
+      expect(n).toBe(0);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe("A file that gives a list of records twice", () => {
   it("is refused, where JSON.parse would have kept the last list silently", { timeout: TIMEOUT }, async () => {
     const database = await createTestDatabase();

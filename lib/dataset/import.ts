@@ -140,7 +140,13 @@ async function stageAndMerge(
   feed: (stage: Stage) => Promise<void>,
 ): Promise<WriteResult> {
   const stage = await Stage.create(tx, mode.validate);
-  await feed(stage);
+  try {
+    await feed(stage);
+  } catch (error) {
+    // A COPY still running would hold the connection the rollback needs.
+    await stage.settle();
+    throw error;
+  }
   await stage.finish();
   const problems = [...stage.fileProblems(), ...(await duplicateProblems(tx))];
   if (problems.length > 0) throw validationError(problems);
@@ -258,6 +264,11 @@ class Stage {
   async finish() {
     await this.flush();
     await this.flushing;
+  }
+
+  /** Waits for the COPY under way, if any, whatever its outcome. */
+  async settle() {
+    await this.flushing.catch(() => {});
   }
 
   /** Every problem of the file itself, in the order of the dataset schema's fields. */
