@@ -19,6 +19,7 @@ import { countFilings } from "@/lib/exports/stream";
 import { FILTER_KEYS, filterToSearchParams, parseFilter, REPEATABLE_PARAMS, type Filter } from "@/lib/filters/schema";
 
 import { fail, pluralize, publicOrigin, withDatabase } from "./support/cli.mts";
+import { createProgress } from "./support/progress.mts";
 
 const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
 
@@ -84,8 +85,16 @@ function parseFlags(params: URLSearchParams): Filter {
   throw new Error(`Nothing was exported. ${parsed.problems.length === 1 ? "One option has a problem" : "Some options have problems"}:\n${lines.join("\n")}`);
 }
 
-async function write(file: string, chunks: AsyncIterable<string>) {
-  await pipeline(Readable.from(chunks), file === "-" ? process.stdout : createWriteStream(file));
+async function write(file: string, chunks: AsyncIterable<string>, afterChunk?: () => void) {
+  const observed = afterChunk
+    ? (async function* () {
+        for await (const chunk of chunks) {
+          yield chunk;
+          afterChunk();
+        }
+      })()
+    : chunks;
+  await pipeline(Readable.from(observed), file === "-" ? process.stdout : createWriteStream(file));
 }
 
 async function main() {
@@ -108,7 +117,17 @@ async function main() {
   if (format === "json" && [...options.params.keys()].length === 0) {
     // Every public record (or, with --all, every record): the round-trip dataset.
     const tally = { lawsuits: 0, filings: 0 };
-    await withDatabase(({ sql }) => write(options.file, exportDatasetText(sql, { scope: options.all ? "all" : "public", tally })));
+    await withDatabase(async ({ sql }) => {
+      // Counted before the export's cursor opens: nothing else may use the pool while it is open.
+      const total = options.all ? (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM filing`)[0].n : await countFilings(sql, filter);
+      // Progress goes with the report on standard output, unless the dataset itself does.
+      const progress = createProgress(toStdout ? process.stderr : process.stdout, "Exporting", "filings");
+      try {
+        await write(options.file, exportDatasetText(sql, { scope: options.all ? "all" : "public", tally }), () => progress.update(tally.filings, total, tally.filings));
+      } finally {
+        progress.end();
+      }
+    });
     if (toStdout) return;
     const what = options.all ? ", drafts and deleted records included," : "";
     console.log(`Exported ${pluralize(tally.lawsuits, "lawsuit")} and ${pluralize(tally.filings, "filing")}${what} to ${options.file}`);

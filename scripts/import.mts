@@ -1,17 +1,22 @@
-// npm run import -- [--draft] <file.json>
-// Validates a docketline/v1 file completely, then imports it in one transaction. Imported
-// data is reviewed data: new lawsuits and filings arrive published unless --draft.
-import { readFile } from "node:fs/promises";
+// npm run import -- [--draft] [--memory] <file.json>
+// Reads a docketline/v1 file as a stream, checking every record, and imports it in one
+// transaction only if all of it is valid. Imported data is reviewed data: new lawsuits
+// and filings arrive published unless --draft.
+import { stat } from "node:fs/promises";
 
-import { importDataset, RECORD_KINDS } from "@/lib/dataset/import";
-import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
+import { importDatasetFile, RECORD_KINDS } from "@/lib/dataset/import";
 
 import { fail, withDatabase } from "./support/cli.mts";
+import { createMemoryMeter, createProgress } from "./support/progress.mts";
 
-const USAGE = `Usage: npm run import -- [--draft] <file.json>
+const USAGE = `Usage: npm run import -- [--draft] [--memory] <file.json>
 
   --draft   new lawsuits and filings arrive as drafts, for staff to review and publish
-            (records already in the database keep their state)`;
+            (records already in the database keep their state)
+  --memory  print the most live heap and resident memory the import used (slower: it
+            collects garbage to measure)`;
+
+const OPTIONS = new Set(["--draft", "--memory"]);
 
 async function main() {
   const args = process.argv.slice(2);
@@ -20,22 +25,37 @@ async function main() {
     return;
   }
   const draft = args.includes("--draft");
-  const files = args.filter((a) => a !== "--draft");
+  const files = args.filter((a) => !OPTIONS.has(a));
   const unknown = files.filter((a) => a.startsWith("--"));
   if (unknown.length > 0) fail(new Error(`Unknown option ${unknown[0]}\n${USAGE}`));
   if (files.length !== 1) fail(new Error(USAGE));
   const file = files[0];
-  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+  await stat(file).catch((error: NodeJS.ErrnoException) => {
     fail(new Error(error.code === "ENOENT" ? `No such file: ${file}` : `Cannot read ${file}: ${error.message}`));
   });
-  // The file's own problems are reported before any database is needed.
-  const dataset = validateDataset(parseDatasetJson(text));
-  const summary = await withDatabase(({ sql }) => importDataset(sql, dataset, { publication: draft ? "draft" : "published" }));
+  const memory = args.includes("--memory") ? createMemoryMeter() : null;
+  const summary = await withDatabase(async ({ sql }) => {
+    // Progress goes with the report, on standard output, timed from when the database is ready.
+    const progress = createProgress(process.stdout, "Reading", "records");
+    try {
+      return await importDatasetFile(sql, file, {
+        publication: draft ? "draft" : "published",
+        onProgress: (p) => {
+          memory?.sample(p.bytes, p.totalBytes);
+          if (p.phase === "reading") progress.update(p.bytes, p.totalBytes, p.records);
+          else progress.step(p.phase === "checking" ? `Checking ${p.records.toLocaleString("en-US")} records against the database…` : "Writing to the database…");
+        },
+      });
+    } finally {
+      progress.end();
+    }
+  });
   console.log(`Imported ${file}${draft ? " (new records as drafts)" : ""}`);
   for (const kind of RECORD_KINDS) {
     const { created, updated, unchanged } = summary[kind];
     console.log(`  ${kind.padEnd(10)} ${created} created, ${updated} updated, ${unchanged} unchanged`);
   }
+  if (memory) console.log(memory.report());
 }
 
 main().catch(fail);

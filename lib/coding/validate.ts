@@ -8,8 +8,17 @@ import type { Dataset } from "@/lib/dataset/schema";
 import { fromStored, mayBeOnOrAfter, type DatePrecision } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
 
-export async function findCodingProblems(sql: Sql, dataset: Dataset): Promise<DatasetProblem[]> {
-  if (dataset.coding.length === 0 && dataset.policies.length === 0) return [];
+/** The research coding of a file, with the file's own lawsuits and filings as far as the coding refers to them. */
+export interface CodingInput {
+  issueAreas: Dataset["issueAreas"];
+  policies: Dataset["policies"];
+  coding: Dataset["coding"];
+  lawsuits: Pick<Dataset["lawsuits"][number], "id" | "dateFiled">[];
+  filings: Pick<Dataset["filings"][number], "id" | "lawsuit">[];
+}
+
+/** The lawsuits and filings a coding refers to, which must exist in the file or the database. */
+export function codingReferences(dataset: Pick<Dataset, "coding">): { lawsuitIds: string[]; filingIds: string[] } {
   const lawsuitIds = [...new Set(dataset.coding.map((c) => c.lawsuit))];
   const filingIds = [
     ...new Set(
@@ -20,6 +29,12 @@ export async function findCodingProblems(sql: Sql, dataset: Dataset): Promise<Da
       ]).filter((id): id is string => Boolean(id)),
     ),
   ];
+  return { lawsuitIds, filingIds };
+}
+
+export async function findCodingProblems(sql: Sql, dataset: CodingInput): Promise<DatasetProblem[]> {
+  if (dataset.coding.length === 0 && dataset.policies.length === 0) return [];
+  const { lawsuitIds, filingIds } = codingReferences(dataset);
   const policyIds = [...new Set(dataset.coding.flatMap((c) => c.policies))];
   const areaSlugs = [...new Set([...dataset.coding.flatMap((c) => c.issueAreas), ...dataset.policies.flatMap((p) => p.issueAreas)])];
 

@@ -1,7 +1,7 @@
 // Writes the research coding of a validated dataset (issue areas, policies, each
-// lawsuit's coding) inside the importer's transaction (lib/dataset/import.ts), the same
-// way it writes the other records: compared in canonical form, upserted with a new
-// version, children replaced, a revision per record created or changed.
+// lawsuit's coding) inside the importer's transaction (lib/dataset/import.ts), once the
+// staged kinds are merged (decision 027): compared in canonical form, upserted with a
+// new version, children replaced, a revision per record created or changed.
 import "server-only";
 
 import { readCodingRecords } from "@/lib/coding/read";
@@ -16,7 +16,7 @@ import {
   type KindSummary,
   type Row,
   type WriteOptions,
-} from "@/lib/dataset/import";
+} from "@/lib/dataset/rows";
 import { canonicalCoding, canonicalIssueArea, canonicalPolicy } from "@/lib/dataset/records";
 import type { Dataset, SourceRecord } from "@/lib/dataset/schema";
 import type { Sql } from "@/lib/db/sql";
@@ -32,7 +32,7 @@ const CODED_PARENTS = { policy_id: null, coding_lawsuit_id: null, outcome_lawsui
 const sourceRows = (sources: SourceRecord[], parent: Partial<Record<keyof typeof CODED_PARENTS, string | number>>, now: Date) =>
   sources.map((s, position) => sourceRow(s, position, { lawsuit_id: null, filing_id: null, ...CODED_PARENTS, ...parent }, now));
 
-export async function writeCoding(sql: Sql, dataset: Dataset, options: WriteOptions, now: Date): Promise<CodingWriteResult> {
+export async function writeCoding(sql: Sql, dataset: Pick<Dataset, "issueAreas" | "policies" | "coding">, options: WriteOptions, now: Date): Promise<CodingWriteResult> {
   // Issue areas and codings are keyed by slug and lawsuit; the planner keys by id.
   const areas = dataset.issueAreas.map((a) => ({ ...a, id: a.slug }));
   const codings = dataset.coding.map((c) => ({ ...c, id: c.lawsuit }));

@@ -282,6 +282,17 @@ export const LawsuitCodingSchema = z
     reportDuplicates(ctx, coding.stateSides, (s) => s.jurisdiction, "stateSides", "jurisdiction", "has a side already");
   });
 
+/** The field that names each record of a list, unique within the file, and how a repeat is reported. */
+export const UNIQUE_KEYS = [
+  { kind: "courts", field: "id", message: "is used by an earlier record too" },
+  { kind: "officials", field: "id", message: "is used by an earlier record too" },
+  { kind: "issueAreas", field: "slug", message: "is used by an earlier issue area too" },
+  { kind: "policies", field: "id", message: "is used by an earlier record too" },
+  { kind: "lawsuits", field: "id", message: "is used by an earlier record too" },
+  { kind: "filings", field: "id", message: "is used by an earlier record too" },
+  { kind: "coding", field: "lawsuit", message: "is coded by an earlier record too" },
+] as const;
+
 export const DatasetSchema = z
   .strictObject({
     format: z.literal(DATASET_FORMAT, { error: `must be exactly "${DATASET_FORMAT}"` }),
@@ -296,11 +307,9 @@ export const DatasetSchema = z
     coding: z.array(LawsuitCodingSchema).default([]),
   })
   .superRefine((dataset, ctx) => {
-    for (const kind of ["courts", "officials", "policies", "lawsuits", "filings"] as const) {
-      reportDuplicates(ctx, dataset[kind] as { id: string }[], (r) => r.id, kind, "id", "is used by an earlier record too");
+    for (const { kind, field, message } of UNIQUE_KEYS) {
+      reportDuplicates(ctx, dataset[kind] as Record<string, unknown>[], (r) => r[field] as string, kind, field, message);
     }
-    reportDuplicates(ctx, dataset.issueAreas, (a) => a.slug, "issueAreas", "slug", "is used by an earlier issue area too");
-    reportDuplicates(ctx, dataset.coding, (c) => c.lawsuit, "coding", "lawsuit", "is coded by an earlier record too");
   });
 
 export type Dataset = z.output<typeof DatasetSchema>;

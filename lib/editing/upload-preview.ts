@@ -3,8 +3,8 @@
 //
 // The preview is the real import run inside a transaction that is rolled back, so it
 // finds exactly what applying would (every reference problem, and what would be
-// created, updated or left unchanged) and writes nothing. It runs kind by kind (courts,
-// officials, lawsuits, filings: each refers only to kinds before it or to itself), which
+// created, updated or left unchanged) and writes nothing. It runs kind by kind, in the
+// order of RECORD_KINDS (each refers only to kinds before it or to itself), which
 // gives the uploader a progress figure without reaching inside the importer. Beside the
 // preview it keeps the version of every record of the file as it was then, so that
 // applying checks only whether any of those moved, instead of previewing again.

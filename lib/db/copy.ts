@@ -1,0 +1,45 @@
+// Rows into a table through PostgreSQL's COPY … FROM STDIN, in its text format: the
+// fastest way in, with no limit on parameters and no statement per row.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+import type { Sql } from "@/lib/db/sql";
+
+export type CopyCell = string | number | null;
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPED: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function cell(value: CopyCell): string {
+  if (value === null) return "\\N";
+  if (typeof value === "number") return String(value);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]) : value;
+}
+
+/** One line of COPY text: tab-separated cells, `\N` for null. */
+export function copyLine(cells: CopyCell[]): string {
+  return `${cells.map(cell).join("\t")}\n`;
+}
+
+const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Sends lines made by copyLine into `table` (`columns` in their order). Names come from code, never from input. */
+export async function copyInto(sql: Sql, table: string, columns: string[], lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const writable = await sql.unsafe(`COPY ${identifier(table)} (${columns.map(identifier).join(", ")}) FROM STDIN`).writable();
+  await pipeline(Readable.from(chunked(lines)), writable);
+}
+
+/** Lines joined into chunks of about 64 kB: one COPY message per line would cost more than the rows. */
+function* chunked(lines: string[]): Generator<string> {
+  let chunk = "";
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
