@@ -5,6 +5,7 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
+import { getCodedNames } from "@/lib/coding/filter-names";
 import type { Filter, PageQuery } from "@/lib/filters/schema";
 import { getInsights, type Insights } from "@/lib/insights/queries";
 import type { InsightsView } from "@/lib/insights/schema";
@@ -27,9 +28,9 @@ export async function getInsightsPageData(query: PageQuery, view: InsightsView, 
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
   const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => hrefFor({ ...filter, lawsuit }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefFor({ ...filter, lawsuit: lawsuitWords.lawsuit }));
-  const [insights, allFacets] = await Promise.all([getInsights(filter, view, shows), getTimelineFacets(filter)]);
+  const [insights, allFacets, codedNames] = await Promise.all([getInsights(filter, view, shows), getTimelineFacets(filter), getCodedNames(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   // The timeline's chips, leading back to this page rather than to the timeline.
-  const chips = describeActiveFilters(filter, lawsuitNames).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
+  const chips = describeActiveFilters(filter, new Map([...lawsuitNames, ...codedNames])).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
   return { filter, insights, facets, chips, lawsuitChoice: lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null };
 }
