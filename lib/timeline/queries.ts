@@ -1,5 +1,6 @@
 import "server-only";
 
+import { codeLabel, OUTCOME_CLASS_CODES, RELIEF_KIND_CODES, RELIEF_STATUS_CODES, STATE_SIDE_CODES, type CodeDefinition } from "@/lib/coding/labels";
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { fromStored, PRECISION_RANK, rangeBounds, startOfPeriodContaining, toStored, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
@@ -428,10 +429,27 @@ export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets>
     outcome: of("outcome").map((o) => ({ ...o, value: fromDbEnum(o.value) })).sort(byCount),
     ...(Object.fromEntries(CODING_FACETS.map((facet) => [facet, labelled(facet).sort(byCount)])) as Pick<TimelineFacets, CodingFacet>),
   };
-  function labelled(facet: Facet): FacetValue[] {
-    return rows.filter((r) => r.facet === facet).map(({ value, label, count }) => (label ? { value, label, count } : { value, count }));
+  /**
+   * A coding facet's values with their labels: the database's names, or the codebook's
+   * labels of the closed lists (here, so that the panel does not download the codebook's
+   * prose); the selected value too, with no filing under the other filters.
+   */
+  function labelled(facet: CodingFacet): FacetValue[] {
+    const codes = CODE_LABELS[facet];
+    const values = rows.filter((r) => r.facet === facet).map(({ value, label, count }) => ({ value, count, label: codes ? codeLabel(codes, value) : (label ?? value) }));
+    const selected = filter[facet];
+    if (selected && !values.some((v) => v.value === selected)) values.push({ value: selected, count: 0, label: codes ? codeLabel(codes, selected) : selected });
+    return values;
   }
 }
+
+/** The closed lists among the coding facets, with the codebook's definitions of their codes. */
+const CODE_LABELS: Partial<Record<CodingFacet, Record<string, CodeDefinition>>> = {
+  side: STATE_SIDE_CODES,
+  lawsuitOutcome: OUTCOME_CLASS_CODES,
+  relief: RELIEF_KIND_CODES,
+  reliefStatus: RELIEF_STATUS_CODES,
+};
 
 const FACETS = ["state", "kind", "lawsuit", "demandCategory", "outcome"] as const satisfies Facet[];
 /** The research coding's facets: their filings are counted per lawsuit, then through the lawsuit's coding. */
