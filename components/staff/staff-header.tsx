@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/staff/lawsuits", label: "Lawsuits" },
   { href: "/staff/officials", label: "Officials" },
   { href: "/staff/courts", label: "Courts" },
+  { href: "/staff/policies", label: "Policies" },
   { href: "/staff/upload", label: "Upload" },
 ] as const;
 

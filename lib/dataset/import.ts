@@ -20,7 +20,7 @@ import {
 import type { Sql } from "@/lib/db/sql";
 import { findCodingProblems } from "@/lib/coding/validate";
 import { writeCoding } from "@/lib/coding/write";
-import type { Actor, EditableKind, Publication, RevisionAction, RevisionKind } from "@/lib/editing/types";
+import type { Actor, Publication, RevisionAction, RevisionKind } from "@/lib/editing/types";
 
 export const RECORD_KINDS = ["courts", "officials", "issueAreas", "policies", "lawsuits", "filings", "coding"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -49,7 +49,7 @@ export interface WriteOptions {
 
 /** A record that was created or changed, with its new version. */
 export interface WrittenRecord {
-  kind: EditableKind;
+  kind: RevisionKind;
   id: string;
   version: number;
 }
@@ -144,7 +144,8 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
     ...revisionRows("lawsuit", lawsuitPlan, canonicalLawsuit, lawsuitVersions, options),
     ...revisionRows("filing", filingPlan, canonicalFiling, filingVersions, options),
   ];
-  await insert(w, "revision", [...revisions, ...coding.revisions]);
+  revisions.push(...coding.revisions);
+  await insert(w, "revision", revisions);
 
   return {
     summary: {
@@ -154,7 +155,7 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
       filings: filingPlan.summary,
       ...coding.summary,
     },
-    written: revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })),
+    written: revisions.map((r) => ({ kind: r.record_kind as RevisionKind, id: r.record_id as string, version: r.version as number })),
   };
 }
 

@@ -10,8 +10,9 @@
 // history, uploads, staff accounts and their password hashes. Not sessions (a restore
 // signs everyone out), sign-in verifications and attempts, the migration history (the
 // target is migrated by Docketline, and must be at the same migrations). The
-// jurisdictions, which a migration writes, are replaced by the backup's own (their
-// timestamps are the source database's).
+// jurisdictions, administrations and issue areas, which a migration writes, are
+// replaced by the backup's own (their timestamps are the source database's; issue areas
+// may have been edited since).
 //
 // Restoring loads the rows as they were, derived tables included (the search index,
 // facet counts): the tables' own triggers are off for the load and the foreign keys
@@ -40,7 +41,7 @@ function quoteIdentifier(name: string): string {
 }
 
 /** Written by a migration, so never empty: a restore replaces their rows rather than requiring none. */
-const MIGRATION_DATA_TABLES = ["jurisdiction"];
+const MIGRATION_DATA_TABLES = ["jurisdiction", "administration", "issue_area"];
 
 const FORMAT_LINE = "-- Docketline-Backup-Format: 1";
 const MIGRATIONS_PREFIX = "-- Docketline-Migrations: ";

@@ -4,7 +4,8 @@
 // recorded in history the same way; this module adds the version check in front.
 import "server-only";
 
-import { DATASET_FORMAT, CourtSchema, FilingSchema, LawsuitSchema, OfficialSchema, type Dataset } from "@/lib/dataset/schema";
+import { readCodingRecords } from "@/lib/coding/read";
+import { DATASET_FORMAT, CourtSchema, FilingSchema, LawsuitSchema, OfficialSchema, PolicySchema, type Dataset } from "@/lib/dataset/schema";
 import { DatasetValidationError, problemsFromZod } from "@/lib/dataset/problems";
 import { readRecords, type CanonicalRecord } from "@/lib/dataset/read";
 import { lockRecords, writeDataset, type WriteOptions } from "@/lib/dataset/import";
@@ -26,11 +27,11 @@ import type {
 /** How long a soft-deleted record can be restored. */
 export const RESTORE_WINDOW_DAYS = 30;
 
-const SCHEMAS = { court: CourtSchema, official: OfficialSchema, lawsuit: LawsuitSchema, filing: FilingSchema } as const;
-const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings" } as const;
-const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing" } as const;
+const SCHEMAS = { court: CourtSchema, official: OfficialSchema, lawsuit: LawsuitSchema, filing: FilingSchema, policy: PolicySchema } as const;
+const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies" } as const;
+const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy" } as const;
 // Table names come from this fixed map only, never from input.
-const TABLE = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing" } as const;
+const TABLE = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy" } as const;
 
 interface LockedRow {
   version: number;
@@ -79,7 +80,17 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
   const parsed = SCHEMAS[kind].safeParse(input);
   if (!parsed.success) return invalid(problemsFromZod(input, parsed.error));
   const record = parsed.data;
-  const dataset = { format: DATASET_FORMAT, courts: [], officials: [], lawsuits: [], filings: [], [PLURAL[kind]]: [record] } as unknown as Dataset;
+  const dataset = {
+    format: DATASET_FORMAT,
+    courts: [],
+    officials: [],
+    issueAreas: [],
+    policies: [],
+    lawsuits: [],
+    filings: [],
+    coding: [],
+    [PLURAL[kind]]: [record],
+  } as unknown as Dataset;
 
   const result = await sql.begin(async (tx) => {
     const t = tx as unknown as Sql;
@@ -215,8 +226,10 @@ async function selectRow(sql: Sql, kind: EditableKind, id: string, lock: boolean
 }
 
 async function readOne(sql: Sql, kind: EditableKind, id: string): Promise<CanonicalRecord | undefined> {
-  const records = await readRecords(sql, { courts: [], officials: [], lawsuits: [], filings: [], [PLURAL[kind]]: [id] });
-  return records[PLURAL[kind]][0];
+  if (kind === "policy") return (await readCodingRecords(sql, { issueAreas: [], coding: [], policies: [id] })).policies[0];
+  const plural = PLURAL[kind];
+  const records = await readRecords(sql, { courts: [], officials: [], lawsuits: [], filings: [], [plural]: [id] });
+  return records[plural][0];
 }
 
 /** What changed since the version a form was based on, and who changed it. */

@@ -40,6 +40,15 @@ export const FIELD_LABELS = {
   },
   court: { id: "Court id", shortName: "Short name", fullName: "Full name" },
   official: { id: "Id", name: "Name", office: "Office", jurisdiction: "Jurisdiction", termStart: "Term start", termEnd: "Term end" },
+  policy: {
+    id: "Id",
+    name: "Name",
+    agencies: "Agencies",
+    dateAnnounced: "Date announced",
+    citation: "Citation",
+    issueAreas: "Issue areas",
+    sources: "Sources",
+  },
 } as const satisfies Record<EditableKind, Record<string, string>>;
 
 /** One item of a list field, numbered by the reader: "Joining state 3", "Demand 2". */
@@ -50,6 +59,8 @@ export const LIST_ITEM_NOUNS: Record<string, string> = {
   related: "Related lawsuit",
   demands: "Demand",
   sources: "Source",
+  agencies: "Agency",
+  issueAreas: "Issue area",
 };
 
 /** The properties of a list's items, in the middle of a sentence: "Demand 2: decided by". */

@@ -82,6 +82,7 @@ export default async function AboutPage() {
         <p>
           Every filing page offers a citation and a permanent link. The data is published in the open{" "}
           <code>docketline/v1</code> format, which the project imports and exports; see the <Link href="/api">API</Link> for machine access.
+          The <Link href="/about/codebook">codebook</Link> says what every code of the research coding means and how it is decided.
         </p>
       </section>
     </article>

@@ -23,7 +23,8 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Dashboard · Staff", robots: { index: false, follow: false } };
 
-const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing" };
+const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing", policy: "Policy" };
+const STAFF_FOLDER: Record<EditableKind, string> = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies" };
 
 /** What each count of "Needs attention" counts: records, not demands. */
 const ATTENTION_LABELS: Record<AttentionType, string> = {
@@ -46,7 +47,7 @@ function reasonText(reason: AttentionReason): string {
   }
 }
 
-const editPath = (kind: EditableKind, id: string) => `/staff/${kind}s/${encodeURIComponent(id)}`;
+const editPath = (kind: EditableKind, id: string) => `/staff/${STAFF_FOLDER[kind]}/${encodeURIComponent(id)}`;
 const historyPath = (kind: EditableKind, id: string) => (kind === "lawsuit" || kind === "filing" ? `/${kind}s/${encodeURIComponent(id)}/history` : null);
 
 function ShowAll({ section, shown, total, show }: { section: DashboardSection; shown: number; total: number; show?: DashboardSection }) {
