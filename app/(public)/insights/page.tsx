@@ -138,7 +138,7 @@ function CodingSections({ coding }: { coding: CodingInsights }) {
       <section className={styles.section} aria-labelledby="lawsuit-outcomes-heading">
         <h2 id="lawsuit-outcomes-heading">How the lawsuits ended for the states</h2>
         <p className={styles.sectionLede}>
-          The {plural(coding.lawsuits, "lawsuit")} of these filings, by the outcome for the states that the research coding records. A lawsuit
+          The {plural(coding.lawsuits, "lawsuit")} of these filings, by the outcome for the states that the <Link href="/about/codebook">research coding</Link> records. A lawsuit
           not coded yet counts as unknown.
         </p>
         <h3 className={styles.subheading}>By administration</h3>
