@@ -29,7 +29,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const title = isFiltered(filter) ? "Insights into the filtered filings" : "Insights";
   return {
     title,
-    description: "Filings per month by kind, the states that joined them, and what became of their demands.",
+    description: "Filings per month by kind, the states that joined them, what became of their demands, and how the lawsuits ended for the states.",
     openGraph: { title, type: "website" },
     alternates: { canonical: insightsHref(filter, parseInsightsView(params)) },
   };
@@ -55,7 +55,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   return (
     <InsightsFrame
       title="Insights"
-      lede="The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, and what became of what they asked for. Every picture follows the filters, and each has its numbers as a table."
+      lede="The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, what became of what they asked for, and how their lawsuits ended for the states. Every picture follows the filters, and each has its numbers as a table."
       path={INSIGHTS_PATH}
       data={data}
       problems={query.problems}
