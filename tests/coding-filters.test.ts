@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { LawsuitCodingRecord, PolicyRecord } from "@/lib/dataset/schema";
 import { OUTCOME_CLASSES, STATE_SIDES } from "@/lib/dataset/vocabulary";
+import { describeFilterInWords } from "@/lib/exports/describe";
 import { filterToSearchParams, parseFilter, type Filter } from "@/lib/filters/schema";
 import { countTimeline, getTimeline, getTimelineFacets, getTimelinePage, MAX_PAGE_SIZE, type TimelineFacets } from "@/lib/timeline/queries";
 
@@ -176,6 +177,15 @@ describe("Facet counts of the coding filters", () => {
     expect(facets.issueArea.find((v) => v.value === "immigration")?.label).toBe("Immigration");
     expect(facets.administration.find((v) => v.value === "trump-1")?.label).toBe("First Trump administration");
     expect(facets.policy.find((v) => v.value === "family-separation-zero-tolerance-2018")?.label).toBeTruthy();
+  });
+});
+
+describe("The coding filters in words (feed and calendar titles, chips)", () => {
+  it("names issue areas, policies and administrations by their names and codes by the codebook's labels", async () => {
+    const filter = filterOf({ issueArea: "immigration", administration: "trump-1", policy: "family-separation-zero-tolerance-2018", lawsuitOutcome: "unknown", side: "plaintiff", state: "WA" });
+    const words = await describeFilterInWords(database.sql, filter);
+    const policy = (await database.sql<{ name: string }[]>`SELECT name FROM policy WHERE id = 'family-separation-zero-tolerance-2018'`)[0].name;
+    expect(words).toBe(`State: Washington, Side: Plaintiff, Issue area: Immigration, Policy: ${policy}, Administration: First Trump administration, Lawsuit outcome: Unknown`);
   });
 });
 
