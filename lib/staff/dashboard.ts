@@ -83,7 +83,7 @@ export async function getStaffDashboard(options: { show?: DashboardSection } = {
     sql<{ id: string; kind: EditableKind; record_id: string; action: RevisionAction; actor_name: string; created_at: Date; upload_id: string | null; before: unknown; after: unknown }[]>`
       SELECT r.id::text AS id, r.record_kind::text AS kind, r.record_id, r.action::text AS action, r.actor_name, r.created_at, r.upload_id, r.before, r.after
       FROM revision r WHERE r.record_kind::text = ANY(${EDITABLE_KINDS as unknown as string[]}) ORDER BY r.id DESC LIMIT ${limit("changes")}`,
-    // Issue areas and lawsuit codings have no staff page yet to describe or link their changes.
+    // Issue areas have no staff page yet to describe or link their changes.
     sql<{ recent: number }[]>`
       SELECT count(*)::int AS recent FROM revision
       WHERE record_kind::text = ANY(${EDITABLE_KINDS as unknown as string[]}) AND created_at > now() - make_interval(days => ${RECENT_DAYS})`,
