@@ -1,4 +1,4 @@
-// Policies and lawsuit codings are edited like courts (lib/editing/records.ts, docs/decisions/020): a save
+// Policies, lawsuit codings and issue areas are edited like courts (lib/editing/records.ts, docs/decisions/020): a save
 // is validated with the importer's schema and references, a stale version is refused
 // with what changed, and every change leaves a revision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -119,5 +119,20 @@ describe("Saving a lawsuit's coding from the staff form", () => {
     expect(stale.conflict.changes.map((c) => c.field)).toEqual(["outcome"]);
     const versions = await plain.sql`SELECT version, action::text AS action FROM revision WHERE record_kind = 'lawsuit-coding' AND record_id = ${LAWSUIT} ORDER BY id`;
     expect(versions).toEqual([{ version: 1, action: "create" }, { version: 2, action: "update" }]);
+  });
+});
+
+describe("Saving an issue area (admins keep the vocabulary)", () => {
+  it("edits a definition with a new version and a revision, and refuses a slug already taken", async () => {
+    const area = (await loadRecord("issue-area", "immigration", database.sql))!;
+    expect(area.version).toBe(1);
+    const definition = "Admission, detention and removal of noncitizens, asylum, and border enforcement.";
+    const saved = ok(await saveRecord("issue-area", { ...area.record, definition }, { baseVersion: 1, actor: ada }, database.sql));
+    expect(saved.version).toBe(2);
+    expect(await database.sql`SELECT definition FROM issue_area WHERE slug = 'immigration'`).toEqual([{ definition }]);
+    const taken = await saveRecord("issue-area", { slug: "immigration", label: "Again", definition: "Again." }, { baseVersion: null, actor: ada }, database.sql);
+    expect(taken).toEqual({ ok: false, reason: "invalid", problems: [{ path: ["slug"], message: "is already the slug of another issue area" }] });
+    const [revision] = await database.sql`SELECT action::text AS action, version FROM revision WHERE record_kind = 'issue-area' AND record_id = 'immigration'`;
+    expect(revision).toEqual({ action: "update", version: 2 });
   });
 });

@@ -92,6 +92,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "app/(staff)/staff/policies/new/page.tsx": editors(() => "/staff/policies/new"),
   // The founding coding's policy (prisma/data/family-separation-2018.coding.json), in every seed.
   "app/(staff)/staff/policies/[id]/page.tsx": editors(() => "/staff/policies/family-separation-zero-tolerance-2018"),
+  "app/(staff)/staff/issue-areas/page.tsx": { access: "admin", path: () => "/staff/issue-areas" },
+  "app/(staff)/staff/issue-areas/new/page.tsx": { access: "admin", path: () => "/staff/issue-areas/new" },
+  "app/(staff)/staff/issue-areas/[slug]/page.tsx": { access: "admin", path: () => "/staff/issue-areas/immigration" },
   "app/(staff)/staff/officials/page.tsx": editors(() => "/staff/officials"),
   "app/(staff)/staff/officials/new/page.tsx": editors(() => "/staff/officials/new"),
   "app/(staff)/staff/officials/[id]/page.tsx": editors((ids) => `/staff/officials/${ids.official}`),
@@ -131,6 +134,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   saveOfficialAction: { access: "editor", args: "payload" },
   savePolicyAction: { access: "editor", args: "payload" },
   saveLawsuitCodingAction: { access: "editor", args: "payload" },
+  saveIssueAreaAction: { access: "admin", args: "payload" },
   changeRecordLifecycleAction: { access: "editor", args: "payload" },
   revertToRevisionAction: { access: "editor", args: "form" },
   applyUploadAction: { access: "editor", args: "form" },

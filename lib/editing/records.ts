@@ -10,6 +10,7 @@ import {
   CourtSchema,
   FilingSchema,
   LawsuitCodingSchema,
+  IssueAreaSchema,
   LawsuitSchema,
   OfficialSchema,
   PolicySchema,
@@ -43,14 +44,24 @@ const SCHEMAS = {
   filing: FilingSchema,
   policy: PolicySchema,
   "lawsuit-coding": LawsuitCodingSchema,
+  "issue-area": IssueAreaSchema,
 } as const;
-const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies", "lawsuit-coding": "coding" } as const;
-const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding" } as const;
+const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies", "lawsuit-coding": "coding", "issue-area": "issueAreas" } as const;
+const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding", "issue-area": "issue area" } as const;
 // Table and key names come from these fixed maps only, never from input.
-const TABLE = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "lawsuit_coding" } as const;
-/** A lawsuit's coding is keyed by its lawsuit: the record's `lawsuit`, the row's lawsuit_id. */
-const KEY_COLUMN = (kind: EditableKind) => (kind === "lawsuit-coding" ? "lawsuit_id" : "id");
-const keyOf = (kind: EditableKind, record: Record<string, unknown>) => String(kind === "lawsuit-coding" ? record.lawsuit : record.id);
+const TABLE = {
+  court: "court",
+  official: "official",
+  lawsuit: "lawsuit",
+  filing: "filing",
+  policy: "policy",
+  "lawsuit-coding": "lawsuit_coding",
+  "issue-area": "issue_area",
+} as const;
+/** A lawsuit's coding is keyed by its lawsuit, an issue area by its slug; everything else by id. */
+const KEY_FIELD = { "lawsuit-coding": ["lawsuit", "lawsuit_id"], "issue-area": ["slug", "slug"] } as const;
+const KEY_COLUMN = (kind: EditableKind) => (kind in KEY_FIELD ? KEY_FIELD[kind as keyof typeof KEY_FIELD][1] : "id");
+const keyOf = (kind: EditableKind, record: Record<string, unknown>) => String(record[kind in KEY_FIELD ? KEY_FIELD[kind as keyof typeof KEY_FIELD][0] : "id"]);
 
 interface LockedRow {
   version: number;
@@ -119,6 +130,7 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
     if (options.baseVersion === null) {
       if (row) {
         if (kind === "lawsuit-coding") return refused("This lawsuit has been coded meanwhile: reload the page to edit its coding.");
+        if (kind === "issue-area") return invalid([{ path: ["slug"], message: "is already the slug of another issue area" }]);
         return invalid([{ path: ["id"], message: `is already the id of another ${NOUN[kind]}` }]);
       }
     } else {
@@ -251,6 +263,7 @@ async function selectRow(sql: Sql, kind: EditableKind, id: string, lock: boolean
 async function readOne(sql: Sql, kind: EditableKind, id: string): Promise<CanonicalRecord | undefined> {
   if (kind === "policy") return (await readCodingRecords(sql, { issueAreas: [], coding: [], policies: [id] })).policies[0];
   if (kind === "lawsuit-coding") return (await readCodingRecords(sql, { issueAreas: [], policies: [], coding: [id] })).coding[0];
+  if (kind === "issue-area") return (await readCodingRecords(sql, { issueAreas: [id], policies: [], coding: [] })).issueAreas[0];
   const plural = PLURAL[kind];
   const records = await readRecords(sql, { courts: [], officials: [], lawsuits: [], filings: [], [plural]: [id] });
   return records[plural][0];

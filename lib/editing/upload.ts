@@ -14,7 +14,7 @@ import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dat
 import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/changes";
-import { EDITABLE_KINDS, type Actor, type EditableKind, type Publication, type RevisionKind } from "@/lib/editing/types";
+import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 
 export { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL };
@@ -22,7 +22,7 @@ export { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL };
 /** How many created or updated records of each kind a preview names; the rest are counted. */
 export const PREVIEW_LIST_LIMIT = 200;
 
-const KIND_OF: Record<RecordKind, RevisionKind> = {
+const KIND_OF: Record<RecordKind, EditableKind> = {
   courts: "court",
   officials: "official",
   issueAreas: "issue-area",
@@ -221,7 +221,7 @@ async function dryRun(
 
 /** The records an upload created and updated, from the revisions that carry its id (at most PREVIEW_LIST_LIMIT per kind and action). */
 async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Promise<UploadPreview> {
-  const rows = await sql<{ record_kind: RevisionKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
+  const rows = await sql<{ record_kind: EditableKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
     SELECT record_kind::text AS record_kind, record_id, action::text AS action, before, after FROM (
       SELECT r.*, row_number() OVER (PARTITION BY record_kind, action ORDER BY id) AS n
       FROM revision r WHERE upload_id = ${uploadId}
@@ -232,8 +232,6 @@ async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Pr
   ) as UploadPreview;
   for (const row of rows) {
     const plural = RECORD_KINDS.find((k) => KIND_OF[k] === row.record_kind)!;
-    // The research coding has no staff form vocabulary yet: its records are counted only.
-    if (!isEditable(row.record_kind)) continue;
     const record: PreviewRecord = {
       kind: row.record_kind,
       id: row.record_id,
@@ -243,10 +241,6 @@ async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Pr
     (row.before === null ? preview[plural].created : preview[plural].updated).push(record);
   }
   return preview;
-}
-
-function isEditable(kind: RevisionKind): kind is EditableKind {
-  return (EDITABLE_KINDS as readonly string[]).includes(kind);
 }
 
 function summaryOf(preview: UploadPreview): ImportSummary {

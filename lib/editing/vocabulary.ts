@@ -58,6 +58,7 @@ export const FIELD_LABELS = {
     outcome: "Outcome for the states",
     reliefMilestones: "Relief milestones",
   },
+  "issue-area": { slug: "Slug", label: "Label", definition: "Definition" },
 } as const satisfies Record<EditableKind, Record<string, string>>;
 
 /** One item of a list field, numbered by the reader: "Joining state 3", "Demand 2". */

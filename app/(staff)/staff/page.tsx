@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Dashboard · Staff", robots: { index: false, follow: false } };
 
-const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing", policy: "Policy", "lawsuit-coding": "Lawsuit coding" };
+const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing", policy: "Policy", "lawsuit-coding": "Lawsuit coding", "issue-area": "Issue area" };
 
 /** What each count of "Needs attention" counts: records, not demands. */
 const ATTENTION_LABELS: Record<AttentionType, string> = {
@@ -53,6 +53,7 @@ const EDIT_PATHS: Record<EditableKind, (id: string) => string> = {
   filing: (id) => `/staff/filings/${id}`,
   policy: (id) => `/staff/policies/${id}`,
   "lawsuit-coding": (id) => `/staff/lawsuits/${id}/coding`,
+  "issue-area": (id) => `/staff/issue-areas/${id}`,
 };
 const editPath = (kind: EditableKind, id: string) => EDIT_PATHS[kind](encodeURIComponent(id));
 const historyPath = (kind: EditableKind, id: string) => (kind === "lawsuit" || kind === "filing" ? `/${kind}s/${encodeURIComponent(id)}/history` : null);
