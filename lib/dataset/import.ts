@@ -20,7 +20,7 @@ import {
 import type { Sql } from "@/lib/db/sql";
 import { findCodingProblems } from "@/lib/coding/validate";
 import { writeCoding } from "@/lib/coding/write";
-import type { Actor, Publication, RevisionAction, RevisionKind } from "@/lib/editing/types";
+import type { Actor, Publication, RevisionAction, EditableKind } from "@/lib/editing/types";
 
 export const RECORD_KINDS = ["courts", "officials", "issueAreas", "policies", "lawsuits", "filings", "coding"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -49,7 +49,7 @@ export interface WriteOptions {
 
 /** A record that was created or changed, with its new version. */
 export interface WrittenRecord {
-  kind: RevisionKind;
+  kind: EditableKind;
   id: string;
   version: number;
 }
@@ -155,14 +155,14 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
       filings: filingPlan.summary,
       ...coding.summary,
     },
-    written: revisions.map((r) => ({ kind: r.record_kind as RevisionKind, id: r.record_id as string, version: r.version as number })),
+    written: revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })),
   };
 }
 
 /** What the upserts return for each written row. */
 export type Versions = Map<string, { version: number; publication: Publication | null }>;
 
-export function revisionRows<T extends { id: string }>(kind: RevisionKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
+export function revisionRows<T extends { id: string }>(kind: EditableKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
   const actor = options.actor ?? COMMAND_LINE;
   return plan.write.map((record) => {
     const before = plan.before.get(record.id);
