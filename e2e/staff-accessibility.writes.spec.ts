@@ -14,7 +14,9 @@ const PAGES = [
   ["a new official's form", "/staff/officials/new", "New official"],
   ["the courts list", "/staff/courts", "Courts"],
   ["a policy's form", "/staff/policies/family-separation-zero-tolerance-2018", "Separation of families"],
+  ["a lawsuit's coding form", "/staff/lawsuits/washington-v-united-states-2018/coding", "Coding of Washington v. United States"],
   ["the upload page", "/staff/upload", "Upload"],
+  ["the issue areas", "/staff/issue-areas", "Issue areas"],
   ["the users page", "/staff/users", "Users"],
   ["a filing's history, as staff see it", "/filings/wa-v-us-2018-dkt-15/history", "History"],
 ] as const;

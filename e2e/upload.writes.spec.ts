@@ -39,6 +39,15 @@ async function upload(page: Page, name: string, content: string) {
   await page.getByRole("button", { name: "Upload and preview" }).click();
 }
 
+/**
+ * Waits for the preview, computed in the background: the page reloads itself until it
+ * is there, which on a busy machine (other previews, imports) can take longer than an
+ * assertion's usual 5 seconds.
+ */
+async function previewReady(page: Page) {
+  await expect(page.getByRole("region", { name: "Preparing the preview" })).toHaveCount(0, { timeout: 60_000 });
+}
+
 test("An editor previews an upload, applies it, and finds the new filing among the drafts and the changed one on its public page", async ({ page }) => {
   const word = uniqueWord("upl");
   const changedId = `upload-changed-${word}`;
@@ -58,6 +67,7 @@ test("An editor previews an upload, applies it, and finds the new filing among t
 
   await signIn(page, await createStaffUser(), { next: "/staff/upload" });
   await upload(page, `${word}.json`, JSON.stringify(file, null, 2));
+  await previewReady(page);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload preview: ${word}.json`);
   await expect(page.getByText("Nothing has been written yet.")).toBeVisible();
@@ -158,6 +168,7 @@ test("Applying is refused, naming the record, when an editor changed a previewed
 
   await signIn(page, await createStaffUser(), { next: "/staff/upload" });
   await upload(page, `${word}.json`, JSON.stringify(file, null, 2));
+  await previewReady(page);
   await expect(page.getByRole("list", { name: "To update (1)" })).toContainText(`Letter on ${word} as the upload has it`);
   const previewUrl = page.url();
 
@@ -177,6 +188,7 @@ test("Applying is refused, naming the record, when an editor changed a previewed
 
   await page.goto(previewUrl);
   await page.getByRole("button", { name: "Preview again" }).click();
+  await previewReady(page);
   await expect(page.getByRole("list", { name: "To update (1)" })).toContainText("Changes: Title, Summary");
   await page.getByRole("button", { name: "Apply this upload" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload applied: ${word}.json`);

@@ -1,14 +1,15 @@
-// Policies are edited like courts (lib/editing/records.ts, docs/decisions/020): a save
+// Policies, lawsuit codings and issue areas are edited like courts (lib/editing/records.ts, docs/decisions/020): a save
 // is validated with the importer's schema and references, a stale version is refused
 // with what changed, and every change leaves a revision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importFoundingDataset } from "@/lib/dataset/founding";
+import { importDatasetText } from "@/lib/dataset/import";
 import { loadRecord, revertRecord, saveRecord } from "@/lib/editing/records";
 import { getStaffDashboard } from "@/lib/staff/dashboard";
 import type { Actor, SaveResult } from "@/lib/editing/types";
 
-import { createTestDatabase, snapshotTables, type TestDatabase } from "./support/database";
+import { createTestDatabase, readFoundingDataset, snapshotTables, type TestDatabase } from "./support/database";
 
 const ada: Actor = { userId: "user-ada", name: "Ada Editor" };
 const ben: Actor = { userId: "user-ben", name: "Ben Editor" };
@@ -69,9 +70,69 @@ describe("Saving a policy from the staff form", () => {
     expect((await loadRecord("policy", POLICY, database.sql))!.record).toEqual(record);
   });
 
-  it("shows on the staff dashboard's recent changes, where the codings' own revisions (no staff page yet) do not", async () => {
+  it("shows on the staff dashboard's recent changes, beside the codings' own", async () => {
     const { changes } = await getStaffDashboard({}, database.sql);
     expect(changes.rows[0]).toMatchObject({ kind: "policy", id: POLICY, action: "revert", actorName: "Ben Editor" });
-    expect(changes.rows.map((c) => c.kind as string)).not.toContain("lawsuit-coding");
+    expect(changes.rows).toContainEqual(expect.objectContaining({ kind: "lawsuit-coding", id: "washington-v-united-states-2018", action: "create", label: "washington-v-united-states-2018" }));
+  });
+});
+
+describe("Saving a lawsuit's coding from the staff form", () => {
+  let plain: TestDatabase;
+  const LAWSUIT = "california-v-mcaleenan-2019";
+  beforeAll(async () => {
+    // The founding dataset without its coding: the lawsuit is not coded yet.
+    plain = await createTestDatabase();
+    await importDatasetText(plain.sql, await readFoundingDataset());
+  });
+  afterAll(async () => plain?.drop());
+
+  const coding = (overrides: Record<string, unknown> = {}) => ({
+    lawsuit: LAWSUIT,
+    issueAreas: ["immigration"],
+    sources: [{ url: "https://example.org/complaint", title: "Complaint", publisher: "Court records" }],
+    stateSides: [{ jurisdiction: "CA", side: "plaintiff", filing: "california-v-mcaleenan-2019-complaint" }],
+    outcome: { class: "unknown" },
+    ...overrides,
+  });
+
+  it("codes a lawsuit, refuses a stale version and a filing of another lawsuit with the field named, and keeps every version", async () => {
+    const created = ok(await saveRecord("lawsuit-coding", coding(), { baseVersion: null, actor: ada }, plain.sql));
+    expect(created).toEqual({ ok: true, id: LAWSUIT, version: 1, changed: true });
+    expect((await loadRecord("lawsuit-coding", LAWSUIT, plain.sql))!.record).toMatchObject({ lawsuit: LAWSUIT, stateSides: [{ jurisdiction: "CA", side: "plaintiff" }] });
+
+    const again = await saveRecord("lawsuit-coding", coding(), { baseVersion: null, actor: ben }, plain.sql);
+    expect(again).toMatchObject({ ok: false, reason: "refused" });
+
+    const before = await snapshotTables(plain.sql);
+    const foreign = await saveRecord("lawsuit-coding", coding({ outcome: { class: "settled", decidedBy: "ms-l-v-ice-2023-settlement-approval" } }), { baseVersion: 1, actor: ada }, plain.sql);
+    expect(foreign).toEqual({
+      ok: false,
+      reason: "invalid",
+      problems: [{ path: ["outcome", "decidedBy"], message: `is a filing of another lawsuit ("ms-l-v-ice-2018"), not of "${LAWSUIT}"` }],
+    });
+    expect(await snapshotTables(plain.sql)).toEqual(before);
+
+    ok(await saveRecord("lawsuit-coding", coding({ outcome: { class: "pending", sources: [{ url: "https://example.org/docket", title: "Docket", publisher: "Court records" }] } }), { baseVersion: 1, actor: ada }, plain.sql));
+    const stale = await saveRecord("lawsuit-coding", coding({ issueAreas: [] , sources: [] }), { baseVersion: 1, actor: ben }, plain.sql);
+    if (stale.ok || stale.reason !== "conflict") throw new Error("expected a conflict");
+    expect(stale.conflict.changes.map((c) => c.field)).toEqual(["outcome"]);
+    const versions = await plain.sql`SELECT version, action::text AS action FROM revision WHERE record_kind = 'lawsuit-coding' AND record_id = ${LAWSUIT} ORDER BY id`;
+    expect(versions).toEqual([{ version: 1, action: "create" }, { version: 2, action: "update" }]);
+  });
+});
+
+describe("Saving an issue area (admins keep the vocabulary)", () => {
+  it("edits a definition with a new version and a revision, and refuses a slug already taken", async () => {
+    const area = (await loadRecord("issue-area", "immigration", database.sql))!;
+    expect(area.version).toBe(1);
+    const definition = "Admission, detention and removal of noncitizens, asylum, and border enforcement.";
+    const saved = ok(await saveRecord("issue-area", { ...area.record, definition }, { baseVersion: 1, actor: ada }, database.sql));
+    expect(saved.version).toBe(2);
+    expect(await database.sql`SELECT definition FROM issue_area WHERE slug = 'immigration'`).toEqual([{ definition }]);
+    const taken = await saveRecord("issue-area", { slug: "immigration", label: "Again", definition: "Again." }, { baseVersion: null, actor: ada }, database.sql);
+    expect(taken).toEqual({ ok: false, reason: "invalid", problems: [{ path: ["slug"], message: "is already the slug of another issue area" }] });
+    const [revision] = await database.sql`SELECT action::text AS action, version FROM revision WHERE record_kind = 'issue-area' AND record_id = 'immigration'`;
+    expect(revision).toEqual({ action: "update", version: 2 });
   });
 });

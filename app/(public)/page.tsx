@@ -11,6 +11,7 @@ import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineViews } from "@/components/timeline/timeline-views";
 import { hrefWithFilter, isFiltered, parsePageQuery } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
+import { getCodedNames } from "@/lib/coding/filter-names";
 import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
 import { absoluteUrl } from "@/lib/site";
 import { countTimeline, getTimeline } from "@/lib/timeline/queries";
@@ -44,9 +45,9 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
   const lawsuitWords = await resolveLawsuitWords(words, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefWithFilter("/", { ...filter, lawsuit: lawsuitWords.lawsuit, cursor: undefined }));
-  const { page, facets: allFacets } = await getTimeline(filter);
+  const [{ page, facets: allFacets }, codedNames] = await Promise.all([getTimeline(filter), getCodedNames(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
-  const chips = describeActiveFilters(filter, lawsuitNames);
+  const chips = describeActiveFilters(filter, new Map([...lawsuitNames, ...codedNames]));
   // Only when nothing matches: how many each filter's removal would bring back.
   const loosened = page.total === 0 ? await Promise.all(chips.map(async (chip) => ({ chip, count: await countTimeline(chip.without) }))) : [];
   const newestFirst = filter.sort !== "oldest";

@@ -1,6 +1,7 @@
 // Colours of the insights charts. Each chart also names its colours in a legend, draws
 // white gaps between stacked segments and has a table alternative, so no fact depends
 // on telling two colours apart.
+import type { OutcomeGroup } from "@/lib/coding/groups";
 import type { DemandOutcome } from "@/lib/demands/labels";
 import type { FilingKind } from "@/lib/filings/kinds";
 
@@ -29,6 +30,16 @@ export const OUTCOME_COLORS: Record<DemandOutcome, string> = {
   moot: "#939cab",
   withdrawn: "#b9aed6",
   unknown: "#dfe3e8",
+};
+
+/** The lawsuits' outcomes for the states in the same hues as the demands' outcomes: won green, lost vermilion. */
+export const OUTCOME_GROUP_COLORS: Record<OutcomeGroup, string> = {
+  won: OUTCOME_COLORS.granted,
+  mixed: OUTCOME_COLORS["granted-in-part"],
+  lost: OUTCOME_COLORS.denied,
+  pending: OUTCOME_COLORS.pending,
+  "ended-otherwise": OUTCOME_COLORS.moot,
+  unknown: OUTCOME_COLORS.unknown,
 };
 
 /** The page's ink or white, whichever reads better on `fill` (a #rrggbb colour). */

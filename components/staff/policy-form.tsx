@@ -14,6 +14,7 @@ import type { RecordSavePayload, RecordSaveResponse } from "@/lib/staff/record-s
 
 import { ConflictNotice } from "./conflict-notice";
 import { Button } from "./fields/buttons";
+import { CheckboxList } from "./fields/checkbox-list";
 import { ErrorSummary } from "./fields/error-summary";
 import { FieldGrid, FormActions, FormSection } from "./fields/form-section";
 import { PartialDateField } from "./fields/partial-date-field";
@@ -85,8 +86,6 @@ export function PolicyForm({ mode, record, version: initialVersion, issueAreas, 
   });
   const { draft, setDraft, error, pending, status, version, problems } = form;
   const set = (field: "id" | "name" | "agencies" | "dateAnnounced" | "citation") => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  const toggleArea = (slug: string, on: boolean) =>
-    setDraft((d) => ({ ...d, issueAreas: on ? [...d.issueAreas, slug] : d.issueAreas.filter((s) => s !== slug) }));
 
   return (
     <>
@@ -133,15 +132,7 @@ export function PolicyForm({ mode, record, version: initialVersion, issueAreas, 
           </FieldGrid>
         </FormSection>
         <FormSection legend={POLICY_FIELD_LABELS.issueAreas} description="Every area the policy substantially concerns (the codebook defines each).">
-          <ul className={fieldStyles.list} id="issueAreas">
-            {issueAreas.map((area) => (
-              <li key={area.slug}>
-                <label>
-                  <input type="checkbox" checked={draft.issueAreas.includes(area.slug)} onChange={(event) => toggleArea(area.slug, event.target.checked)} /> {area.label}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <CheckboxList options={issueAreas.map((a) => ({ value: a.slug, label: a.label }))} value={draft.issueAreas} onChange={(chosen) => setDraft((d) => ({ ...d, issueAreas: chosen }))} />
           {error(["issueAreas"]) ? <p className={fieldStyles.error}>{error(["issueAreas"])}</p> : null}
         </FormSection>
         <FormSection legend={POLICY_FIELD_LABELS.sources} description="At least one public source for the policy.">

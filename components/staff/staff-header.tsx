@@ -41,9 +41,14 @@ export function StaffHeader({ staff }: { staff: Staff | null }) {
                 </li>
               ))}
               {staff.role === "admin" ? (
-                <li>
-                  <NavLink href="/staff/users">Users</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink href="/staff/issue-areas">Issue areas</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/staff/users">Users</NavLink>
+                  </li>
+                </>
               ) : null}
             </ul>
           </nav>

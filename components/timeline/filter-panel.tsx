@@ -18,7 +18,7 @@ import { FILTER_KEYS, filterToSearchParams, LAWSUIT_WORDS_PARAM } from "@/lib/fi
 import type { Filter } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import type { LawsuitChoice } from "@/lib/lawsuits/filter";
-import type { TimelineFacets } from "@/lib/timeline/queries";
+import type { FacetValue, TimelineFacets } from "@/lib/timeline/queries";
 
 import { LawsuitSearch } from "./lawsuit-search";
 import styles from "./filter-panel.module.css";
@@ -186,6 +186,14 @@ export function FilterPanel({
             <input type="checkbox" name="role" value="lead" checked={shown.role === "lead"} onChange={(e) => update({ role: e.target.checked ? "lead" : undefined })} />
             {shown.state.length ? "Only filings they led" : "Only filings with a lead state"}
           </label>
+          <FacetSelect
+            name="side"
+            label={shown.state.length ? "Their side in the lawsuit" : "A state's side in the lawsuit"}
+            any="Any side"
+            values={facets.side}
+            selected={shown.side}
+            onChange={(side) => update({ side: side as Filter["side"] })}
+          />
         </fieldset>
 
         <fieldset className={styles.group}>
@@ -208,6 +216,13 @@ export function FilterPanel({
           </ul>
           <LawsuitSearch key={`${filter.lawsuit ?? ""}-${lawsuitChoice?.words ?? ""}`} defaultWords={lawsuitChoice?.words ?? ""} onChoose={chooseLawsuit} />
           {lawsuitChoice && <LawsuitMatches choice={lawsuitChoice} />}
+        </fieldset>
+
+        <fieldset className={styles.group}>
+          <legend>The lawsuit’s coding</legend>
+          {CODING_SELECTS.map(({ name, label, any }) => (
+            <FacetSelect key={name} name={name} label={label} any={any} values={facets[name]} selected={shown[name]} onChange={(value) => update({ [name]: value })} />
+          ))}
         </fieldset>
 
         <div className={styles.field}>
@@ -250,6 +265,51 @@ export function FilterPanel({
         </noscript>
       </form>
     </details>
+  );
+}
+
+/** The lawsuit coding's filters, each a select of its facet's values. */
+const CODING_SELECTS: { name: "issueArea" | "policy" | "agency" | "administration" | "lawsuitOutcome" | "relief" | "reliefStatus"; label: string; any: string }[] = [
+  { name: "issueArea", label: "Issue area", any: "Any issue area" },
+  { name: "policy", label: "Policy challenged", any: "Any policy" },
+  { name: "agency", label: "Agency", any: "Any agency" },
+  { name: "administration", label: "Administration when filed", any: "Any administration" },
+  { name: "lawsuitOutcome", label: "Outcome for the states", any: "Any outcome" },
+  { name: "relief", label: "Relief", any: "Any relief" },
+  { name: "reliefStatus", label: "What became of the relief", any: "Requested, granted, denied or stayed" },
+];
+
+/**
+ * A select of one facet's values with their counts (the server's labels). The lists that
+ * grow with the data come cut to the top few (lib/timeline/queries.ts, TOP_CODING_OPTIONS).
+ */
+function FacetSelect({
+  name,
+  label,
+  any,
+  values,
+  selected,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  values: FacetValue[];
+  selected: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} value={selected ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{any}</option>
+        {values.map((v) => (
+          <option key={v.value} value={v.value}>
+            {v.label ?? v.value} ({v.count})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -22,7 +22,7 @@ import {
 import { apiPath } from "@/lib/api/urls";
 import { DemandSchema, FilingStateSchema, jurisdictionCode, LawsuitRelationSchema, OtherPartySchema, partialDate, PlaintiffSchema, slug, SourceSchema } from "@/lib/dataset/schema";
 import { PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
-import { FilterSchema, LawsuitWordsSchema, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
+import { FilterSchema, LawsuitWordsSchema, MAX_AGENCY_LENGTH, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { LAWSUIT_SEARCH_LIMIT } from "@/lib/lawsuits/search";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
@@ -40,7 +40,19 @@ export const FILING_PARAMETER_DESCRIPTIONS: Record<FilterKey | "limit", string> 
     "Jurisdictions (USPS codes, case-insensitive) that joined the filing, in any role. Repeat the parameter (`state=NM&state=WA`) or separate codes with commas.",
   match: "With several states: `any` (the default) gives filings any of them joined, `all` those all of them joined.",
   role: "The role the selected states had: `lead`, `co-lead` or `joined`. Without `state`, filings any state had in that role.",
+  side:
+    "A state's side in the lawsuit, from the research coding (the codebook at `/about/codebook` defines each). Filings of lawsuits in which the selected states (with `match=all`, every one of them) stood on that side; without `state`, in which any state did. Like `role`, it qualifies `state`, which still selects the filings they joined.",
   lawsuit: "A lawsuit's id: only its filings.",
+  issueArea: "An issue area's slug (e.g. `immigration`; the codebook at `/about/codebook` lists them): filings of lawsuits coded with it.",
+  policy: "A policy's id: filings of lawsuits that challenge it.",
+  agency: `An agency exactly as the policies name it (e.g. \`DHS\`), at most ${MAX_AGENCY_LENGTH} characters: filings of lawsuits that challenge a policy of that agency.`,
+  administration:
+    "An administration's id (`obama`, `trump-1`, `biden`, `trump-2`, …): filings of lawsuits filed during its term. Derived from the lawsuit's date filed, never coded; a lawsuit dated only to a month or year that spans an inauguration has none.",
+  lawsuitOutcome:
+    "The coded outcome of the lawsuit for the states; `unknown` includes lawsuits not coded yet. Not to be confused with `outcome`, a demand's outcome.",
+  relief:
+    "A relief milestone's kind (a TRO, an injunction, a vacatur or a stay). Filings of lawsuits with such a milestone (with `reliefStatus`, the same milestone).",
+  reliefStatus: "What became of a relief milestone (with `relief`, of the same milestone).",
   kind: "Kinds of filing; repeatable. Filings of any of the kinds given.",
   demandCategory: "A demand category (a slug, e.g. `reunification`): filings with a demand in it.",
   outcome: "A demand outcome: filings with a demand that had it (with `demandCategory`, the same demand).",

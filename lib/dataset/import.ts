@@ -34,7 +34,7 @@ import { streamDataset, type DatasetChunks, type StreamedRecord } from "@/lib/da
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
 import type { Sql } from "@/lib/db/sql";
-import type { Publication, RevisionKind } from "@/lib/editing/types";
+import type { Publication, EditableKind } from "@/lib/editing/types";
 
 export { COMMAND_LINE, RECORD_KINDS, type KindSummary, type RecordKind, type WriteOptions };
 
@@ -55,7 +55,7 @@ export interface ImportOptions extends WriteOptions {
 
 /** A record that was created or changed, with its new version. */
 export interface WrittenRecord {
-  kind: RevisionKind;
+  kind: EditableKind;
   id: string;
   version: number;
 }
@@ -179,7 +179,7 @@ async function stageAndMerge(
   await dropStaging(tx);
   const coded = await writeCoding(tx, coding, options, now);
   await insert(tx, "revision", coded.revisions);
-  written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as RevisionKind, id: r.record_id as string, version: r.version as number })));
+  written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
   await analyzeWritten(tx, summary);
   return { summary: { ...summary, ...coded.summary }, written };
 }

@@ -8,7 +8,7 @@ import { toStored } from "@/lib/dates/partial-date";
 import type { SourceRecord } from "@/lib/dataset/schema";
 import type { CopyCell } from "@/lib/db/copy";
 import type { Sql } from "@/lib/db/sql";
-import type { Actor, Publication, RevisionAction, RevisionKind } from "@/lib/editing/types";
+import type { Actor, Publication, RevisionAction, EditableKind } from "@/lib/editing/types";
 
 export interface KindSummary {
   created: number;
@@ -83,7 +83,7 @@ export function plan<T extends { id: string }>(incoming: T[], stored: Record<str
   return result;
 }
 
-export function revisionRows<T extends { id: string }>(kind: RevisionKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
+export function revisionRows<T extends { id: string }>(kind: EditableKind, plan: Plan<T>, canonical: (r: T) => unknown, versions: Versions, options: WriteOptions): Row[] {
   const actor = options.actor ?? COMMAND_LINE;
   return plan.write.map((record) => {
     const before = plan.before.get(record.id);

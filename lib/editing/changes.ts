@@ -5,7 +5,15 @@
 import { diffWords } from "diff";
 
 import { formatPartialDate } from "@/lib/dates/partial-date";
-import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial, canonicalPolicy } from "@/lib/dataset/records";
+import {
+  canonicalCoding,
+  canonicalCourt,
+  canonicalFiling,
+  canonicalIssueArea,
+  canonicalLawsuit,
+  canonicalOfficial,
+  canonicalPolicy,
+} from "@/lib/dataset/records";
 import type { CanonicalRecord } from "@/lib/dataset/read";
 import { diffRecords } from "@/lib/editing/diff";
 import { fieldLabel, ITEM_PROPERTY_LABELS as P, LIST_ITEM_NOUNS } from "@/lib/editing/vocabulary";
@@ -49,6 +57,8 @@ const CANONICAL: Record<EditableKind, (record: never) => CanonicalRecord> = {
   lawsuit: canonicalLawsuit,
   filing: canonicalFiling,
   policy: canonicalPolicy,
+  "lawsuit-coding": canonicalCoding,
+  "issue-area": canonicalIssueArea,
 };
 
 /** A stored revision's record in the field order of FORMAT.md (jsonb keeps its own key order). */
@@ -258,6 +268,6 @@ export function describeChanges(kind: EditableKind, before: unknown, after: unkn
 export function labelOf(kind: EditableKind, record: unknown): string | null {
   if (!record || typeof record !== "object") return null;
   const r = record as Record<string, unknown>;
-  const value = { filing: r.title, lawsuit: r.caseNameShort, official: r.name, court: r.shortName, policy: r.name }[kind];
+  const value = { filing: r.title, lawsuit: r.caseNameShort, official: r.name, court: r.shortName, policy: r.name, "lawsuit-coding": r.lawsuit, "issue-area": r.label }[kind];
   return typeof value === "string" ? value : null;
 }

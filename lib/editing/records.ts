@@ -5,7 +5,17 @@
 import "server-only";
 
 import { readCodingRecords } from "@/lib/coding/read";
-import { DATASET_FORMAT, CourtSchema, FilingSchema, LawsuitSchema, OfficialSchema, PolicySchema, type Dataset } from "@/lib/dataset/schema";
+import {
+  DATASET_FORMAT,
+  CourtSchema,
+  FilingSchema,
+  LawsuitCodingSchema,
+  IssueAreaSchema,
+  LawsuitSchema,
+  OfficialSchema,
+  PolicySchema,
+  type Dataset,
+} from "@/lib/dataset/schema";
 import { DatasetValidationError, problemsFromZod } from "@/lib/dataset/problems";
 import { readRecords, type CanonicalRecord } from "@/lib/dataset/read";
 import { lockRecords, writeDataset, type WriteOptions } from "@/lib/dataset/import";
@@ -27,11 +37,31 @@ import type {
 /** How long a soft-deleted record can be restored. */
 export const RESTORE_WINDOW_DAYS = 30;
 
-const SCHEMAS = { court: CourtSchema, official: OfficialSchema, lawsuit: LawsuitSchema, filing: FilingSchema, policy: PolicySchema } as const;
-const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies" } as const;
-const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy" } as const;
-// Table names come from this fixed map only, never from input.
-const TABLE = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy" } as const;
+const SCHEMAS = {
+  court: CourtSchema,
+  official: OfficialSchema,
+  lawsuit: LawsuitSchema,
+  filing: FilingSchema,
+  policy: PolicySchema,
+  "lawsuit-coding": LawsuitCodingSchema,
+  "issue-area": IssueAreaSchema,
+} as const;
+const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies", "lawsuit-coding": "coding", "issue-area": "issueAreas" } as const;
+const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding", "issue-area": "issue area" } as const;
+// Table and key names come from these fixed maps only, never from input.
+const TABLE = {
+  court: "court",
+  official: "official",
+  lawsuit: "lawsuit",
+  filing: "filing",
+  policy: "policy",
+  "lawsuit-coding": "lawsuit_coding",
+  "issue-area": "issue_area",
+} as const;
+/** A lawsuit's coding is keyed by its lawsuit, an issue area by its slug; everything else by id. */
+const KEY_FIELD = { "lawsuit-coding": ["lawsuit", "lawsuit_id"], "issue-area": ["slug", "slug"] } as const;
+const KEY_COLUMN = (kind: EditableKind) => (kind in KEY_FIELD ? KEY_FIELD[kind as keyof typeof KEY_FIELD][1] : "id");
+const keyOf = (kind: EditableKind, record: Record<string, unknown>) => String(record[kind in KEY_FIELD ? KEY_FIELD[kind as keyof typeof KEY_FIELD][0] : "id"]);
 
 interface LockedRow {
   version: number;
@@ -79,7 +109,8 @@ export async function revertRecord(kind: EditableKind, id: string, revisionId: s
 async function write(kind: EditableKind, input: unknown, options: SaveOptions, extra: WriteOptions, sql: Sql): Promise<SaveResult> {
   const parsed = SCHEMAS[kind].safeParse(input);
   if (!parsed.success) return invalid(problemsFromZod(input, parsed.error));
-  const record = parsed.data;
+  const record = parsed.data as Record<string, unknown>;
+  const id = keyOf(kind, record);
   const dataset = {
     format: DATASET_FORMAT,
     courts: [],
@@ -95,18 +126,22 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
   const result = await sql.begin(async (tx) => {
     const t = tx as unknown as Sql;
     await lockRecords(t);
-    const row = await selectRow(t, kind, record.id, true);
+    const row = await selectRow(t, kind, id, true);
     if (options.baseVersion === null) {
-      if (row) return invalid([{ path: ["id"], message: `is already the id of another ${NOUN[kind]}` }]);
+      if (row) {
+        if (kind === "lawsuit-coding") return refused("This lawsuit has been coded meanwhile: reload the page to edit its coding.");
+        if (kind === "issue-area") return invalid([{ path: ["slug"], message: "is already the slug of another issue area" }]);
+        return invalid([{ path: ["id"], message: `is already the id of another ${NOUN[kind]}` }]);
+      }
     } else {
       if (!row) return { ok: false, reason: "not-found" } as const;
       if (row.deleted_at) return refused(`This ${NOUN[kind]} is deleted: restore it before editing.`);
-      if (row.version !== options.baseVersion) return conflict(t, kind, record.id, options.baseVersion, row.version);
+      if (row.version !== options.baseVersion) return conflict(t, kind, id, options.baseVersion, row.version);
     }
     try {
       const { written } = await writeDataset(t, dataset, { ...extra, actor: options.actor, publication: "draft" });
       const version = written[0]?.version ?? row!.version;
-      return { ok: true, id: record.id, version, changed: written.length > 0 } as const;
+      return { ok: true, id, version, changed: written.length > 0 } as const;
     } catch (error) {
       if (error instanceof DatasetValidationError) {
         return invalid(error.problems.map((p) => ({ path: p.path.slice(2), message: p.message })));
@@ -221,12 +256,14 @@ async function selectRow(sql: Sql, kind: EditableKind, id: string, lock: boolean
     SELECT version,
            ${publishable ? sql`publication, deleted_at` : sql`NULL AS publication, NULL::timestamptz AS deleted_at`},
            ${kind === "filing" ? sql`lawsuit_id` : sql`NULL AS lawsuit_id`}
-    FROM ${sql(TABLE[kind])} WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`;
+    FROM ${sql(TABLE[kind])} WHERE ${sql(KEY_COLUMN(kind))} = ${id} ${lock ? sql`FOR UPDATE` : sql``}`;
   return row ?? null;
 }
 
 async function readOne(sql: Sql, kind: EditableKind, id: string): Promise<CanonicalRecord | undefined> {
   if (kind === "policy") return (await readCodingRecords(sql, { issueAreas: [], coding: [], policies: [id] })).policies[0];
+  if (kind === "lawsuit-coding") return (await readCodingRecords(sql, { issueAreas: [], policies: [], coding: [id] })).coding[0];
+  if (kind === "issue-area") return (await readCodingRecords(sql, { issueAreas: [id], policies: [], coding: [] })).issueAreas[0];
   const plural = PLURAL[kind];
   const records = await readRecords(sql, { courts: [], officials: [], lawsuits: [], filings: [], [plural]: [id] });
   return records[plural][0];

@@ -3,14 +3,9 @@
 // by the same zod schemas as the importer (lib/dataset/schema.ts).
 import type { CanonicalRecord } from "@/lib/dataset/read";
 
-export const EDITABLE_KINDS = ["court", "official", "lawsuit", "filing", "policy"] as const;
+export const EDITABLE_KINDS = ["court", "official", "lawsuit", "filing", "policy", "lawsuit-coding", "issue-area"] as const;
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
-/** Records of the research coding (lib/coding) with no staff form yet, versioned and with a history like the others. */
-export const CODING_KINDS = ["issue-area", "lawsuit-coding"] as const;
-export type CodingKind = (typeof CODING_KINDS)[number];
-/** What a revision can be of (the record_kind enum). */
-export type RevisionKind = EditableKind | CodingKind;
 
 /** Lawsuits and filings have a lifecycle; courts, officials and policies are reference data, always public. */
 export const PUBLISHABLE_KINDS = ["lawsuit", "filing"] as const;

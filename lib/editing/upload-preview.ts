@@ -23,7 +23,7 @@ import type { Dataset } from "@/lib/dataset/schema";
 import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/changes";
-import { EDITABLE_KINDS, type Actor, type EditableKind, type Publication, type RevisionKind } from "@/lib/editing/types";
+import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 
 /** How many created or updated records of each kind a preview names; the rest are counted. */
@@ -34,7 +34,7 @@ export const PREVIEW_LIST_LIMIT = 200;
  * and the column and field that name one record (issue areas by slug, a lawsuit's
  * coding by its lawsuit).
  */
-const TRACKED: Record<RecordKind, { kind: RevisionKind; table: string; key: string; idOf: (record: Record<string, unknown>) => string }> = {
+const TRACKED: Record<RecordKind, { kind: EditableKind; table: string; key: string; idOf: (record: Record<string, unknown>) => string }> = {
   courts: { kind: "court", table: "court", key: "id", idOf: (r) => r.id as string },
   officials: { kind: "official", table: "official", key: "id", idOf: (r) => r.id as string },
   issueAreas: { kind: "issue-area", table: "issue_area", key: "slug", idOf: (r) => r.slug as string },
@@ -65,7 +65,7 @@ export type PreviewStatus = "pending" | "running" | "ready" | "failed";
 
 /** A record whose version moved since the preview: applying refuses, naming it. */
 export interface ChangedRecord {
-  kind: RevisionKind;
+  kind: EditableKind;
   id: string;
   /** Its version when previewed; null: it did not exist. */
   previewed: number | null;
@@ -249,7 +249,7 @@ export async function changedSincePreview(t: Sql, id: string): Promise<ChangedRe
   const kinds = Object.values(TRACKED);
   const current = kinds.map(({ kind, table, key }, n) => t`LEFT JOIN ${t(table)} ${t(`x${n}`)} ON r.record_kind = ${kind}::record_kind AND ${t(`x${n}`)}.${t(key)} = r.record_id`);
   const now = t.unsafe(`coalesce(${kinds.map((_, n) => `x${n}.version`).join(", ")})`);
-  const rows = await t<{ record_kind: RevisionKind; record_id: string; previewed: number | null; now: number | null }[]>`
+  const rows = await t<{ record_kind: EditableKind; record_id: string; previewed: number | null; now: number | null }[]>`
     SELECT r.record_kind::text AS record_kind, r.record_id, r.version AS previewed, ${now} AS now
     FROM dataset_upload_record r
     ${current.reduce((joined, join) => t`${joined} ${join}`)}
@@ -268,7 +268,7 @@ export function describeChangedRecord(record: ChangedRecord): string {
 
 /** The records an upload created and updated, from the revisions that carry its id (at most PREVIEW_LIST_LIMIT per kind and action). */
 export async function changesOf(sql: Sql, uploadId: string, summary: ImportSummary): Promise<UploadPreview> {
-  const rows = await sql<{ record_kind: RevisionKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
+  const rows = await sql<{ record_kind: EditableKind; record_id: string; action: string; before: unknown; after: unknown }[]>`
     SELECT record_kind::text AS record_kind, record_id, action::text AS action, before, after FROM (
       SELECT r.*, row_number() OVER (PARTITION BY record_kind, action ORDER BY id) AS n
       FROM revision r WHERE upload_id = ${uploadId}
@@ -279,8 +279,6 @@ export async function changesOf(sql: Sql, uploadId: string, summary: ImportSumma
   ) as UploadPreview;
   for (const row of rows) {
     const plural = RECORD_KINDS.find((k) => TRACKED[k].kind === row.record_kind)!;
-    // The research coding has no staff form vocabulary yet: its records are counted only.
-    if (!isEditable(row.record_kind)) continue;
     const record: PreviewRecord = {
       kind: row.record_kind,
       id: row.record_id,
@@ -290,10 +288,6 @@ export async function changesOf(sql: Sql, uploadId: string, summary: ImportSumma
     (row.before === null ? preview[plural].created : preview[plural].updated).push(record);
   }
   return preview;
-}
-
-function isEditable(kind: RevisionKind): kind is EditableKind {
-  return (EDITABLE_KINDS as readonly string[]).includes(kind);
 }
 
 function summaryOf(preview: UploadPreview): ImportSummary {

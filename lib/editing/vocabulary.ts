@@ -49,6 +49,16 @@ export const FIELD_LABELS = {
     issueAreas: "Issue areas",
     sources: "Sources",
   },
+  "lawsuit-coding": {
+    lawsuit: "Lawsuit",
+    policies: "Policies challenged",
+    issueAreas: "Issue areas",
+    sources: "Sources of the classification",
+    stateSides: "States' sides",
+    outcome: "Outcome for the states",
+    reliefMilestones: "Relief milestones",
+  },
+  "issue-area": { slug: "Slug", label: "Label", definition: "Definition" },
 } as const satisfies Record<EditableKind, Record<string, string>>;
 
 /** One item of a list field, numbered by the reader: "Joining state 3", "Demand 2". */
@@ -61,6 +71,9 @@ export const LIST_ITEM_NOUNS: Record<string, string> = {
   sources: "Source",
   agencies: "Agency",
   issueAreas: "Issue area",
+  policies: "Policy",
+  stateSides: "State's side",
+  reliefMilestones: "Relief milestone",
 };
 
 /** The properties of a list's items, in the middle of a sentence: "Demand 2: decided by". */
@@ -77,6 +90,12 @@ export const ITEM_PROPERTY_LABELS = {
   side: "side",
   lawsuit: "lawsuit",
   relation: "relation",
+  filing: "filing",
+  class: "outcome",
+  date: "date",
+  relief: "relief",
+  status: "status",
+  scope: "scope",
   url: "URL",
   title: "title",
   publisher: "publisher",

@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS, jurisdictionCode, partialDate, slug, type FilingKind } from "@/lib/dataset/schema";
+import { OUTCOME_CLASSES, RELIEF_KINDS, RELIEF_STATUSES, STATE_SIDES } from "@/lib/dataset/vocabulary";
 import { isPartialDate, periodOf } from "@/lib/dates/partial-date";
 import {
   filterToSearchParams,
@@ -21,6 +22,8 @@ import { isCursor } from "@/lib/timeline/cursor";
 
 export const SORTS = ["newest", "oldest"] as const;
 export const MATCHES = ["any", "all"] as const;
+/** An agency as the policies' sources name it ("DHS"); longer is not a name. */
+export const MAX_AGENCY_LENGTH = 100;
 // The parameters' table and the URL of a filter are browser-safe (params.ts); server code imports them from here.
 export { BOUND_PARAMS, FILTER_KEYS, filterToSearchParams, hrefWithFilter, isFiltered, LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH, REPEATABLE_PARAMS } from "@/lib/filters/params";
 
@@ -71,7 +74,20 @@ const FILTER_SHAPE = {
     match: z.preprocess(blankToUndefined, oneOf(MATCHES).default("any")),
     /** The selected states' role; `lead` shows only filings they led. */
     role: z.preprocess(blankToUndefined, oneOf(COALITION_ROLES).optional()),
+    /** The selected states' side in the lawsuit (any state's, when none is selected): filings of lawsuits where they stood on it. */
+    side: z.preprocess(blankToUndefined, oneOf(STATE_SIDES).optional()),
     lawsuit: z.preprocess(blankToUndefined, slug.optional()),
+    // The research coding (docs/decisions/020, 026): filings are chosen through their lawsuit's coding.
+    issueArea: z.preprocess(blankToUndefined, slug.optional()),
+    policy: z.preprocess(blankToUndefined, slug.optional()),
+    /** Exactly as the policies name it; the panel offers the most frequent. */
+    agency: z.preprocess(blankToUndefined, searchWords(MAX_AGENCY_LENGTH).optional()),
+    /** An administration's id (`trump-1`): lawsuits filed during its term (administration_of). */
+    administration: z.preprocess(blankToUndefined, slug.optional()),
+    lawsuitOutcome: z.preprocess(blankToUndefined, oneOf(OUTCOME_CLASSES).optional()),
+    /** A relief milestone: its kind, its status, or both (of the same milestone). */
+    relief: z.preprocess(blankToUndefined, oneOf(RELIEF_KINDS).optional()),
+    reliefStatus: z.preprocess(blankToUndefined, oneOf(RELIEF_STATUSES).optional()),
     kind: valueList("kind", filingKind),
     demandCategory: z.preprocess(blankToUndefined, slug.optional()),
     outcome: z.preprocess(blankToUndefined, oneOf(DEMAND_OUTCOMES).optional()),

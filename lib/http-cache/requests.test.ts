@@ -57,6 +57,17 @@ describe("cache keys", () => {
     }
   });
 
+  it("are one for every way of writing a filter on the research coding (docs/decisions/026)", () => {
+    for (const path of FILTERED_ROUTES.filter((route) => !(FILTERED_PAGES as readonly string[]).includes(route))) {
+      const key = cacheKey(url(`${path}?issueArea=immigration&administration=trump-1&agency=DHS&side=plaintiff&state=WA`), { host: "a" });
+      for (const same of ["state=wa&side=plaintiff&agency=%20DHS%20&administration=trump-1&issueArea=immigration", "agency=DHS&issueArea=immigration&relief=&state=WA&administration=trump-1&side=plaintiff&lawsuitOutcome="]) {
+        expect(cacheKey(url(`${path}?${same}`), { host: "a" }), `${path}?${same}`).toBe(key);
+      }
+      expect(cacheKey(url(`${path}?issueArea=immigration`), { host: "a" })).not.toBe(cacheKey(url(`${path}?issueArea=environment`), { host: "a" }));
+      expect(cacheKey(url(`${path}?lawsuitOutcome=won`), { host: "a" })).not.toBe(cacheKey(url(path), { host: "a" }));
+    }
+  });
+
   it("share a page only between URLs that differ in the order of their parameters: the page hydrates from its own URL", () => {
     for (const path of FILTERED_PAGES) {
       expect(cacheKey(url(`${path}?state=NM&kind=motion`), { host: "a" })).toBe(cacheKey(url(`${path}?kind=motion&state=NM`), { host: "a" }));

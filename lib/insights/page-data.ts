@@ -5,7 +5,9 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
+import { getCodedNames } from "@/lib/coding/filter-names";
 import type { Filter, PageQuery } from "@/lib/filters/schema";
+import { getCodingInsights, type CodingInsights } from "@/lib/insights/coding";
 import { getInsights, type Insights } from "@/lib/insights/queries";
 import type { InsightsView } from "@/lib/insights/schema";
 import { boundLawsuitFacet, resolveLawsuitWords, type LawsuitChoice } from "@/lib/lawsuits/filter";
@@ -15,6 +17,8 @@ import { describeActiveFilters, type ActiveFilter } from "@/lib/timeline/summary
 export interface InsightsPageData {
   filter: Filter;
   insights: Insights;
+  /** The research coding's insights, on the page that shows them (/insights); else null. */
+  coding: CodingInsights | null;
   facets: TimelineFacets;
   chips: ActiveFilter[];
   /** Lawsuit search words that named several lawsuits, or none. */
@@ -22,14 +26,24 @@ export interface InsightsPageData {
 }
 
 /** `hrefFor` builds the page's own link for another filter (its view kept). */
-export async function getInsightsPageData(query: PageQuery, view: InsightsView, hrefFor: (filter: Filter) => string, shows: { pairs: boolean }): Promise<InsightsPageData> {
+export async function getInsightsPageData(
+  query: PageQuery,
+  view: InsightsView,
+  hrefFor: (filter: Filter) => string,
+  shows: { pairs: boolean; coding: boolean },
+): Promise<InsightsPageData> {
   const filter: Filter = { ...query.filter, cursor: undefined };
   // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
   const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => hrefFor({ ...filter, lawsuit }));
   if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefFor({ ...filter, lawsuit: lawsuitWords.lawsuit }));
-  const [insights, allFacets] = await Promise.all([getInsights(filter, view, shows), getTimelineFacets(filter)]);
+  const [insights, allFacets, codedNames, coding] = await Promise.all([
+    getInsights(filter, view, shows),
+    getTimelineFacets(filter),
+    getCodedNames(filter),
+    shows.coding ? getCodingInsights(filter) : null,
+  ]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   // The timeline's chips, leading back to this page rather than to the timeline.
-  const chips = describeActiveFilters(filter, lawsuitNames).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
-  return { filter, insights, facets, chips, lawsuitChoice: lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null };
+  const chips = describeActiveFilters(filter, new Map([...lawsuitNames, ...codedNames])).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
+  return { filter, insights, coding, facets, chips, lawsuitChoice: lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null };
 }

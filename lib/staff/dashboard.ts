@@ -9,7 +9,7 @@ import { getBulkSql } from "@/lib/db/bulk";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/changes";
 import { RESTORE_WINDOW_DAYS } from "@/lib/editing/records";
-import { EDITABLE_KINDS, type EditableKind, type Publication, type PublishableKind, type RevisionAction } from "@/lib/editing/types";
+import type { EditableKind, Publication, PublishableKind, RevisionAction } from "@/lib/editing/types";
 
 export const DASHBOARD_SECTIONS = ["changes", "drafts", "deleted", "attention"] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
@@ -82,11 +82,9 @@ export async function getStaffDashboard(options: { show?: DashboardSection } = {
   const [changes, [{ recent }], drafts, deleted, attention] = await Promise.all([
     sql<{ id: string; kind: EditableKind; record_id: string; action: RevisionAction; actor_name: string; created_at: Date; upload_id: string | null; before: unknown; after: unknown }[]>`
       SELECT r.id::text AS id, r.record_kind::text AS kind, r.record_id, r.action::text AS action, r.actor_name, r.created_at, r.upload_id, r.before, r.after
-      FROM revision r WHERE r.record_kind::text = ANY(${EDITABLE_KINDS as unknown as string[]}) ORDER BY r.id DESC LIMIT ${limit("changes")}`,
-    // Issue areas and lawsuit codings have no staff page yet to describe or link their changes.
+      FROM revision r ORDER BY r.id DESC LIMIT ${limit("changes")}`,
     sql<{ recent: number }[]>`
-      SELECT count(*)::int AS recent FROM revision
-      WHERE record_kind::text = ANY(${EDITABLE_KINDS as unknown as string[]}) AND created_at > now() - make_interval(days => ${RECENT_DAYS})`,
+      SELECT count(*)::int AS recent FROM revision WHERE created_at > now() - make_interval(days => ${RECENT_DAYS})`,
     sql<{ kind: PublishableKind; id: string; label: string; updated_at: Date; total: number }[]>`
       SELECT kind, id, label, updated_at, count(*) OVER ()::int AS total FROM (
         SELECT 'lawsuit' AS kind, id, case_name_short AS label, updated_at FROM lawsuit WHERE publication = 'draft' AND deleted_at IS NULL

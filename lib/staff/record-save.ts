@@ -23,7 +23,7 @@ export type RecordSaveResponse<References = null> =
   | { ok: false; reason: "conflict"; conflict: ConflictDetails; references: References }
   | { ok: false; reason: "not-found" | "refused"; message: string };
 
-const NOUN: Record<EditableKind, string> = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy" };
+const NOUN: Record<EditableKind, string> = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding", "issue-area": "issue area" };
 
 /** A payload that is not even shaped like one: a problem of the whole record. */
 export function malformedPayload(error: z.ZodError): RecordSaveResponse<never> {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { codeLabel, OUTCOME_CLASS_CODES, RELIEF_KIND_CODES, RELIEF_STATUS_CODES, STATE_SIDE_CODES, type CodeDefinition } from "@/lib/coding/labels";
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { fromStored, PRECISION_RANK, rangeBounds, startOfPeriodContaining, toStored, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
@@ -46,6 +47,15 @@ export interface TimelineFacets {
   lawsuit: FacetValue[];
   demandCategory: FacetValue[];
   outcome: FacetValue[];
+  // The research coding's facets (docs/decisions/026): filings counted through their lawsuit's coding.
+  side: FacetValue[];
+  issueArea: FacetValue[];
+  policy: FacetValue[];
+  agency: FacetValue[];
+  administration: FacetValue[];
+  lawsuitOutcome: FacetValue[];
+  relief: FacetValue[];
+  reliefStatus: FacetValue[];
 }
 
 export interface TimelinePage {
@@ -80,6 +90,7 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
     }
   }
   if (filter.lawsuit && except !== "lawsuit") conditions.push(Prisma.sql`f."lawsuit_id" = ${filter.lawsuit}`);
+  conditions.push(...codingConditions(filter, except));
   if (filter.kind.length > 0 && except !== "kind") {
     conditions.push(Prisma.sql`f."kind" = ANY(CAST(${filter.kind.map((k) => k)} AS ${FILING_KIND_TYPE}))`);
   }
@@ -94,6 +105,69 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
   conditions.push(...dateConditions(filter));
   if (filter.q) conditions.push(searchCondition(filter.q, conditions.length > 1));
   return conditions;
+}
+
+/**
+ * The research coding's filters as conditions on `f`, one per filter (so that a facet
+ * leaves out exactly its own): each is the set of lawsuits whose coding matches, read
+ * through the index of the coded column, and a filing matches when its lawsuit is in
+ * it (filing(lawsuit_id) is indexed). A filing of no lawsuit matches none of them.
+ */
+function codingConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  const inLawsuits = (lawsuits: Prisma.Sql) => Prisma.sql`f."lawsuit_id" IN (${lawsuits})`;
+  if (filter.side && except !== "side") {
+    // The side qualifies the selected states as `role` does; with the state facet left out, any state's side.
+    const states = except === "state" ? [] : filter.state;
+    const all = filter.match === "all" && states.length > 1;
+    conditions.push(
+      inLawsuits(Prisma.sql`SELECT s."lawsuit_id" FROM "lawsuit_state_side" s WHERE s."side" = CAST(${filter.side} AS "state_side")
+        ${states.length ? Prisma.sql`AND s."jurisdiction_code" = ANY(${states})` : Prisma.empty}
+        ${all ? Prisma.sql`GROUP BY s."lawsuit_id" HAVING count(*) = ${states.length}` : Prisma.empty}`),
+    );
+  }
+  if (filter.issueArea && except !== "issueArea") {
+    conditions.push(inLawsuits(Prisma.sql`SELECT a."lawsuit_id" FROM "lawsuit_issue_area" a WHERE a."issue_area_slug" = ${filter.issueArea}`));
+  }
+  if (filter.policy && except !== "policy") {
+    conditions.push(inLawsuits(Prisma.sql`SELECT p."lawsuit_id" FROM "lawsuit_policy" p WHERE p."policy_id" = ${filter.policy}`));
+  }
+  if (filter.agency && except !== "agency") {
+    conditions.push(
+      inLawsuits(Prisma.sql`SELECT lp."lawsuit_id" FROM "lawsuit_policy" lp JOIN "policy" p ON p."id" = lp."policy_id" WHERE p."agencies" @> CAST(${[filter.agency]} AS text[])`),
+    );
+  }
+  if (filter.administration && except !== "administration") {
+    // The term's dates narrow the lawsuits through lawsuit(date_filed); administration_of,
+    // the one definition of a date's administration, then decides the periods at its edges.
+    conditions.push(
+      inLawsuits(Prisma.sql`SELECT l."id" FROM "administration" a JOIN "lawsuit" l
+        ON l."date_filed" >= a."term_start" AND (a."term_end" IS NULL OR l."date_filed" < a."term_end")
+        WHERE a."id" = ${filter.administration} AND "administration_of"(l."date_filed", l."date_filed_precision") = a."id"`),
+    );
+  }
+  if (filter.lawsuitOutcome && except !== "lawsuitOutcome") {
+    // A lawsuit not coded yet has the default outcome, unknown (docs/decisions/020).
+    conditions.push(
+      filter.lawsuitOutcome === "unknown"
+        ? Prisma.sql`(f."lawsuit_id" IS NOT NULL AND f."lawsuit_id" NOT IN (SELECT c."lawsuit_id" FROM "lawsuit_coding" c WHERE c."outcome" <> 'unknown'))`
+        : inLawsuits(Prisma.sql`SELECT c."lawsuit_id" FROM "lawsuit_coding" c WHERE c."outcome" = CAST(${filter.lawsuitOutcome} AS "outcome_class")`),
+    );
+  }
+  // Kind and status name the same milestone: one condition, which each facet reads without its own part.
+  const relief = except !== "relief" ? filter.relief : undefined;
+  const reliefStatus = except !== "reliefStatus" ? filter.reliefStatus : undefined;
+  if (relief || reliefStatus) conditions.push(inLawsuits(milestones(relief, reliefStatus)));
+  return conditions;
+}
+
+/** The lawsuits with a relief milestone of this kind and status (either may be left out). */
+function milestones(relief: string | undefined, status: string | undefined): Prisma.Sql {
+  const where = [
+    ...(relief ? [Prisma.sql`r."relief" = CAST(${relief} AS "relief_kind")`] : []),
+    ...(status ? [Prisma.sql`r."status" = CAST(${status} AS "relief_status")`] : []),
+  ];
+  return Prisma.sql`SELECT r."lawsuit_id" FROM "relief_milestone" r ${whereClause(where)}`;
 }
 
 /**
@@ -282,7 +356,7 @@ export interface FilingIdPage {
 /** Runs one statement built with Prisma.sql and returns its rows. */
 export type RunQuery = <T>(query: Prisma.Sql) => Promise<T[]>;
 
-const runWithPrisma: RunQuery = (query) => db.$queryRaw(query);
+export const runWithPrisma: RunQuery = (query) => db.$queryRaw(query);
 
 /**
  * The same statements through a postgres.js client (Prisma's `$1` text and its values,
@@ -353,13 +427,43 @@ export async function getTimelineFacets(filter: Filter): Promise<TimelineFacets>
       .sort(byCount),
     demandCategory: of("demandCategory").sort(byCount),
     outcome: of("outcome").map((o) => ({ ...o, value: fromDbEnum(o.value) })).sort(byCount),
+    ...(Object.fromEntries(CODING_FACETS.map((facet) => [facet, labelled(facet).sort(byCount)])) as Pick<TimelineFacets, CodingFacet>),
   };
+  /**
+   * A coding facet's values with their labels: the database's names, or the codebook's
+   * labels of the closed lists (here, so that the panel does not download the codebook's
+   * prose); the selected value too, with no filing under the other filters.
+   */
+  function labelled(facet: CodingFacet): FacetValue[] {
+    const codes = CODE_LABELS[facet];
+    const values = rows.filter((r) => r.facet === facet).map(({ value, label, count }) => ({ value, count, label: codes ? codeLabel(codes, value) : (label ?? value) }));
+    const selected = filter[facet];
+    if (selected && !values.some((v) => v.value === selected)) values.push({ value: selected, count: 0, label: codes ? codeLabel(codes, selected) : selected });
+    return values;
+  }
 }
 
-const FACETS: Facet[] = ["state", "kind", "lawsuit", "demandCategory", "outcome"];
+/** The closed lists among the coding facets, with the codebook's definitions of their codes. */
+const CODE_LABELS: Partial<Record<CodingFacet, Record<string, CodeDefinition>>> = {
+  side: STATE_SIDE_CODES,
+  lawsuitOutcome: OUTCOME_CLASS_CODES,
+  relief: RELIEF_KIND_CODES,
+  reliefStatus: RELIEF_STATUS_CODES,
+};
+
+const FACETS = ["state", "kind", "lawsuit", "demandCategory", "outcome"] as const satisfies Facet[];
+/** The research coding's facets: their filings are counted per lawsuit, then through the lawsuit's coding. */
+const CODING_FACETS = ["side", "issueArea", "policy", "agency", "administration", "lawsuitOutcome", "relief", "reliefStatus"] as const satisfies Facet[];
+type CodingFacet = (typeof CODING_FACETS)[number];
+/**
+ * How many issue areas, policies and agencies the panel lists (the selected one first):
+ * these lists grow with the data (docs/decisions/016); the others are closed vocabularies
+ * or the administrations, a handful.
+ */
+export const TOP_CODING_OPTIONS = 8;
 
 /**
- * The five facets' counts in one statement (docs/decisions/004 and 014). A facet whose
+ * The facets' counts in one statement (docs/decisions/004, 014 and 026). A facet whose
  * other conditions are none (every facet of the unfiltered timeline, and a filter's own
  * facet when it filters on one facet only) is read from filing_count, kept exact by the
  * database (migration 20261202110000); one whose other conditions are a date range of
@@ -372,10 +476,11 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
   const fromDated = DATED_FACETS.filter(
     (facet) => !fromSummary.includes(facet) && datedCountsApply(filter) && filterConditions(withoutDates(filter), facet).length === 1,
   );
-  const counted = FACETS.filter((facet) => !fromSummary.includes(facet) && !fromDated.includes(facet));
+  const counted = FACETS.filter((facet) => !fromSummary.includes(facet) && !(fromDated as readonly Facet[]).includes(facet));
+  const codingCounted = CODING_FACETS.filter((facet) => filterConditions(filter, facet).length > 1);
   // A facet the filter does not constrain is counted under the whole filter: one pass for all of them.
   const passOf = (facet: Facet) => (hasOwnCondition(filter, facet) ? facet : "all");
-  const passes = [...new Set(counted.map(passOf))];
+  const passes = [...new Set([...counted, ...codingCounted].map(passOf))];
   // Conditions that every pass shares (the date range, the search) are applied once, in
   // a first pass that the others narrow: the search's matches are then found once.
   const shared = passes.length > 1 && (filter.q || filter.from || filter.to);
@@ -413,20 +518,78 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
     parts.push(Prisma.sql`
       SELECT f."facet", f."value", sum(f."count")::int FROM ${datedCounts(fromDated)} f ${whereClause(dateConditions(filter))} GROUP BY 1, 2`);
   }
+  // The coding's facets count filings per lawsuit first (a few thousand rows at most), from
+  // filing_count's per-lawsuit rows when no other condition applies, then per coded value.
+  const perLawsuit = (facet: CodingFacet) => (codingCounted.includes(facet) ? `l_${passOf(facet)}` : "l_summary");
+  for (const name of new Set(CODING_FACETS.map(perLawsuit))) {
+    ctes.push(
+      name === "l_summary"
+        ? Prisma.sql`"l_summary" AS MATERIALIZED (SELECT c."value" AS "lawsuit_id", c."count" AS "n" FROM "filing_count" c WHERE c."facet" = 'lawsuit' AND c."count" > 0)`
+        : Prisma.sql`${Prisma.raw(`"${name}"`)} AS MATERIALIZED (
+            SELECT m."lawsuit_id", count(*)::int AS "n" FROM ${Prisma.raw(`"m_${name.slice(2)}"`)} m WHERE m."lawsuit_id" IS NOT NULL GROUP BY 1)`,
+    );
+  }
+  parts.push(...CODING_FACETS.map((facet) => codingFacetCounts(facet, filter, Prisma.raw(`"${perLawsuit(facet)}"`))));
   return Prisma.sql`
     ${ctes.length ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")}` : Prisma.empty}
-    SELECT r."facet", r."value", l."case_name_short" AS "label", r."count"
+    SELECT r."facet", r."value", coalesce(l."case_name_short", ia."label", p."name", ad."name") AS "label", r."count"
     FROM (${Prisma.join(parts, " UNION ALL ")}) AS r("facet", "value", "count")
-    LEFT JOIN "lawsuit" l ON r."facet" = 'lawsuit' AND l."id" = r."value"`;
+    LEFT JOIN "lawsuit" l ON r."facet" = 'lawsuit' AND l."id" = r."value"
+    LEFT JOIN "issue_area" ia ON r."facet" = 'issueArea' AND ia."slug" = r."value"
+    LEFT JOIN "policy" p ON r."facet" = 'policy' AND p."id" = r."value"
+    LEFT JOIN "administration" ad ON r."facet" = 'administration' AND ad."id" = r."value"`;
 }
 
-/** Whether the filter has a condition of this facet's own. */
+/**
+ * One coding facet's counts: the filings of each lawsuit (`perLawsuit`: lawsuit_id, n)
+ * summed per value its coding has, each value of a lawsuit once. The values that grow
+ * with the data (issue areas, policies, agencies) are cut to TOP_CODING_OPTIONS, the
+ * selected one first.
+ */
+function codingFacetCounts(facet: CodingFacet, filter: Filter, perLawsuit: Prisma.Sql): Prisma.Sql {
+  const counted = (values: Prisma.Sql, selected?: string) => {
+    const bounded = selected !== undefined || facet === "issueArea" || facet === "policy" || facet === "agency";
+    return Prisma.sql`(SELECT ${Prisma.raw(`'${facet}'`)}, v."value", sum(pl."n")::int FROM ${perLawsuit} pl JOIN (${values}) v ON v."lawsuit_id" = pl."lawsuit_id"
+      WHERE v."value" IS NOT NULL GROUP BY 2
+      ${bounded ? Prisma.sql`ORDER BY (v."value" = ${selected ?? ""}) DESC, 3 DESC, 2 LIMIT ${TOP_CODING_OPTIONS}` : Prisma.empty})`;
+  };
+  switch (facet) {
+    case "side": {
+      const all = filter.match === "all" && filter.state.length > 1;
+      return counted(Prisma.sql`SELECT s."lawsuit_id", s."side"::text AS "value" FROM "lawsuit_state_side" s
+        ${filter.state.length ? Prisma.sql`WHERE s."jurisdiction_code" = ANY(${filter.state})` : Prisma.empty}
+        GROUP BY 1, 2 ${all ? Prisma.sql`HAVING count(*) = ${filter.state.length}` : Prisma.empty}`);
+    }
+    case "issueArea":
+      return counted(Prisma.sql`SELECT a."lawsuit_id", a."issue_area_slug" AS "value" FROM "lawsuit_issue_area" a`, filter.issueArea);
+    case "policy":
+      return counted(Prisma.sql`SELECT p."lawsuit_id", p."policy_id" AS "value" FROM "lawsuit_policy" p`, filter.policy);
+    case "agency":
+      return counted(Prisma.sql`SELECT DISTINCT lp."lawsuit_id", unnest(p."agencies") AS "value" FROM "lawsuit_policy" lp JOIN "policy" p ON p."id" = lp."policy_id"`, filter.agency);
+    case "administration":
+      return counted(Prisma.sql`SELECT l."id" AS "lawsuit_id", "administration_of"(l."date_filed", l."date_filed_precision") AS "value" FROM "lawsuit" l`);
+    case "lawsuitOutcome":
+      // Uncoded lawsuits have the default outcome, unknown.
+      return counted(Prisma.sql`SELECT l."lawsuit_id", coalesce(c."outcome"::text, 'unknown') AS "value" FROM ${perLawsuit} l LEFT JOIN "lawsuit_coding" c ON c."lawsuit_id" = l."lawsuit_id"`);
+    case "relief":
+      return counted(Prisma.sql`SELECT DISTINCT r."lawsuit_id", r."relief"::text AS "value" FROM "relief_milestone" r
+        ${filter.reliefStatus ? Prisma.sql`WHERE r."status" = CAST(${filter.reliefStatus} AS "relief_status")` : Prisma.empty}`);
+    case "reliefStatus":
+      return counted(Prisma.sql`SELECT DISTINCT r."lawsuit_id", r."status"::text AS "value" FROM "relief_milestone" r
+        ${filter.relief ? Prisma.sql`WHERE r."relief" = CAST(${filter.relief} AS "relief_kind")` : Prisma.empty}`);
+  }
+}
+
+/**
+ * Whether the filter has a condition of this facet's own. Compared as SQL, not counted:
+ * leaving out a relief kind changes the milestone condition it shares with the status.
+ */
 function hasOwnCondition(filter: Filter, facet: Facet): boolean {
-  return filterConditions(filter, facet).length !== filterConditions(filter).length;
+  return whereClause(filterConditions(filter, facet)).text !== whereClause(filterConditions(filter)).text;
 }
 
 /** The facets that filing_count also keeps per month ("dated-…" keys, migration 20261211090000). */
-const DATED_FACETS: Facet[] = ["state", "kind", "demandCategory", "outcome"];
+const DATED_FACETS = ["state", "kind", "demandCategory", "outcome"] as const satisfies Facet[];
 
 /**
  * The per-month rows of filing_count for some facets ("dated-state" …), as rows of
@@ -434,7 +597,7 @@ const DATED_FACETS: Facet[] = ["state", "kind", "demandCategory", "outcome"];
  * a month with precision month (the filings dated to a day or a month of it), or the
  * first day of a year with precision year. The timeline's own dateConditions select them.
  */
-function datedCounts(facets: Facet[]): Prisma.Sql {
+function datedCounts(facets: readonly Facet[]): Prisma.Sql {
   return Prisma.sql`(
     SELECT substr(c."facet", 7) AS "facet", split_part(c."value", '|', 3) AS "value", c."count",
            CAST(split_part(c."value", '|', 1) AS date) AS "date_filed", CAST(split_part(c."value", '|', 2) AS "date_precision") AS "date_filed_precision"

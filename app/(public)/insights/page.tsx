@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
 
+import { BothSidesList, StateRecordsTable, TimeToInjunctionTable } from "@/components/insights/coding-insights";
 import { FilingsOverTimeChart } from "@/components/insights/filings-over-time-chart";
 import { InsightsFrame } from "@/components/insights/insights-frame";
 import styles from "@/components/insights/insights-page.module.css";
+import { OutcomeSharesChart } from "@/components/insights/outcome-shares-chart";
 import { OutcomesChart } from "@/components/insights/outcomes-chart";
 import { CountsTable, type CountsColumn } from "@/components/ui/counts-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { UsMap } from "@/components/us-map";
 import { EMPTY_FILTER, isFiltered, parsePageQuery } from "@/lib/filters/schema";
+import type { CodingInsights } from "@/lib/insights/coding";
 import { getInsightsPageData } from "@/lib/insights/page-data";
 import type { JurisdictionActivity } from "@/lib/insights/queries";
 import { COALITION_VIEW_PARAMS, COALITIONS_PATH, coalitionsHref, INSIGHTS_PATH, insightsHref, MAP_MEASURES, parseInsightsView, type MapMeasure } from "@/lib/insights/schema";
@@ -26,7 +29,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   const title = isFiltered(filter) ? "Insights into the filtered filings" : "Insights";
   return {
     title,
-    description: "Filings per month by kind, the states that joined them, and what became of their demands.",
+    description: "Filings per month by kind, the states that joined them, what became of their demands, and how the lawsuits ended for the states.",
     openGraph: { title, type: "website" },
     alternates: { canonical: insightsHref(filter, parseInsightsView(params)) },
   };
@@ -45,14 +48,14 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   // As on the timeline: a bad parameter costs the reader nothing but that filter.
   const query = parsePageQuery(params);
   const view = parseInsightsView(params);
-  const data = await getInsightsPageData(query, view, (filter) => insightsHref(filter, view), { pairs: false });
-  const { filter, insights } = data;
+  const data = await getInsightsPageData(query, view, (filter) => insightsHref(filter, view), { pairs: false, coding: true });
+  const { filter, insights, coding } = data;
   const { total, activity } = insights;
 
   return (
     <InsightsFrame
       title="Insights"
-      lede="The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, and what became of what they asked for. Every picture follows the filters, and each has its numbers as a table."
+      lede="The filings on the timeline as pictures: when they were filed, which states and territories joined them and with whom, what became of what they asked for, and how their lawsuits ended for the states. Every picture follows the filters, and each has its numbers as a table."
       path={INSIGHTS_PATH}
       data={data}
       problems={query.problems}
@@ -103,6 +106,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         )}
       </section>
 
+      {coding && <CodingSections coding={coding} />}
+
       <section className={styles.section} aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">What they asked for, and what came of it</h2>
         {insights.outcomes.total === 0 ? (
@@ -115,6 +120,48 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         )}
       </section>
     </InsightsFrame>
+  );
+}
+
+/** The research coding's insights: over the lawsuits of these filings, each counted once. */
+function CodingSections({ coding }: { coding: CodingInsights }) {
+  if (coding.lawsuits === 0) {
+    return (
+      <section className={styles.section} aria-labelledby="lawsuit-outcomes-heading">
+        <h2 id="lawsuit-outcomes-heading">How the lawsuits ended for the states</h2>
+        <p>None of these filings belongs to a lawsuit.</p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="lawsuit-outcomes-heading">
+        <h2 id="lawsuit-outcomes-heading">How the lawsuits ended for the states</h2>
+        <p className={styles.sectionLede}>
+          The {plural(coding.lawsuits, "lawsuit")} of these filings, by the outcome for the states that the <Link href="/about/codebook">research coding</Link> records. A lawsuit
+          not coded yet counts as unknown.
+        </p>
+        <h3 className={styles.subheading}>By administration</h3>
+        <OutcomeSharesChart id="outcomes-by-administration" title="Outcomes for the states by administration" rowHeading="Administration" rows={coding.byAdministration} />
+        <h3 className={styles.subheading}>By issue area</h3>
+        <OutcomeSharesChart id="outcomes-by-issue-area" title="Outcomes for the states by issue area" rowHeading="Issue area" rows={coding.byIssueArea} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="state-records-heading">
+        <h2 id="state-records-heading">Each state’s record</h2>
+        {coding.states.length === 0 ? <p>No state has a coded side in these lawsuits.</p> : <StateRecordsTable states={coding.states} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby="time-to-injunction-heading">
+        <h2 id="time-to-injunction-heading">From complaint to the first ruling on a preliminary injunction</h2>
+        <TimeToInjunctionTable data={coding.timeToInjunction} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="both-sides-heading">
+        <h2 id="both-sides-heading">States on both sides</h2>
+        <BothSidesList total={coding.bothSides.total} listed={coding.bothSides.listed} />
+      </section>
+    </>
   );
 }
 

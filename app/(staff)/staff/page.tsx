@@ -23,8 +23,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Dashboard · Staff", robots: { index: false, follow: false } };
 
-const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing", policy: "Policy" };
-const STAFF_FOLDER: Record<EditableKind, string> = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies" };
+const KIND_LABELS: Record<EditableKind, string> = { court: "Court", official: "Official", lawsuit: "Lawsuit", filing: "Filing", policy: "Policy", "lawsuit-coding": "Lawsuit coding", "issue-area": "Issue area" };
 
 /** What each count of "Needs attention" counts: records, not demands. */
 const ATTENTION_LABELS: Record<AttentionType, string> = {
@@ -47,7 +46,16 @@ function reasonText(reason: AttentionReason): string {
   }
 }
 
-const editPath = (kind: EditableKind, id: string) => `/staff/${STAFF_FOLDER[kind]}/${encodeURIComponent(id)}`;
+const EDIT_PATHS: Record<EditableKind, (id: string) => string> = {
+  court: (id) => `/staff/courts/${id}`,
+  official: (id) => `/staff/officials/${id}`,
+  lawsuit: (id) => `/staff/lawsuits/${id}`,
+  filing: (id) => `/staff/filings/${id}`,
+  policy: (id) => `/staff/policies/${id}`,
+  "lawsuit-coding": (id) => `/staff/lawsuits/${id}/coding`,
+  "issue-area": (id) => `/staff/issue-areas/${id}`,
+};
+const editPath = (kind: EditableKind, id: string) => EDIT_PATHS[kind](encodeURIComponent(id));
 const historyPath = (kind: EditableKind, id: string) => (kind === "lawsuit" || kind === "filing" ? `/${kind}s/${encodeURIComponent(id)}/history` : null);
 
 function ShowAll({ section, shown, total, show }: { section: DashboardSection; shown: number; total: number; show?: DashboardSection }) {

@@ -32,7 +32,7 @@ export default async function CoalitionsPage({ searchParams }: { searchParams: S
   // As on the timeline: a bad parameter costs the reader nothing but that filter.
   const query = parsePageQuery(params);
   const view = parseInsightsView(params);
-  const data = await getInsightsPageData(query, view, (filter) => coalitionsHref(filter, view), { pairs: true });
+  const data = await getInsightsPageData(query, view, (filter) => coalitionsHref(filter, view), { pairs: true, coding: false });
   const { filter, insights } = data;
   const { activity, topPartners } = insights;
 

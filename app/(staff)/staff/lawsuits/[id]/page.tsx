@@ -44,7 +44,7 @@ export default async function EditLawsuitPage({ params, searchParams }: { params
         </span>
         Lawsuit <code>{lawsuit.id}</code>, version {lawsuit.version}
         <LastChange change={status.lastChange} />
-        . <a href="#filings">Filings ({filings.length})</a>
+        . <a href="#filings">Filings ({filings.length})</a> · <Link href={`/staff/lawsuits/${encodeURIComponent(lawsuit.id)}/coding`}>Research coding</Link>
       </p>
       {query.created === "1" ? (
         <p role="status" className={styles.notice}>
