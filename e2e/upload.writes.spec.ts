@@ -45,7 +45,7 @@ async function upload(page: Page, name: string, content: string) {
  * assertion's usual 5 seconds.
  */
 async function previewReady(page: Page) {
-  await expect(page.getByRole("region", { name: "Preparing the preview" })).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Apply this upload" })).toBeVisible({ timeout: 60_000 });
 }
 
 test("An editor previews an upload, applies it, and finds the new filing among the drafts and the changed one on its public page", async ({ page }) => {

@@ -137,6 +137,13 @@ export async function resumeUploadPreviews(sql: Sql): Promise<void> {
 class RollBack extends Error {}
 
 async function computePreview(sql: Sql, id: string, checked?: Dataset): Promise<void> {
+  // The preview holds the lock every write of records takes (lockRecords) while it writes
+  // its progress and the versions it saw, which must outlive its rolled-back transaction:
+  // they go through a second connection, reserved before the lock is taken. Taken from
+  // the pool after, it might never come: every other connection of the pool can be a
+  // staff save waiting for that same lock (seen in npm test: a preview stuck at 0% while
+  // editors saved).
+  const side = (await sql.reserve()) as unknown as Sql;
   try {
     await sql.begin(async (tx) => {
       const t = tx as unknown as Sql;
@@ -150,14 +157,14 @@ async function computePreview(sql: Sql, id: string, checked?: Dataset): Promise<
 
       const file = checked ? { ok: true as const, dataset: checked } : checkDatasetText(upload.content);
       if (!file.ok) {
-        await finish(sql, id, { problems: file.problems });
+        await finish(side, id, { problems: file.problems });
         return;
       }
       const dataset = file.dataset;
       const total = recordCount(dataset);
       // Claimed: the run is counted and the uploader sees it start. Written outside this
       // transaction, which is rolled back, so that others see it while it runs.
-      await sql`
+      await side`
         UPDATE dataset_upload SET preview_status = 'running', preview_runs = preview_runs + 1, preview_started_at = now(), preview_finished_at = NULL,
                preview_done = 0, preview_total = ${total}, preview = NULL, preview_problems = NULL
         WHERE id = ${id}`;
@@ -165,7 +172,7 @@ async function computePreview(sql: Sql, id: string, checked?: Dataset): Promise<
       // No record changes from here until the preview is written: this transaction holds
       // the lock every write of records takes, so the versions kept are the ones compared.
       await lockRecords(t);
-      await keepVersions(sql, id, dataset);
+      await keepVersions(side, id, dataset);
 
       const actor: Actor = { userId: null, name: upload.actor_name };
       const summary = emptySummary();
@@ -177,21 +184,23 @@ async function computePreview(sql: Sql, id: string, checked?: Dataset): Promise<
           const part = (await writeDataset(t, onlyKind(dataset, kind), { actor, publication: upload.publication, uploadId: id })).summary;
           summary[kind] = part[kind];
           done += dataset[kind].length;
-          await sql`UPDATE dataset_upload SET preview_done = ${done} WHERE id = ${id}`;
+          await side`UPDATE dataset_upload SET preview_done = ${done} WHERE id = ${id}`;
         }
       } catch (error) {
         if (!(error instanceof DatasetValidationError)) throw error;
         // One kind's problems stop the run there; the whole file, read once more, lists
         // every problem of every kind (it fails before writing anything).
-        await finish(sql, id, { problems: await allProblems(t, dataset, error) });
+        await finish(side, id, { problems: await allProblems(t, dataset, error) });
         throw new RollBack();
       }
-      await finish(sql, id, { preview: await changesOf(t, id, summary), total });
+      await finish(side, id, { preview: await changesOf(t, id, summary), total });
       throw new RollBack();
     });
   } catch (error) {
     if (error instanceof RollBack) return;
     throw error;
+  } finally {
+    (side as unknown as { release(): void }).release();
   }
 }
 
@@ -225,20 +234,22 @@ async function finish(sql: Sql, id: string, outcome: { preview: UploadPreview; t
   }
 }
 
-/** The version of every record of the file now (null where it does not exist), kept with the upload. */
+/**
+ * The version of every record of the file now (null where it does not exist), kept with
+ * the upload. On the preview's reserved connection, statement by statement: only the
+ * preview's one worker writes these rows, and they count only once the preview is
+ * "ready", so a worker cut short leaves nothing the next one does not replace.
+ */
 async function keepVersions(sql: Sql, id: string, dataset: Dataset): Promise<void> {
-  await sql.begin(async (tx) => {
-    const t = tx as unknown as Sql;
-    await t`DELETE FROM dataset_upload_record WHERE upload_id = ${id}`;
-    for (const kind of RECORD_KINDS) {
-      if (dataset[kind].length === 0) continue;
-      const { kind: recordKind, table, key, idOf } = TRACKED[kind];
-      await t`
-        INSERT INTO dataset_upload_record (upload_id, record_kind, record_id, version)
-        SELECT ${id}, ${recordKind}::record_kind, i.id, x.version
-        FROM unnest(${dataset[kind].map((r) => idOf(r as unknown as Record<string, unknown>))}::text[]) AS i(id) LEFT JOIN ${t(table)} x ON x.${t(key)} = i.id`;
-    }
-  });
+  await sql`DELETE FROM dataset_upload_record WHERE upload_id = ${id}`;
+  for (const kind of RECORD_KINDS) {
+    if (dataset[kind].length === 0) continue;
+    const { kind: recordKind, table, key, idOf } = TRACKED[kind];
+    await sql`
+      INSERT INTO dataset_upload_record (upload_id, record_kind, record_id, version)
+      SELECT ${id}, ${recordKind}::record_kind, i.id, x.version
+      FROM unnest(${dataset[kind].map((r) => idOf(r as unknown as Record<string, unknown>))}::text[]) AS i(id) LEFT JOIN ${sql(table)} x ON x.${sql(key)} = i.id`;
+  }
 }
 
 /**
