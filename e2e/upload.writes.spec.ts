@@ -144,7 +144,8 @@ test("A large upload shows how far its preview has got, then the preview, comput
   await signIn(page, await createStaffUser(), { next: "/staff/upload" });
   await upload(page, `${word}.json`, JSON.stringify(file));
 
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload preview: ${word}.json`);
+  // Sending and checking 15,000 filings is the upload's own answer: seconds on a busy machine.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Upload preview: ${word}.json`, { timeout: 60_000 });
   const progress = page.getByRole("region", { name: "Preparing the preview" });
   await expect(progress.getByRole("status")).toHaveText(/^(Waiting to start|Comparing the file with the records): [\d,]+ of 15,000 records \(\d+%\)\.$/);
   await expect(progress.getByRole("progressbar")).toHaveAttribute("max", String(count));
