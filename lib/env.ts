@@ -56,6 +56,12 @@ const EnvSchema = z.object({
    */
   DOCKETLINE_NEXT_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(512),
   /**
+   * How many reads the front server lets Next.js work on at once; the rest wait in the
+   * front server. More gets no more pages out of the machine's cores, only more renders
+   * held in Next.js's heap at once (docs/decisions/029).
+   */
+  DOCKETLINE_RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(8),
+  /**
    * The reverse proxies in front of Docketline whose X-Forwarded-For is believed, as
    * addresses, CIDR ranges or `loopback`, `linklocal`, `uniquelocal`, comma-separated.
    * Unset: none, and a client's address is the one its connection comes from.

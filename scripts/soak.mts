@@ -4,8 +4,9 @@
 // database holding a generated dataset) under autocannon for minutes at 50 connections,
 // mixing timeline, filing, API and feed requests over thousands of different URLs, while
 // an editor made for the run saves a filing through the staff form's server action every
-// second. It measures the same mix on the quiet app first, samples the resident memory
-// of the app's processes throughout, and fails (exit code 1) unless:
+// second. It measures the same mix, saves included, on the quiet app first (one
+// connection), samples the resident memory of the app's processes throughout, and fails
+// (exit code 1) unless:
 //   - no request failed: every read answered 2xx, no error or timeout, every save accepted;
 //   - the p99 latency under load is at most 3× the quiet p99;
 //   - memory does not grow after warm-up: the mean RSS of the run's last fifth (its last
@@ -16,7 +17,7 @@
 // stops by itself. --write puts the figures in docs/reliability.md, section "Load (soak)".
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -360,6 +361,8 @@ async function main() {
     () => cleanUpRun({ app, reuseData: options.reuseData, dataDir, workDir, logFile, succeeded: passed }),
     async () => {
       const started = performance.now();
+      // Past the cores, before anything of the run starts: someone else's work.
+      const busyBefore = os.loadavg()[0] > os.cpus().length ? os.loadavg()[0] : 0;
       console.log(`Soak: ${options.minutes} min at ${options.connections} connections, a staff save every ${EDIT_INTERVAL_MS / 1000} s\n`);
       const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
       const probeDir = path.join(workDir, "memory");
@@ -391,7 +394,17 @@ async function main() {
 
       console.log(`\nQuiet: the mix at 1 connection for ${options.idleSeconds} s…`);
       // The quiet run reads URLs from the far end of the cycle, so the load finds none of them cached.
-      const idle = await runLoad(origin, { connections: 1, seconds: options.idleSeconds, start: 1_000_000, filingIds: readIds });
+      // The editor saves during the quiet run too: the same mix, writes included, so that its
+      // rate is one the app sustains while saves forget cached pages, not the rate of a cache
+      // nobody writes to (which, on 3 December 2026, was nine times what the app could render).
+      const quietEditing = startEditing(session, edited);
+      let idle: Load;
+      try {
+        idle = await runLoad(origin, { connections: 1, seconds: options.idleSeconds, start: 1_000_000, filingIds: readIds });
+      } finally {
+        await quietEditing.stop();
+      }
+      const quietEdits = quietEditing.stats;
       console.log(`  ${idle.requests} requests, p50 ${ms(idle.p50)}, p99 ${ms(idle.p99)}, non-2xx ${idle.non2xx}, errors ${idle.errors + idle.timeouts}`);
       const rate = options.rate ?? Math.max(1, Math.round(idle.rps));
 
@@ -443,7 +456,7 @@ async function main() {
       const byRole = (role: Role) => `${role} ${mb(mean(fifth(1).map((s) => s[role])))} → ${mb(mean(fifth(4).map((s) => s[role])))}`;
       const heapByRole = (role: Role) => `${role} ${mbBytes(heapOf(heapsBefore, role))} → ${mbBytes(heapOf(heapsAfter, role))}`;
 
-      const errors = load.non2xx + load.errors + load.timeouts + idle.non2xx + idle.errors + idle.timeouts + edits.failed + edits.conflicts;
+      const errors = load.non2xx + load.errors + load.timeouts + idle.non2xx + idle.errors + idle.timeouts + edits.failed + edits.conflicts + quietEdits.failed + quietEdits.conflicts;
       const checks = {
         errors: errors === 0 && edits.accepted > 0,
         p99: load.p99 <= P99_FACTOR * idle.p99,
@@ -457,9 +470,9 @@ async function main() {
         : `the database in ${options.reuseData} (${publicFilings.toLocaleString("en-US")} public filings)`;
       const editP99 = [...edits.latencies].sort((a, b) => a - b)[Math.max(0, Math.ceil(edits.latencies.length * 0.99) - 1)] ?? 0;
       const lines = [
-        `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}. Other engineers' builds and tests shared the CPU during the run, so the latencies are those of a busy machine. The whole run took ${seconds(performance.now() - started)}.`,
+        `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}.${busyBefore ? ` The machine was busy before the run began (load average ${busyBefore.toFixed(1)} on ${os.cpus().length} cores): other work shared the CPU, so the latencies are those of a busy machine.` : ""} The whole run took ${seconds(performance.now() - started)}.`,
         "",
-        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
+        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned, in the quiet run as under the load; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
         "",
         `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`; the least of three probes in each fifth, since renders in flight add to it) in the last fifth within ${Math.round(RSS_GROWTH * 100)}% of the same in the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
         "",
@@ -470,7 +483,9 @@ async function main() {
         "",
         `Answered from the front server's cache under load: ${cacheShare(load)} (renders are what every write costs).`,
         "",
-        `Staff saves: ${edits.accepted} accepted, ${edits.conflicts} conflicts, ${edits.failed} failed; p99 ${ms(editP99)}.${edits.failures.length ? ` First failures: ${edits.failures.slice(0, 3).join("; ")}.` : ""}`,
+        `Staff saves in the quiet run: ${quietEdits.accepted} accepted, ${quietEdits.conflicts} conflicts, ${quietEdits.failed} failed.`,
+        "",
+        `Staff saves under the load: ${edits.accepted} accepted, ${edits.conflicts} conflicts, ${edits.failed} failed; p99 ${ms(editP99)}.${edits.failures.length ? ` First failures: ${edits.failures.slice(0, 3).join("; ")}.` : ""}`,
         "",
         `Memory (RSS, sampled every ${RSS_INTERVAL_MS / 1000} s): Node.js ${mb(baseline)} in ${window(1)} → ${mb(last)} in ${window(4)} (${change(growth)}: ${byRole("front server")}, ${byRole("Next.js")}); PostgreSQL ${mb(mean(fifth(1).map((s) => s.PostgreSQL)))} → ${mb(mean(fifth(4).map((s) => s.PostgreSQL)))}. Heap after a forced collection, the least of three probes in each window: ${mbBytes(heapOf(heapsBefore))} in ${window(1)} → ${mbBytes(heapOf(heapsAfter))} in ${window(4)} (${change(heapGrowth)}: ${heapByRole("front server")}, ${heapByRole("Next.js")}); between collections V8's heap reached ${JUDGED.map((role) => `${mbBytes(peaks[role] ?? 0)} (${role})`).join(", ")}.`,
         "",

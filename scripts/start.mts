@@ -146,7 +146,7 @@ async function main() {
 async function startFrontServer(
   nextPort: number,
   databaseUrl: string,
-  { PORT: port, DOCKETLINE_CACHE_MB: cacheMb, DOCKETLINE_TRUSTED_PROXIES: proxies }: Env,
+  { PORT: port, DOCKETLINE_CACHE_MB: cacheMb, DOCKETLINE_TRUSTED_PROXIES: proxies, DOCKETLINE_RENDER_CONCURRENCY: renderConcurrency }: Env,
   authSecret: string,
   running: { front?: Server; stopListening?: () => Promise<void> },
 ): Promise<void> {
@@ -155,7 +155,7 @@ async function startFrontServer(
   const assets = new ResponseCache({ maxBytes: cacheMb > 0 ? 64 * 1024 * 1024 : 0, maxEntries: 2_000, maxEntryBytes: 8 * 1024 * 1024 });
   running.stopListening = await listenForContentChanges(databaseUrl, (change) => pages.invalidate(change));
   const clientAddress = { trust: trustedProxies(proxies), secret: authSecret };
-  const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets, clientAddress });
+  const front = createFrontServer({ upstream: { host: "127.0.0.1", port: nextPort }, pages, assets, clientAddress, renderConcurrency });
   running.front = front;
   await new Promise<void>((resolve, reject) => {
     front.once("error", reject);

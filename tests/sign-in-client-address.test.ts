@@ -51,6 +51,7 @@ beforeAll(async () => {
         pages: off(),
         assets: off(),
         clientAddress: { trust: trustedProxies(proxies), secret },
+        renderConcurrency: 8,
       }),
     );
 });

@@ -13,7 +13,12 @@ import { ResponseCache } from "@/lib/http-cache/response-cache";
 const servers: http.Server[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    }),
+  );
 });
 
 async function listen(server: http.Server): Promise<number> {
@@ -40,15 +45,20 @@ async function upstreamDroppingReusedConnections() {
   return { port: await listen(upstream), served };
 }
 
-async function frontServer(upstreamPort: number, { caching }: { caching: boolean }) {
+async function frontServer(upstreamPort: number, options: { caching: boolean; renderConcurrency?: number }) {
+  const front = frontServerOf(upstreamPort, options);
+  return `http://127.0.0.1:${await listen(front)}`;
+}
+
+function frontServerOf(upstreamPort: number, { caching, renderConcurrency = 8 }: { caching: boolean; renderConcurrency?: number }) {
   const limits = { maxBytes: caching ? 1024 * 1024 : 0, maxEntries: caching ? 100 : 0, maxEntryBytes: 64 * 1024 };
-  const front = createFrontServer({
+  return createFrontServer({
     upstream: { host: "127.0.0.1", port: upstreamPort },
     pages: new ResponseCache(limits),
     assets: new ResponseCache(limits),
     clientAddress: { trust: trustedProxies([]), secret: "any secret: this upstream reads no address" },
+    renderConcurrency,
   });
-  return `http://127.0.0.1:${await listen(front)}`;
 }
 
 describe("the front server on a kept-alive connection the upstream has dropped", () => {
@@ -106,5 +116,70 @@ describe("the front server when the upstream answers a write before reading its 
       });
       expect(status, `round ${round + 1}`).toBe(401);
     }
+  });
+});
+
+/** An upstream that holds every request until told to answer, counting how many it holds at once. */
+async function upstreamHoldingRequests() {
+  const held: (() => void)[] = [];
+  const seen: string[] = [];
+  let now = 0;
+  let most = 0;
+  const upstream = http.createServer((request, response) => {
+    seen.push(request.url ?? "");
+    now += 1;
+    most = Math.max(most, now);
+    held.push(() => {
+      now -= 1;
+      response.writeHead(200, { "content-type": "text/plain" }).end(`answer to ${request.url}`);
+    });
+  });
+  const port = await listen(upstream);
+  const waitUntilHeld = async (count: number) => {
+    for (let tries = 0; held.length < count; tries++) {
+      if (tries > 200) throw new Error(`the upstream holds ${held.length} requests, not ${count}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const answerAll = () => held.splice(0).forEach((answer) => answer());
+  return { port, seen, most: () => most, waitUntilHeld, answerAll };
+}
+
+describe("the front server under more readers than renders it allows", () => {
+  it("lets Next.js work on at most renderConcurrency reads at once, and answers every reader", async () => {
+    const upstream = await upstreamHoldingRequests();
+    const front = await frontServer(upstream.port, { caching: true, renderConcurrency: 3 });
+    const paths = Array.from({ length: 12 }, (_, i) => `/filings/filing-${i}`);
+    const answers = Promise.all(paths.map(async (path) => [path, (await fetch(front + path)).status] as const));
+    // Answer whatever is held, round after round, until every reader has its page.
+    let settled = false;
+    void answers.finally(() => (settled = true));
+    while (!settled) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      upstream.answerAll();
+    }
+    expect(await answers).toEqual(paths.map((path) => [path, 200]));
+    expect(upstream.most()).toBe(3);
+  });
+
+  it("drops a render from the queue when its only reader gives up, so Next.js never renders it", async () => {
+    const upstream = await upstreamHoldingRequests();
+    const server = frontServerOf(upstream.port, { caching: true, renderConcurrency: 1 });
+    const front = `http://127.0.0.1:${await listen(server)}`;
+    const connections = () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+    const first = fetch(front + "/filings/first");
+    await upstream.waitUntilHeld(1);
+    // Queued behind the first; its reader leaves before a connection is free.
+    const gaveUp = fetch(front + "/filings/abandoned", { signal: AbortSignal.timeout(200) }).catch((error: Error) => error.name);
+    expect(await gaveUp).toBe("TimeoutError");
+    // The front server has seen that reader go once only the first reader's connection is left.
+    while ((await connections()) > 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const last = fetch(front + "/filings/last");
+    upstream.answerAll();
+    expect((await first).status).toBe(200);
+    await upstream.waitUntilHeld(1);
+    upstream.answerAll();
+    expect((await last).status).toBe(200);
+    expect(upstream.seen).toEqual(["/filings/first", "/filings/last"]);
   });
 });

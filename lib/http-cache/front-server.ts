@@ -37,6 +37,12 @@ export interface FrontServerOptions {
    * the auth secret: the one address the sign-in limits count (lib/auth/client-address.ts).
    */
   clientAddress: { trust: TrustedProxies; secret: string };
+  /**
+   * How many reads Next.js works on at once (DOCKETLINE_RENDER_CONCURRENCY); the rest wait
+   * here, where a waiting request costs a few hundred bytes. Writes are not counted: a
+   * staff save never queues behind readers.
+   */
+  renderConcurrency: number;
 }
 
 /** Which way a response came: a header for people and tests to see the cache work. */
@@ -61,6 +67,15 @@ const UPSTREAM_MAX_HEADER_BYTES = 256 * 1024;
 // The front server itself speaks plain HTTP; HTTPS is whatever a proxy in front says.
 const FRONT_URL = new URL("http://front.invalid/");
 
+/** A render under way, shared by every reader of its key who came while it ran. */
+interface Render {
+  result: Promise<Rendered | null>;
+  /** Readers still waiting for it. */
+  readers: number;
+  /** Aborted when the last reader leaves before it is done. */
+  abandoned: AbortController;
+}
+
 interface Rendered {
   entry: CachedResponse;
   /** The render set cookies or failed: served to the readers who waited for it, not kept. */
@@ -68,14 +83,17 @@ interface Rendered {
 }
 
 export function createFrontServer(options: FrontServerOptions): http.Server {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // Past a few renders at once, Next.js gets no faster, only fuller: every request in it
+  // holds its whole render, and under a spike they pile up until its heap runs out
+  // (docs/decisions/029). The rest queue in this agent instead.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.renderConcurrency });
   // A kept-alive connection can be closed by Next.js (idle for 5 s) at the moment it is
   // reused; a read is then simply asked again on a new connection (isReusedSocketRace).
   // A write cannot be asked twice safely, so it never travels on a reused connection.
   const writeAgent = new http.Agent({ keepAlive: false });
   // One render per key at a time: a spike of readers of a page nobody has asked for
   // since the last change costs one render, not one per reader.
-  const rendering = new Map<string, Promise<Rendered | null>>();
+  const rendering = new Map<string, Render>();
 
   const forward = (request: IncomingMessage, response: ServerResponse, url: URL, retried = false) => {
     const idempotent = request.method === "GET" || request.method === "HEAD";
@@ -135,14 +153,32 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     const key = cacheKey(url, request.headers);
     const hit = cache.get(key);
     if (hit) return send(request, response, hit, "hit");
-    let pending = rendering.get(key);
-    const leader = !pending;
-    if (!pending) {
-      pending = render(options, agent, request, url, cache, key, shared);
-      rendering.set(key, pending);
-      void pending.finally(() => rendering.delete(key));
+    let underway = rendering.get(key);
+    const leader = !underway;
+    if (!underway) {
+      const abandoned = new AbortController();
+      const started: Render = { result: render(options, agent, request, url, cache, key, shared, abandoned.signal), readers: 0, abandoned };
+      underway = started;
+      rendering.set(key, started);
+      void started.result.finally(() => rendering.get(key) === started && rendering.delete(key));
     }
-    const rendered = await pending;
+    // A render every reader has given up on is not worth its place in the queue or Next.js's
+    // time: under a spike, readers who time out would otherwise leave their renders running.
+    const joined = underway;
+    joined.readers += 1;
+    let waiting = true;
+    const leave = () => {
+      waiting = false;
+      joined.readers -= 1;
+      if (joined.readers > 0) return;
+      joined.abandoned.abort();
+      if (rendering.get(key) === joined) rendering.delete(key);
+    };
+    response.once("close", leave);
+    const rendered = await joined.result;
+    if (!waiting) return;
+    response.off("close", leave);
+    joined.readers -= 1;
     // Too large to keep, or Next.js did not answer: this reader gets a request of its own.
     if (!rendered) return forward(request, response, url);
     send(request, response, rendered.entry, rendered.kept ? (leader ? "miss" : "miss, shared") : "uncacheable");
@@ -184,6 +220,7 @@ async function render(
   cache: ResponseCache,
   key: string,
   shared: boolean,
+  abandoned: AbortSignal,
 ): Promise<Rendered | null> {
   const generation = cache.generation;
   const headers = forwardedHeaders(request, clientAddress);
@@ -211,9 +248,14 @@ async function render(
         response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
         response.on("error", () => resolve(null));
       });
-      upstreamRequest.on("error", (error) => resolve(!retried && isReusedSocketRace(upstreamRequest, error) ? get(true) : null));
+      upstreamRequest.on("error", (error) => resolve(!retried && !abandoned.aborted && isReusedSocketRace(upstreamRequest, error) ? get(true) : null));
+      // Still queued for a connection, it leaves the queue; under way, Next.js sees its client go.
+      const abandon = () => upstreamRequest.destroy();
+      abandoned.addEventListener("abort", abandon, { once: true });
+      upstreamRequest.on("close", () => abandoned.removeEventListener("abort", abandon));
       upstreamRequest.end();
     });
+  if (abandoned.aborted) return null;
   const answer = await get(false);
   if (!answer) return null;
 
