@@ -3,7 +3,7 @@
 // exactly as `npm start` starts it, and stopping all of it again (Ctrl-C included).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -133,24 +133,83 @@ export function startApp(options: { dataDir: string; port: number; logFile: stri
   };
 }
 
-/** Kills a process started with `detached: true` and everything it started (its process group), and waits until they are gone. */
+/**
+ * Kills a process started with `detached: true` and everything it started, as a power cut
+ * would, and waits until they are gone. Its process group is not all of it: PostgreSQL's
+ * backends each start a session of their own (setsid), so they are found by parentage
+ * first. Left alive, a backend finishes its statement before it notices its postmaster
+ * died, and holds the shared memory the next start needs ("pre-existing shared memory
+ * block is still in use").
+ */
 export async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   const group = -child.pid!;
+  const descendants = await descendantsOf(child.pid!);
   try {
     process.kill(group, "SIGKILL");
   } catch {
-    return; // nothing left in the group
+    // nothing left in the group; its descendants elsewhere may still be
+  }
+  for (const pid of descendants) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
   }
   await exited;
   for (let i = 0; i < 200; i++) {
-    try {
-      process.kill(group, 0);
-    } catch {
-      return;
-    }
+    if (!(await anyAlive([group, ...descendants]))) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Processes of group ${child.pid} outlived SIGKILL`);
+}
+
+/** Every process below `root`, read from /proc (Linux). */
+async function descendantsOf(root: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  for (const entry of await readdir("/proc").catch(() => [] as string[])) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = await parentOf(pid);
+    if (ppid === null) continue;
+    parents.set(ppid, [...(parents.get(ppid) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of parents.get(pid) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** A process's parent and state from /proc/PID/stat; null when it is gone. The name (field 2) may hold spaces, so fields are read after its closing parenthesis. */
+async function procStat(pid: number): Promise<{ state: string; ppid: number } | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (!stat) return null;
+  const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { state, ppid: Number(ppid) };
+}
+
+async function parentOf(pid: number): Promise<number | null> {
+  return (await procStat(pid))?.ppid ?? null;
+}
+
+/** Whether any of these (a negative number: a process group) still runs; a zombie, dead but not yet reaped, does not count. */
+async function anyAlive(pids: number[]): Promise<boolean> {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      continue;
+    }
+    if (pid < 0) return true;
+    const stat = await procStat(pid);
+    if (stat && stat.state !== "Z") return true;
+  }
+  return false;
 }
 
 async function answers(origin: string): Promise<boolean> {
