@@ -38,6 +38,7 @@ import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, runWithPostgres, whereClause } from "@/lib/timeline/queries";
 
+import type { ExportTally } from "./formats";
 import { chunk, readCourts, readLawsuits, readOfficials } from "./records";
 import { countFilings, EXPORT_PAGE_SIZE } from "./stream";
 
@@ -201,14 +202,15 @@ async function* inPages<T>(ids: string[], pageSize: number, read: (ids: string[]
 
 export interface DatasetExportOptions {
   pageSize?: number;
-  /** A plan already made (the CLI reports from it); made here otherwise. */
-  plan?: DatasetPlan;
+  /** Set from the plan before the first chunk: the filings matched and added, the lawsuits. */
+  tally?: ExportTally;
 }
 
 /** The dataset as text chunks; the statements that plan it run before the first chunk. */
 export async function* filteredDatasetJson(sql: Sql, filter: Filter, options: DatasetExportOptions = {}): AsyncGenerator<string> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const plan = options.plan ?? (await planFilteredDataset(sql, filter));
+  const plan = await planFilteredDataset(sql, filter);
+  if (options.tally) Object.assign(options.tally, { filings: plan.matched, added: plan.context.length, lawsuits: plan.lawsuits.length });
   const { issueAreas, policies, coding } = await readCodingRecords(sql, { issueAreas: plan.issueAreas, policies: plan.policies, coding: plan.coding }, { publicOnly: true });
   yield `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},\n  "title": ${JSON.stringify(titleOf(filter))},\n  "description": ${JSON.stringify(descriptionOf(filter, plan))},\n`;
   yield* jsonArray("courts", inPages(plan.courts, pageSize, (ids) => readCourts(sql, ids)));
