@@ -81,11 +81,10 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
           SELECT 'filing'::text, "id" FROM "matched"
         UNION
           SELECT r."kind", r."id" FROM "reached" x CROSS JOIN LATERAL (
-            SELECT 'filing'::text AS "kind", f."responds_to_id" AS "id" FROM "filing" f WHERE x."kind" = 'filing' AND f."id" = x."id" AND f."responds_to_id" IS NOT NULL
+            SELECT v."kind", v."id" FROM "filing" f CROSS JOIN LATERAL (VALUES ('lawsuit', f."lawsuit_id"), ('filing', f."responds_to_id")) v("kind", "id")
+            WHERE x."kind" = 'filing' AND f."id" = x."id" AND v."id" IS NOT NULL
             UNION ALL
             SELECT 'filing', d."decided_by_id" FROM "demand" d WHERE x."kind" = 'filing' AND d."filing_id" = x."id" AND d."decided_by_id" IS NOT NULL
-            UNION ALL
-            SELECT 'lawsuit', f."lawsuit_id" FROM "filing" f WHERE x."kind" = 'filing' AND f."id" = x."id" AND f."lawsuit_id" IS NOT NULL
             UNION ALL
             SELECT 'lawsuit', r."related_lawsuit_id" FROM "lawsuit_relation" r WHERE x."kind" = 'lawsuit' AND r."lawsuit_id" = x."id"
             UNION ALL
@@ -95,8 +94,10 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
             UNION ALL
             SELECT 'filing', m."filing_id" FROM "relief_milestone" m WHERE x."kind" = 'lawsuit' AND m."lawsuit_id" = x."id" AND m."filing_id" IS NOT NULL
           ) r
-          WHERE CASE r."kind"
-            WHEN 'filing' THEN EXISTS (SELECT 1 FROM "filing" t WHERE t."id" = r."id" AND t."is_public")
+          -- A public filing's lawsuit is public (filing.is_public says so): only the rest is looked up.
+          WHERE CASE
+            WHEN x."kind" = 'filing' AND r."kind" = 'lawsuit' THEN true
+            WHEN r."kind" = 'filing' THEN EXISTS (SELECT 1 FROM "filing" t WHERE t."id" = r."id" AND t."is_public")
             ELSE EXISTS (SELECT 1 FROM "lawsuit" t WHERE t."id" = r."id" AND t."is_public")
           END
       )
