@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as datasetJson } from "@/app/export/dataset.json/route";
 import { exportDataset } from "@/lib/dataset/export";
 import { importFoundingDataset } from "@/lib/dataset/founding";
-import { importDatasetText } from "@/lib/dataset/import";
-import type { Dataset } from "@/lib/dataset/schema";
+import { importDataset, importDatasetText } from "@/lib/dataset/import";
+import { DATASET_FORMAT, type Dataset } from "@/lib/dataset/schema";
 import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
 import { filteredDatasetJson } from "@/lib/exports/dataset-json";
@@ -111,5 +111,44 @@ describe("/export/dataset.json with a filter", () => {
   it("without a filter holds the coding of every lawsuit, as the whole-database export does", async () => {
     const { dataset } = await exportOf("");
     expect(dataset.coding).toEqual(whole.coding);
+  });
+});
+
+describe("/export/dataset.json when the coding cites a filing the public cannot see", () => {
+  let drafts: TestDatabase;
+  beforeAll(async () => {
+    drafts = await createTestDatabase();
+    await importFoundingDataset(drafts.sql);
+    // A draft order of Ms. L. that a milestone (with no source) and a state's side cite.
+    await importDataset(drafts.sql, validateDataset({
+      format: DATASET_FORMAT,
+      filings: [{ id: "ms-l-draft-order", lawsuit: "ms-l-v-ice-2018", kind: "order", title: "A draft order", dateFiled: "2019-01-07", summary: "Not public.", states: [] }],
+    }), { publication: "draft" });
+    const msL = whole.coding.find((c) => c.lawsuit === "ms-l-v-ice-2018")!;
+    await importDataset(drafts.sql, validateDataset({
+      format: DATASET_FORMAT,
+      coding: [{
+        ...msL,
+        stateSides: [...msL.stateSides, { jurisdiction: "OR", side: "amicus-plaintiff-side", filing: "ms-l-draft-order", sources: [] }],
+        reliefMilestones: [...msL.reliefMilestones, { relief: "stay", status: "denied", date: "2019-01-07", filing: "ms-l-draft-order", sources: [] }],
+      }],
+    }));
+  });
+  afterAll(() => drafts?.drop());
+
+  it("leaves out the values whose only citation is the draft, adds no draft, and still imports into an empty database", async () => {
+    const text = await collectText(filteredDatasetJson(drafts.sql, filterOf("lawsuit=ms-l-v-ice-2018&kind=complaint")));
+    const dataset = validateDataset(parseDatasetJson(text));
+    expect(dataset.filings.map((f) => f.id)).not.toContain("ms-l-draft-order");
+    expect(text).not.toContain("ms-l-draft-order");
+    const msL = dataset.coding.find((c) => c.lawsuit === "ms-l-v-ice-2018")!;
+    expect(msL).toEqual(whole.coding.find((c) => c.lawsuit === "ms-l-v-ice-2018"));
+    const empty = await createTestDatabase();
+    try {
+      await importDatasetText(empty.sql, text);
+      expect(validateDataset(await exportDataset(empty.sql)).coding).toEqual(dataset.coding);
+    } finally {
+      await empty.drop();
+    }
   });
 });
