@@ -25,6 +25,20 @@ test("A researcher filters by New Mexico and downloads a CSV holding exactly the
   await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\.xml\?state=NM$/);
 });
 
+test("A researcher filters by issue area and downloads a JSON dataset holding how its lawsuits are coded", async ({ page }) => {
+  await page.goto("/?view=list&issueArea=immigration&lawsuit=ms-l-v-ice-2018");
+  const downloads = page.getByRole("navigation", { name: "Use these filings" });
+  const [download] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("link", { name: "Download JSON" }).click()]);
+  expect(download.suggestedFilename()).toBe("docketline-dataset_lawsuit-ms-l-v-ice-2018_issuearea-immigration.json");
+  const dataset = JSON.parse(await readFile(await download.path(), "utf8"));
+  // Ms. L. and the lawsuit it is related to, each with its coding, and what that coding uses.
+  expect(dataset.coding.map((c: { lawsuit: string }) => c.lawsuit)).toEqual(["ms-l-v-ice-2018", "washington-v-united-states-2018"]);
+  expect(dataset.coding[0].outcome).toMatchObject({ class: "settled", decidedBy: "ms-l-v-ice-2023-settlement-approval" });
+  expect(dataset.filings.map((f: { id: string }) => f.id)).toContain("ms-l-v-ice-2023-settlement-approval");
+  expect(dataset.issueAreas.map((a: { slug: string }) => a.slug)).toEqual(["immigration"]);
+  expect(dataset.policies.map((p: { id: string }) => p.id)).toEqual(["family-separation-zero-tolerance-2018"]);
+});
+
 test("The filing page offers its citation as BibTeX and CSL-JSON", async ({ page }) => {
   await page.goto("/filings/wa-v-us-2018-dkt-15");
   const cite = page.getByRole("region", { name: "Cite this" });

@@ -1,6 +1,6 @@
 // Citable releases (docs/decisions/022): a release made with `npm run release` is listed
 // on /data, where its files download byte for byte as their SHA-256 says, and a filing
-// it holds offers its release citation beside the live one.
+// or lawsuit it holds offers its release citation beside the live one.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
@@ -10,6 +10,7 @@ import { expect, test } from "@playwright/test";
 import { makeRelease } from "./support/cli";
 
 const FILING = "wa-v-us-2018-dkt-15";
+const LAWSUIT = "washington-v-united-states-2018";
 
 /** The CLI's commit reaches the page cache as a notification; the page is then rendered anew (see page-cache.writes.spec.ts). */
 const AT_ONCE = { timeout: 15_000, intervals: [50, 100, 250, 500] };
@@ -55,16 +56,24 @@ test("A researcher finds the release on /data, from the footer, and downloads it
   expect(createHash("sha256").update(await csv.body()).digest("hex")).toBe(csvHash);
 });
 
-test("The filing page offers the release citation beside the live one", async ({ page, baseURL }) => {
-  const cite = page.getByRole("region", { name: "Cite this" });
-  const expected = new RegExp(`^Docketline release ${number} \\([^)]+\\), record ${FILING}, ${baseURL}/data/releases/${number}/dataset\\.json$`);
-  await expect(async () => {
-    await page.goto(`/filings/${FILING}`);
-    await expect(cite.locator("#release-citation")).toHaveText(expected, { timeout: 1_000 });
-  }).toPass(AT_ONCE);
-  // The live citation is still there.
-  await expect(cite.locator("#citation")).toContainText("Washington v. United States");
-});
+const PAGES = [
+  { name: "filing", path: `/filings/${FILING}`, id: FILING, live: /^States' Motion for Expedited Discovery .*, Washington v\. United States, No\. 2:18-cv-00939-MJP, ECF No\. 15 \(W\.D\. Wash\. July 2, 2018\)$/ },
+  { name: "lawsuit", path: `/lawsuits/${LAWSUIT}`, id: LAWSUIT, live: /^Washington v\. United States, No\. 2:18-cv-00939-MJP \(W\.D\. Wash\. filed June 26, 2018\)$/ },
+];
+
+for (const { name, path, id, live } of PAGES) {
+  test(`The ${name} page offers the release citation beside the live one`, async ({ page, baseURL }) => {
+    const cite = page.getByRole("region", { name: "Cite this" });
+    const expected = new RegExp(`^Docketline release ${number} \\([^)]+\\), record ${id}, ${baseURL}/data/releases/${number}/dataset\\.json$`);
+    await expect(async () => {
+      await page.goto(path);
+      await expect(cite.locator("#release-citation")).toHaveText(expected, { timeout: 1_000 });
+    }).toPass(AT_ONCE);
+    // The live citation is still there, with the record's permalink.
+    await expect(cite.locator("#citation")).toHaveText(live);
+    await expect(cite.locator("#permalink")).toHaveText(`${baseURL}${path}`);
+  });
+}
 
 test("The data page has no serious accessibility violation and fits a 375 px wide phone", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });

@@ -7,19 +7,18 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-import { exportDatasetText } from "@/lib/dataset/export";
 import { createSql } from "@/lib/db/sql";
-import { filteredDatasetJson } from "@/lib/exports/dataset-json";
-import { filingStatesCsv } from "@/lib/exports/filing-states-csv";
-import { filingsCsv } from "@/lib/exports/filings-csv";
+import { EXPORT_FORMATS, exportFormat } from "@/lib/exports/formats";
 import { parseFilter } from "@/lib/filters/schema";
+import { DATASET_FILE } from "@/lib/releases/paths";
 
 import { parseScriptOptions, withDatabase } from "./support/cli.mts";
 
 const USAGE = `Usage: npm run bench:exports -- [--filter QUERY]
 
-Times /export/filings.csv, /export/filing-states.csv, /export/dataset.json (for the
-timeline query QUERY, none by default) and npm run export's whole dataset.`;
+Times each /export format that takes a filter (filings.csv, filing-states.csv,
+dataset.json: lib/exports/formats.ts), for the timeline query QUERY (none by default),
+and npm run export's whole dataset.`;
 
 const { values } = parseScriptOptions({ filter: { type: "string", default: "" }, help: { type: "boolean" } }, USAGE);
 const parsed = parseFilter(new URLSearchParams(values.filter), { strict: true });
@@ -37,11 +36,11 @@ await withDatabase(async ({ url }) => {
   const sql = createSql(url, { max: 1 });
   try {
     const [{ pid }] = await sql<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    const origin = "https://docketline.example";
+    // Every format as /export serves it for the filter (EXPORT_FORMATS), then the whole dataset.
     const exports: [string, () => AsyncIterable<string>][] = [
-      ["filings.csv", () => filingsCsv(sql, filter, { origin: "https://docketline.example" })],
-      ["filing-states.csv", () => filingStatesCsv(sql, filter, { origin: "https://docketline.example" })],
-      ["dataset.json", () => filteredDatasetJson(sql, filter)],
-      ["npm run export (whole dataset)", () => exportDatasetText(sql)],
+      ...EXPORT_FORMATS.flatMap((f): [string, () => AsyncIterable<string>][] => (f.filtered ? [[f.file, () => f.filtered!(sql, filter, { origin, bom: false })]] : [])),
+      ["npm run export (whole dataset)", () => exportFormat(DATASET_FILE).everything(sql, { origin })],
     ];
     console.log(`Exports of ${values.filter ? `?${values.filter}` : "every filing"}; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(", ")}\n`);
     console.log(`${"export".padEnd(32)} ${"MB".padStart(7)} ${"first".padStart(9)} ${"wall".padStart(9)} ${"node CPU".padStart(9)} ${"PG CPU".padStart(9)} ${"peak RSS".padStart(9)}`);

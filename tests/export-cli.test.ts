@@ -12,6 +12,7 @@ import { exportDataset, serializeDataset } from "@/lib/dataset/export";
 import { importDatasetText } from "@/lib/dataset/import";
 import type { FilingRecord } from "@/lib/dataset/schema";
 import { filteredDatasetJson } from "@/lib/exports/dataset-json";
+import { exportFormat } from "@/lib/exports/formats";
 import { collectText } from "@/lib/exports/stream";
 import { FilterSchema } from "@/lib/filters/schema";
 
@@ -92,6 +93,37 @@ describe("npm run export with filters", () => {
     expect(run.stderr).toContain('  --kind: kind "telegram" must be one of complaint, motion');
     expect(run.stderr).toContain("  --colour: colour is not a known option");
     expect(existsSync(file)).toBe(false);
+  });
+
+  it("--codebook codebook.json writes the codebook, the bytes /export/codebook.json and releases write, and --help names the option", async () => {
+    const file = path.join(dir, "codebook.json");
+    const run = await runExport(["--codebook", file], database.url);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Exported codebook.json to ${file}\n`);
+    const written = await readFile(file, "utf8");
+    expect(JSON.parse(written).format).toBe("docketline/codebook-v1");
+    expect(written).toBe(await collectText(exportFormat("codebook.json").everything(database.sql, { origin: "https://docketline.example" })));
+    const help = await runExport(["--help"], database.url);
+    expect(help.stdout).toMatch(/\[--all \| --codebook \| filters\]/);
+    expect(help.stdout).toMatch(/\n {2}--codebook +the codebook of the research coding/);
+  });
+
+  it("refuses --codebook with filters, or for a .csv file, and writes nothing", async () => {
+    for (const [args, message] of [
+      [["--codebook", "--state", "NM"], "--codebook writes codebook.json, which no filter changes: it takes no filters."],
+      [["--codebook", "--per-state"], "--codebook and --per-state pick different formats: give one."],
+      [["--codebook", "--bom"], "--bom is for filings.csv and filing-states.csv."],
+    ] as const) {
+      const file = path.join(dir, "refused.json");
+      const run = await runExport([...args, file], database.url);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(message);
+      expect(existsSync(file)).toBe(false);
+    }
+    const csv = await runExport(["--codebook", path.join(dir, "codebook.csv")], database.url);
+    expect(csv.code).not.toBe(0);
+    expect(csv.stderr).toContain("--codebook is for .json files.");
   });
 
   it("refuses a file that is neither .json nor .csv", async () => {

@@ -83,8 +83,9 @@ function casesFor(sql: Sql): Case[] {
     const pageSize = i % 2 === 0 ? 7 : undefined;
     cases.push({ name: `${slug}.filings.csv`, produce: () => collectText(filingsCsv(sql, filter, { origin: ORIGIN, bom: i === 2, pageSize })) });
     cases.push({ name: `${slug}.filing-states.csv`, produce: () => collectText(filingStatesCsv(sql, filter, { origin: ORIGIN, bom: i === 3, pageSize })) });
-    // A dataset's order is its own, whatever the sort.
-    if (!filter.sort) cases.push({ name: `${slug}.dataset.json`, produce: () => collectText(filteredDatasetJson(sql, filter, { pageSize })) });
+    // A dataset's order is its own, whatever the sort. (The parsed filter always has a
+    // sort, "newest" by default: the query string says whether one was asked for.)
+    if (!new URLSearchParams(query).has("sort")) cases.push({ name: `${slug}.dataset.json`, produce: () => collectText(filteredDatasetJson(sql, filter, { pageSize })) });
   });
   return cases;
 }

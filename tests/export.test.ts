@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { GET as codebookJson } from "@/app/export/codebook.json/route";
 import { GET as datasetJson } from "@/app/export/dataset.json/route";
 import { GET as filingStatesCsv } from "@/app/export/filing-states.csv/route";
 import { GET as filingsCsv } from "@/app/export/filings.csv/route";
@@ -13,6 +14,7 @@ import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import { comparePartialDates } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
 import { filteredDatasetJson } from "@/lib/exports/dataset-json";
+import { EXPORT_FORMATS } from "@/lib/exports/formats";
 import { collectText } from "@/lib/exports/stream";
 import { FilterSchema } from "@/lib/filters/schema";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
@@ -219,6 +221,34 @@ describe("/export/dataset.json", () => {
     expect(serializeDataset(JSON.parse(empty))).toBe(empty);
     expect(JSON.parse(empty)).toMatchObject({ courts: [], officials: [], lawsuits: [], filings: [] });
   });
+});
+
+describe("/export/<file>: every format of the one list, as it defines it", () => {
+  const routes: Record<string, (r: Request) => Response | Promise<Response>> = {
+    "dataset.json": datasetJson,
+    "filings.csv": filingsCsv,
+    "filing-states.csv": filingStatesCsv,
+    "codebook.json": codebookJson,
+  };
+
+  it("has a route for each format of EXPORT_FORMATS, and none besides", () => {
+    expect(Object.keys(routes).sort()).toEqual(EXPORT_FORMATS.map((f) => f.file).sort());
+  });
+
+  for (const format of EXPORT_FORMATS) {
+    it(`/export/${format.file} has the format's content type and writes what the format writes${format.filtered ? " for the filter" : ", whatever the query"}`, async () => {
+      const query = format.filtered ? "?state=NM" : "?state=NM&any=thing";
+      const response = await routes[format.file](request(`/export/${format.file}${query}`));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(format.contentType);
+      const [base, extension] = format.file.split(".");
+      expect(response.headers.get("content-disposition")).toBe(`attachment; filename="docketline-${base}${format.filtered ? "_state-nm" : ""}.${extension}"`);
+      const expected = format.filtered
+        ? format.filtered(database.sql, FilterSchema.parse({ state: ["NM"] }), { origin: ORIGIN, bom: false })
+        : format.everything(database.sql, { origin: ORIGIN });
+      expect(await response.text()).toBe(await collectText(expected));
+    });
+  }
 });
 
 describe("Bad query parameters", () => {

@@ -11,6 +11,13 @@
 // which were added. Exported from a database holding only this dataset, the same
 // filter gives the same bytes again.
 //
+// The research coding of every lawsuit in the file comes with it, with the policies and
+// issue areas that coding uses: a researcher who exports what the timeline shows gets
+// how its lawsuits are coded. A coded value cites a filing of its lawsuit (the order
+// deciding the outcome, the filing recording a state's side or a milestone) that the
+// filter may leave out; that filing is added like a response's motion, for the same
+// reason (docs/decisions/028-exports-carry-the-coding-from-one-list-of-formats.md).
+//
 // Only public records are exported: the references are followed through public
 // filings and lawsuits only, and a reference to one the public cannot see (a draft, a
 // deleted filing) is left out of the record that makes it (lib/dataset/read.ts
@@ -21,6 +28,7 @@
 // pages first; then the filings stream from one statement.
 import "server-only";
 
+import { readCodingRecords } from "@/lib/coding/read";
 import { DATASET_FORMAT, type FilingRecord } from "@/lib/dataset/schema";
 import { jsonArray, recordsOf } from "@/lib/dataset/export";
 import { FILING_EXPORT_ORDER, streamFilingRecords } from "@/lib/dataset/read";
@@ -30,6 +38,7 @@ import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { filterConditions, runWithPostgres, whereClause } from "@/lib/timeline/queries";
 
+import type { ExportTally } from "./formats";
 import { chunk, readCourts, readLawsuits, readOfficials } from "./records";
 import { countFilings, EXPORT_PAGE_SIZE } from "./stream";
 
@@ -39,13 +48,17 @@ const NAMED_CONTEXT_FILINGS = 50;
 export interface DatasetPlan {
   /** How many filings the filter matches. */
   matched: number;
-  /** Filings outside the filter that the matched ones refer to, in export order. */
+  /** Filings outside the filter that the matched ones or the coding refer to, in export order. */
   context: { id: string; dateFiled: string }[];
   /** Lawsuit ids in export order (date filed, a wider period first, id). */
   lawsuits: string[];
   /** Court and official ids in export order (id). */
   courts: string[];
   officials: string[];
+  /** The lawsuits of the file that are coded, the policies and issue areas their coding uses (by id, slug). */
+  coding: string[];
+  policies: string[];
+  issueAreas: string[];
 }
 
 const RANK = Prisma.raw(`(CASE f."date_filed_precision" WHEN 'year' THEN 0 WHEN 'month' THEN 1 ELSE 2 END)`);
@@ -55,60 +68,88 @@ export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<Dat
   const run = runWithPostgres(sql);
   const where = whereClause(filterConditions(filter));
 
-  const [matched, contextRows] = await Promise.all([
+  const [matched, reachedRows] = await Promise.all([
     countFilings(sql, filter),
-    // Follows respondsTo and decidedBy from the matched filings to public filings, on
-    // and on; UNION stops at cycles.
-    run<{ id: string; date_filed: string; date_filed_precision: DatePrecision }>(Prisma.sql`
+    // Everything the matched filings lead to, on and on, through public records only: a
+    // filing's lawsuit, the filing it responds to and the orders deciding its demands; a
+    // lawsuit's related lawsuits and the filings its research coding cites (the order
+    // deciding its outcome, the filings recording a state's side or a relief milestone).
+    // UNION stops at cycles.
+    run<{ kind: "filing" | "lawsuit"; id: string; court_id: string | null; date_filed: string; date_filed_precision: DatePrecision }>(Prisma.sql`
       WITH RECURSIVE "matched" AS (SELECT f."id" FROM "filing" f ${where}),
-      "linked"("id") AS (
-          SELECT "id" FROM "matched"
+      "reached"("kind", "id") AS (
+          SELECT 'filing'::text, "id" FROM "matched"
         UNION
-          SELECT r."id" FROM "linked" l CROSS JOIN LATERAL (
-            SELECT f."responds_to_id" AS "id" FROM "filing" f WHERE f."id" = l."id" AND f."responds_to_id" IS NOT NULL
+          SELECT r."kind", r."id" FROM "reached" x CROSS JOIN LATERAL (
+            SELECT v."kind", v."id" FROM "filing" f CROSS JOIN LATERAL (VALUES ('lawsuit', f."lawsuit_id"), ('filing', f."responds_to_id")) v("kind", "id")
+            WHERE x."kind" = 'filing' AND f."id" = x."id" AND v."id" IS NOT NULL
             UNION ALL
-            SELECT d."decided_by_id" FROM "demand" d WHERE d."filing_id" = l."id" AND d."decided_by_id" IS NOT NULL
+            SELECT 'filing', d."decided_by_id" FROM "demand" d WHERE x."kind" = 'filing' AND d."filing_id" = x."id" AND d."decided_by_id" IS NOT NULL
+            UNION ALL
+            SELECT 'lawsuit', r."related_lawsuit_id" FROM "lawsuit_relation" r WHERE x."kind" = 'lawsuit' AND r."lawsuit_id" = x."id"
+            UNION ALL
+            SELECT 'filing', c."outcome_decided_by_id" FROM "lawsuit_coding" c WHERE x."kind" = 'lawsuit' AND c."lawsuit_id" = x."id" AND c."outcome_decided_by_id" IS NOT NULL
+            UNION ALL
+            SELECT 'filing', s."filing_id" FROM "lawsuit_state_side" s WHERE x."kind" = 'lawsuit' AND s."lawsuit_id" = x."id" AND s."filing_id" IS NOT NULL
+            UNION ALL
+            SELECT 'filing', m."filing_id" FROM "relief_milestone" m WHERE x."kind" = 'lawsuit' AND m."lawsuit_id" = x."id" AND m."filing_id" IS NOT NULL
           ) r
-          JOIN "filing" t ON t."id" = r."id" AND t."is_public"
+          -- A public filing's lawsuit is public (filing.is_public says so): only the rest is looked up.
+          WHERE CASE
+            WHEN x."kind" = 'filing' AND r."kind" = 'lawsuit' THEN true
+            WHEN r."kind" = 'filing' THEN EXISTS (SELECT 1 FROM "filing" t WHERE t."id" = r."id" AND t."is_public")
+            ELSE EXISTS (SELECT 1 FROM "lawsuit" t WHERE t."id" = r."id" AND t."is_public")
+          END
       )
-      SELECT f."id", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision"
+      SELECT * FROM (
+      SELECT 'filing' AS "kind", f."id", NULL::text AS "court_id", f."date_filed", f."date_filed_precision"::text AS "date_filed_precision", ${RANK} AS "rank"
       FROM "filing" f
-      WHERE f."id" IN (SELECT "id" FROM "linked") AND f."id" NOT IN (SELECT "id" FROM "matched")
-      ORDER BY f."date_filed", ${RANK}, f."id" COLLATE "C"`),
+      WHERE f."id" IN (SELECT "id" FROM "reached" WHERE "kind" = 'filing') AND f."id" NOT IN (SELECT "id" FROM "matched")
+      UNION ALL
+      SELECT 'lawsuit', f."id", f."court_id", f."date_filed", f."date_filed_precision"::text, ${RANK}
+      FROM "lawsuit" f
+      WHERE f."id" IN (SELECT "id" FROM "reached" WHERE "kind" = 'lawsuit')
+      ) u
+      ORDER BY "kind", "date_filed", "rank", "id" COLLATE "C"`),
   ]);
-  const context = contextRows.map((r) => ({ id: r.id, dateFiled: fromStored(r.date_filed, r.date_filed_precision) }));
+  const context = reachedRows.filter((r) => r.kind === "filing").map((r) => ({ id: r.id, dateFiled: fromStored(r.date_filed, r.date_filed_precision) }));
+  const lawsuitRows = reachedRows.filter((r) => r.kind === "lawsuit");
+  const lawsuits = lawsuitRows.map((r) => r.id);
   const contextIds = context.map((c) => c.id);
 
-  const included = Prisma.sql`"included" AS (
-    SELECT f."id", f."lawsuit_id" FROM "filing" f ${where}
-    UNION
-    SELECT f."id", f."lawsuit_id" FROM "filing" f WHERE f."id" = ANY(${contextIds}) AND f."is_public"
-  )`;
-  const [lawsuitRows, officialRows] = await Promise.all([
-    run<{ id: string; court_id: string }>(Prisma.sql`
-      WITH RECURSIVE ${included},
-      "suits"("id") AS (
-          SELECT "lawsuit_id" FROM "included" WHERE "lawsuit_id" IS NOT NULL
-        UNION
-          SELECT r."related_lawsuit_id" FROM "suits" s JOIN "lawsuit_relation" r ON r."lawsuit_id" = s."id"
-          JOIN "lawsuit" t ON t."id" = r."related_lawsuit_id" AND t."is_public"
-      )
-      SELECT l."id", l."court_id" FROM "lawsuit" l
-      WHERE l."id" IN (SELECT "id" FROM "suits") AND l."is_public"
-      ORDER BY l."date_filed", l."date_filed_precision" DESC, l."id" COLLATE "C"`),
+  const [officialRows, codingRows] = await Promise.all([
     run<{ id: string }>(Prisma.sql`
-      WITH ${included}
+      WITH "included" AS (
+        SELECT f."id" FROM "filing" f ${where}
+        UNION
+        SELECT f."id" FROM "filing" f WHERE f."id" = ANY(${contextIds}) AND f."is_public"
+      )
       SELECT DISTINCT fs."official_id" AS "id" FROM "filing_state" fs
-      WHERE fs."official_id" IS NOT NULL AND fs."filing_id" IN (SELECT "id" FROM "included")
-      ORDER BY 1`),
+      WHERE fs."official_id" IS NOT NULL AND fs."filing_id" IN (SELECT "id" FROM "included")`),
+    // The coded lawsuits of the file, the policies their coding names and the issue areas
+    // of both: what the file's coding needs to import into an empty database.
+    run<{ kind: "coding" | "policy" | "issue-area"; id: string }>(Prisma.sql`
+      WITH "coded" AS (SELECT c."lawsuit_id" AS "id" FROM "lawsuit_coding" c WHERE c."lawsuit_id" = ANY(${lawsuits})),
+      "policies" AS (SELECT DISTINCT p."policy_id" AS "id" FROM "lawsuit_policy" p WHERE p."lawsuit_id" IN (SELECT "id" FROM "coded"))
+      SELECT 'coding' AS "kind", "id" FROM "coded"
+      UNION ALL
+      SELECT 'policy', "id" FROM "policies"
+      UNION
+      SELECT 'issue-area', a."issue_area_slug" FROM "lawsuit_issue_area" a WHERE a."lawsuit_id" IN (SELECT "id" FROM "coded")
+      UNION
+      SELECT 'issue-area', a."issue_area_slug" FROM "policy_issue_area" a WHERE a."policy_id" IN (SELECT "id" FROM "policies")`),
   ]);
   const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const idsOf = (kind: string) => codingRows.filter((r) => r.kind === kind).map((r) => r.id).sort(byCodeUnits);
   return {
     matched,
     context,
-    lawsuits: lawsuitRows.map((r) => r.id),
-    courts: [...new Set(lawsuitRows.map((r) => r.court_id))].sort(byCodeUnits),
+    lawsuits,
+    courts: [...new Set(lawsuitRows.map((r) => r.court_id!))].sort(byCodeUnits),
     officials: officialRows.map((r) => r.id).sort(byCodeUnits),
+    coding: idsOf("coding"),
+    policies: idsOf("policy"),
+    issueAreas: idsOf("issue-area"),
   };
 }
 
@@ -124,7 +165,7 @@ function titleOf(filter: Filter): string {
 
 function descriptionOf(filter: Filter, plan: DatasetPlan): string {
   const query = describeFilter(filter);
-  const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+  const count = (n: number, noun: string, nouns = `${noun}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? noun : nouns}`;
   const lines = [
     query
       ? `${count(plan.matched, "filing")} on Docketline ${plan.matched === 1 ? "matches" : "match"} the filter ${query}.`
@@ -133,11 +174,15 @@ function descriptionOf(filter: Filter, plan: DatasetPlan): string {
   if (plan.context.length > 0) {
     const named = plan.context.slice(0, NAMED_CONTEXT_FILINGS).map((c) => c.id);
     const more = plan.context.length - named.length;
+    const them = plan.context.length === 1 ? "it" : "them";
     lines.push(
-      `${count(plan.context.length, "more filing")} outside the filter ${plan.context.length === 1 ? "is" : "are"} included because the filings respond to ${plan.context.length === 1 ? "it" : "them"} or have demands decided by ${plan.context.length === 1 ? "it" : "them"}, so that every reference resolves: ${named.join(", ")}${more > 0 ? ` and ${count(more, "other")}` : ""}.`,
+      `${count(plan.context.length, "more filing")} outside the filter ${plan.context.length === 1 ? "is" : "are"} included because the filings respond to ${them}, have demands decided by ${them} or are in lawsuits whose research coding cites ${them}, so that every reference resolves: ${named.join(", ")}${more > 0 ? ` and ${count(more, "other")}` : ""}.`,
     );
   }
   lines.push("The lawsuits, courts and officials these filings refer to are included, with the lawsuits related to those lawsuits.");
+  if (plan.coding.length > 0) {
+    lines.push(`The research coding of ${count(plan.coding.length, "lawsuit")} is included, with the ${count(plan.policies.length, "policy", "policies")} and ${count(plan.issueAreas.length, "issue area")} it uses.`);
+  }
   return lines.join(" ");
 }
 
@@ -158,21 +203,29 @@ async function* inPages<T>(ids: string[], pageSize: number, read: (ids: string[]
 
 export interface DatasetExportOptions {
   pageSize?: number;
-  /** A plan already made (the CLI reports from it); made here otherwise. */
-  plan?: DatasetPlan;
+  /** Set from the plan before the first chunk: the filings matched and added, the lawsuits. */
+  tally?: ExportTally;
 }
 
 /** The dataset as text chunks; the statements that plan it run before the first chunk. */
 export async function* filteredDatasetJson(sql: Sql, filter: Filter, options: DatasetExportOptions = {}): AsyncGenerator<string> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
-  const plan = options.plan ?? (await planFilteredDataset(sql, filter));
+  const plan = await planFilteredDataset(sql, filter);
+  if (options.tally) Object.assign(options.tally, { filings: plan.matched, added: plan.context.length, lawsuits: plan.lawsuits.length });
+  const { issueAreas, policies, coding } = await readCodingRecords(sql, { issueAreas: plan.issueAreas, policies: plan.policies, coding: plan.coding }, { publicOnly: true });
   yield `{\n  "format": ${JSON.stringify(DATASET_FORMAT)},\n  "title": ${JSON.stringify(titleOf(filter))},\n  "description": ${JSON.stringify(descriptionOf(filter, plan))},\n`;
   yield* jsonArray("courts", inPages(plan.courts, pageSize, (ids) => readCourts(sql, ids)));
   yield ",\n";
   yield* jsonArray("officials", inPages(plan.officials, pageSize, (ids) => readOfficials(sql, ids)));
   yield ",\n";
+  yield* jsonArray("issueAreas", [issueAreas]);
+  yield ",\n";
+  yield* jsonArray("policies", [policies]);
+  yield ",\n";
   yield* jsonArray("lawsuits", inPages(plan.lawsuits, pageSize, (ids) => readLawsuits(sql, ids)));
   yield ",\n";
   yield* jsonArray("filings", filingPages(sql, filter, plan.context, pageSize));
+  yield ",\n";
+  yield* jsonArray("coding", [coding]);
   yield "\n}\n";
 }

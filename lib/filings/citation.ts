@@ -9,6 +9,7 @@
 import { formatPartialDateForCitation, parsePartialDate, type PartialDateString } from "@/lib/dates/partial-date";
 import type { FilingKind } from "@/lib/dataset/schema";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
+import { docketNumberOf } from "@/lib/lawsuits/citation";
 
 export interface CitableFiling {
   title: string;
@@ -35,11 +36,6 @@ export function citeFiling(filing: CitableFiling): string {
   const parts = [title, caseNameShort, `No. ${docketNumberOf(filing.lawsuit)}`];
   if (filing.entryNumber != null) parts.push(`ECF No. ${filing.entryNumber}`);
   return `${parts.join(", ")} (${courtShortName} ${date})`;
-}
-
-/** "No. 2:18-cv-00939-MJP" → "2:18-cv-00939-MJP": the number alone, as the dataset may hold either. */
-function docketNumberOf(lawsuit: NonNullable<CitableFiling["lawsuit"]>): string {
-  return lawsuit.docketNumber.replace(/^No\.\s*/i, "");
 }
 
 const BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

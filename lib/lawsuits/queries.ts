@@ -9,6 +9,7 @@ import { fromDbEnum, type FilingKind } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_ORDER, type CoalitionRole } from "@/lib/jurisdictions/roles";
+import { citeLawsuit } from "@/lib/lawsuits/citation";
 import { LAWSUITS_PAGE_SIZE, type LawsuitListParams, type LawsuitSort, type SortDirection } from "@/lib/lawsuits/schema";
 
 /** Relations that move a case from one docket to another: followed from lawsuit to lawsuit. */
@@ -74,6 +75,8 @@ export interface LawsuitDetail {
   id: string;
   caseName: string;
   caseNameShort: string;
+  /** The docket's plain-text citation (lib/lawsuits/citation.ts). */
+  citation: string;
   court: { id: string; shortName: string; fullName: string };
   docketNumber: string;
   judge: string | null;
@@ -231,15 +234,17 @@ export const getLawsuit = cache(async (id: string): Promise<LawsuitDetail | null
     }))
     .sort((a, b) => comparePartialDates(a.from.dateFiled, b.from.dateFiled));
 
+  const dateFiled = fromStored(row.dateFiled, row.dateFiledPrecision);
   return {
     id: row.id,
     caseName: row.caseName,
     caseNameShort: row.caseNameShort,
+    citation: citeLawsuit({ caseNameShort: row.caseNameShort, docketNumber: row.docketNumber, courtShortName: row.court.shortName, dateFiled }),
     court: row.court,
     docketNumber: row.docketNumber,
     judge: row.judge,
     status: fromDbEnum<LawsuitStatus>(row.status),
-    dateFiled: fromStored(row.dateFiled, row.dateFiledPrecision),
+    dateFiled,
     dateTerminated: row.dateTerminated && row.dateTerminatedPrecision ? fromStored(row.dateTerminated, row.dateTerminatedPrecision) : null,
     summary: row.summary,
     plaintiffs: row.plaintiffs.map((p) => ({

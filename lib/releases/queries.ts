@@ -1,13 +1,15 @@
 // Reading releases: the list on /data, one file for download (read in slices, so that
 // a file of any size is served with flat memory), and the newest release holding a
-// record, for the "Cite this" of its page.
+// record, cited on its page.
 import "server-only";
 
 import { db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import type { Dataset } from "@/lib/dataset/schema";
+import { getSiteOrigin } from "@/lib/site";
 
 import type { Change, KindCounts } from "./changelog";
+import { citeRelease } from "./citation";
 
 export interface ReleaseListItem {
   number: number;
@@ -52,6 +54,16 @@ export async function getNewestReleaseHolding(kind: ReleasedKind, id: string): P
     select: { release: { select: { number: true, releasedAt: true } } },
   });
   return row?.release ?? null;
+}
+
+/**
+ * The citation of a record in the newest release holding it ("Docketline release 3 (Dec.
+ * 3, 2026), record …, https://…/data/releases/3/dataset.json"), for the "Cite this" of
+ * its page beside the live citation; null when no release holds it yet.
+ */
+export async function getReleaseCitation(kind: ReleasedKind, id: string): Promise<string | null> {
+  const [release, origin] = await Promise.all([getNewestReleaseHolding(kind, id), getSiteOrigin()]);
+  return release ? citeRelease(release, origin, id) : null;
 }
 
 export interface ReleaseFileDownload {

@@ -81,7 +81,7 @@ export default async function AboutPage() {
       <section aria-labelledby="reuse">
         <h2 id="reuse">Citing and reusing the data</h2>
         <p>
-          Every filing page offers a citation and a permanent link. The data is published in the open{" "}
+          Every filing and lawsuit page offers a citation, the citation of the newest data release holding it, and a permanent link. The data is published in the open{" "}
           <code>docketline/v1</code> format, which the project imports and exports; see the <Link href="/api">API</Link> for machine access.
           Numbered, dated <Link href={DATA_PATH}>data releases</Link> freeze the published data in every format, each file with its
           SHA-256, so that research can cite exactly the data it used.

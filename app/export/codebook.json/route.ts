@@ -1,13 +1,6 @@
-// The codebook of the research coding as JSON (lib/coding/codebook.ts), the companion of
-// every dataset export: what each code means, how a coder decides it, examples.
-import { getCodebook } from "@/lib/coding/codebook";
-import { getBulkSql } from "@/lib/db/bulk";
-import { JSON_CONTENT_TYPE } from "@/lib/exports/formats";
-import { downloadResponse } from "@/lib/exports/http";
+// The codebook of the research coding (lib/coding/codebook.ts), the companion of every dataset export; the format's one definition is in lib/exports/formats.ts.
+import { exportRoute } from "@/lib/exports/serve";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const codebook = await getCodebook(getBulkSql());
-  return downloadResponse(JSON.stringify(codebook, null, 2) + "\n", JSON_CONTENT_TYPE, "docketline-codebook.json");
-}
+export const GET = exportRoute("codebook.json");

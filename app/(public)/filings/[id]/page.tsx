@@ -9,9 +9,8 @@ import { FilingDemands, FilingJurisdictions, FilingThread } from "@/components/f
 import { SourceList } from "@/components/source-list";
 import { Badge } from "@/components/ui/badge";
 import { getFilingDetail } from "@/lib/filings/queries";
-import { citeRelease } from "@/lib/releases/citation";
-import { getNewestReleaseHolding } from "@/lib/releases/queries";
-import { absoluteUrl, getSiteOrigin } from "@/lib/site";
+import { getReleaseCitation } from "@/lib/releases/queries";
+import { absoluteUrl } from "@/lib/site";
 
 // Always read the database: filings change without a rebuild.
 export const dynamic = "force-dynamic";
@@ -48,8 +47,7 @@ export default async function FilingPage({ params }: Props) {
   const filing = await getFilingDetail(id);
   if (!filing) notFound();
 
-  const [permalink, release, origin] = await Promise.all([permalinkOf(filing.id), getNewestReleaseHolding("filings", filing.id), getSiteOrigin()]);
-  const releaseCitation = release ? citeRelease(release, origin, filing.id) : null;
+  const [permalink, releaseCitation] = await Promise.all([permalinkOf(filing.id), getReleaseCitation("filings", filing.id)]);
 
   return (
     <article className={styles.filing} aria-labelledby="filing-title">

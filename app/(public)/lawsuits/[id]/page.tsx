@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { CiteThis } from "@/components/citations/cite-this";
 import { LawsuitDocketTable } from "@/components/lawsuits/docket-table";
 import { LawsuitFacts } from "@/components/lawsuits/lawsuit-facts";
 import styles from "@/components/lawsuits/lawsuit-page.module.css";
@@ -9,9 +10,11 @@ import { LawsuitTimeline, lawsuitEvents } from "@/components/lawsuits/lawsuit-ti
 import { PlaintiffJurisdictions } from "@/components/lawsuits/plaintiff-jurisdictions";
 import { OtherParties, RelatedLawsuits } from "@/components/lawsuits/related-lawsuits";
 import { SourceList } from "@/components/source-list";
+import { htmlPath } from "@/lib/api/paths";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { getLawsuit, type LawsuitDetail } from "@/lib/lawsuits/queries";
+import { getReleaseCitation } from "@/lib/releases/queries";
 import { absoluteUrl } from "@/lib/site";
 // The same paragraph and sentence rules as the filing page.
 import { firstSentence, splitParagraphs } from "@/lib/text";
@@ -50,6 +53,7 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
   const { id } = await params;
   const lawsuit = await getLawsuit(id);
   if (!lawsuit) notFound();
+  const [permalink, releaseCitation] = await Promise.all([absoluteUrl(htmlPath.lawsuit(lawsuit.id)), getReleaseCitation("lawsuits", lawsuit.id)]);
   const timelineHref = hrefWithFilter("/", { lawsuit: lawsuit.id });
 
   return (
@@ -106,9 +110,13 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
         </section>
       )}
 
-      <p className={styles.muted}>
-        <Link href={`/lawsuits/${lawsuit.id}/history`}>History</Link>: every change to this record, and who made it
-      </p>
+      <CiteThis
+        className={styles.section}
+        citation={lawsuit.citation}
+        releaseCitation={releaseCitation}
+        permalink={permalink}
+        historyHref={`${htmlPath.lawsuit(lawsuit.id)}/history`}
+      />
     </article>
   );
 }
