@@ -2,7 +2,8 @@
 // Times `npm run import` of a synthetic dataset into an empty throwaway embedded
 // PostgreSQL, then the same file again (nothing changes), each as a user runs it (a
 // child process), with the importer's peak live heap and resident memory (--memory).
-// Prints a table; asserts nothing (timings belong here, not in tests).
+// Prints a table, then where each run spent its time, phase by phase (`npm run import --
+// --timings`); asserts nothing (timings belong here, not in tests).
 import { execFile } from "node:child_process";
 import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -31,7 +32,7 @@ function runImport(file: string, url: string): Promise<{ seconds: number; stdout
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [TSX, "--conditions=react-server", "scripts/import.mts", "--memory", file],
+      [TSX, "--conditions=react-server", "scripts/import.mts", "--memory", "--timings", file],
       { env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ seconds: (performance.now() - start) / 1000, stdout })),
     );
@@ -51,15 +52,18 @@ try {
   const load = () => loadavg()[0];
   console.log(`npm run import of ${FILINGS.toLocaleString("en-US")} synthetic filings (seed ${SEED}, ${(size / 1e6).toFixed(0)} MB)`);
   console.log(`${"run".padEnd(36)} ${"wall".padStart(9)} ${"live heap".padStart(10)} ${"peak RSS".padStart(10)} ${"load".padStart(6)}`);
+  const phases: string[] = [];
   for (const name of ["into an empty database", "again (nothing changes)"]) {
     const before = load();
     const { seconds, stdout } = await runImport(file, server.url);
     const memory = /Peak memory: ([\d.]+) MB of live heap, ([\d.]+) MB resident/.exec(stdout);
     const filings = /filings +(.*)/.exec(stdout)?.[1] ?? "";
+    phases.push(`\n${name}:\n${stdout.slice(stdout.indexOf("Timings:\n") + "Timings:\n".length).trimEnd()}`);
     console.log(
       `${name.padEnd(36)} ${`${seconds.toFixed(1)} s`.padStart(9)} ${`${memory?.[1]} MB`.padStart(10)} ${`${memory?.[2]} MB`.padStart(10)} ${Math.max(before, load()).toFixed(1).padStart(6)}   filings: ${filings}`,
     );
   }
+  console.log(phases.join("\n"));
   const busy = load() > 2;
   if (busy) console.log("\nLoad average above the 2 cores: timings from a busy machine.");
 } finally {

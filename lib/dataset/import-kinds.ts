@@ -18,8 +18,10 @@ import {
   PolicySchema,
   type SourceRecord,
 } from "@/lib/dataset/schema";
-import type { CopyCell as Cell } from "@/lib/db/copy";
+import { arrayLiteral, type CopyCell as Cell } from "@/lib/db/copy";
 import type { EditableKind } from "@/lib/editing/types";
+import { coalitionTokens } from "@/lib/timeline/coalition-tokens";
+import { demandTokens } from "@/lib/timeline/demand-tokens";
 
 /** Every list of records of a docketline/v1 file, in the order they are written. */
 export const RECORD_KINDS = ["courts", "officials", "issueAreas", "policies", "lawsuits", "filings", "coding"] as const;
@@ -73,6 +75,14 @@ export interface KindSpec {
   columns: string[];
   /** The values of `columns`, in order. */
   values(record: never): Cell[];
+  /**
+   * Columns derived from the record's lists, which triggers keep on every other write
+   * path: written with the record, never compared (the lists are), and the triggers
+   * idle while the importer merges (decision 030).
+   */
+  derived?: { columns: string[]; values(record: never): Cell[] };
+  /** Columns of the staging table alone, for values the merge needs that no column holds: their definitions, and the values. */
+  staging?: { columns: string[]; definitions: string[]; values(record: never): Cell[] };
   /** Lawsuits and filings start as drafts or published; courts and officials have no lifecycle. */
   publishable: boolean;
   /** A soft-deleted record cannot be referred to anew. */
@@ -88,10 +98,12 @@ const SOURCE_COLUMNS = ["url", "title", "publisher", "published", "published_pre
 const sourceRows = (sources: SourceRecord[]): Cell[][] => sources.map((s) => [s.url, s.title, s.publisher, ...date(s.published)]);
 
 function kind<S extends z.ZodType>(
-  spec: Omit<KindSpec, "schema" | "canonical" | "values" | "children"> & {
+  spec: Omit<KindSpec, "schema" | "canonical" | "values" | "derived" | "staging" | "children"> & {
     schema: S;
     canonical(record: Schema<S>): unknown;
     values(record: Schema<S>): Cell[];
+    derived?: { columns: string[]; values(record: Schema<S>): Cell[] };
+    staging?: { columns: string[]; definitions: string[]; values(record: Schema<S>): Cell[] };
     children: (Omit<ChildTable, "rows"> & { rows(record: Schema<S>): Cell[][] })[];
   },
 ): KindSpec {
@@ -157,6 +169,22 @@ export const KINDS: KindSpec[] = [
     canonical: canonicalFiling,
     columns: ["lawsuit_id", "kind", "title", "date_filed", "date_filed_precision", "entry_number", "filed_by", "responds_to_id", "summary"],
     values: (f) => [f.lawsuit, f.kind, f.title, ...date(f.dateFiled), f.entryNumber ?? null, f.filedBy ?? null, f.respondsTo ?? null, f.summary],
+    // The search document is derived too, but by PostgreSQL's text search: the merge
+    // computes it for the filings it writes from their staged title, summary and demands
+    // and their lawsuit's names (migration 20261214090000).
+    staging: {
+      columns: ["demand_texts"],
+      definitions: [`"demand_texts" text`],
+      // As refresh_filing_search joins them: in order, with a space; none when there are none.
+      values: (f) => [f.demands.length > 0 ? f.demands.map((d) => d.text).join(" ") : null],
+    },
+    derived: {
+      columns: ["coalition", "demand_tokens"],
+      values: (f) => [
+        arrayLiteral(coalitionTokens(f.states.map((s) => ({ code: s.jurisdiction, role: s.role })))),
+        arrayLiteral(demandTokens(f.demands)),
+      ],
+    },
     publishable: true,
     softDeleted: true,
     children: [

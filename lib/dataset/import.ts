@@ -31,6 +31,7 @@ import { readRecords } from "@/lib/dataset/read";
 import { COMMAND_LINE, insert, type KindSummary, type WriteOptions } from "@/lib/dataset/rows";
 import { DatasetSchema, UNIQUE_KEYS, type Dataset } from "@/lib/dataset/schema";
 import { streamDataset, type DatasetChunks, type StreamedRecord } from "@/lib/dataset/stream";
+import { NO_TIMINGS, type ImportTimings } from "@/lib/dataset/timings";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
 import type { Sql } from "@/lib/db/sql";
@@ -51,6 +52,8 @@ export interface ImportProgress {
 
 export interface ImportOptions extends WriteOptions {
   onProgress?: (progress: ImportProgress) => void;
+  /** Where the time goes, phase by phase (`npm run import -- --timings`). */
+  timings?: ImportTimings;
 }
 
 /** A record that was created or changed, with its new version. */
@@ -73,8 +76,8 @@ const STAGE_BATCH_BYTES = 4 * 1024 * 1024;
 // Records whose stored form is read at a time, for the "before" of their revisions.
 const BEFORE_BATCH = 1000;
 const TEXT_CHUNK = 1 << 16;
-// Records merged per statement (see merge).
-const MERGE_CHUNK = 1000;
+// The memory each sort or hash of the merge may use before it spills to disk (work_mem).
+const MERGE_WORK_MEM = "256MB";
 // A table into which an import wrote at least this many records is analysed before the
 // commit: until autovacuum does (a minute or more later) the planner has no statistics
 // for the new rows, and a query on 100,000 new filings took 87 s instead of milliseconds.
@@ -124,13 +127,25 @@ async function importChunks(
   input: { totalBytes: number; wholeText: () => Promise<string> },
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const result = (await sql.begin((tx) =>
-    stageAndMerge(tx as unknown as Sql, { validate: true, written: false }, options, async (stage) => {
+  const timings = options.timings ?? NO_TIMINGS;
+  let commit = () => {};
+  const result = (await sql.begin(async (tx) => {
+    if (options.timings) {
+      const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      timings.watchBackend(pid);
+    }
+    const written = await stageAndMerge(tx as unknown as Sql, { validate: true, written: false }, options, async (stage) => {
       const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
-      const { head, repeated } = await streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress });
+      const { head, repeated } = await timings.time("read: parse, validate, stage (wall)", () =>
+        streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress, timings }),
+      );
       stage.checkHead(head, repeated);
-    }),
-  )) as WriteResult;
+    });
+    // The deferred foreign keys are checked at the commit, one row at a time, and the transaction made durable.
+    commit = timings.begin("commit (deferred foreign keys)");
+    return written;
+  })) as WriteResult;
+  commit();
   return result.summary;
 }
 
@@ -144,7 +159,8 @@ async function stageAndMerge(
   options: ImportOptions,
   feed: (stage: Stage) => Promise<void>,
 ): Promise<WriteResult> {
-  const stage = await Stage.create(tx, mode.validate);
+  const t = options.timings ?? NO_TIMINGS;
+  const stage = await t.time("create staging tables", () => Stage.create(tx, mode.validate, t));
   try {
     await feed(stage);
   } catch (error) {
@@ -152,40 +168,51 @@ async function stageAndMerge(
     await stage.settle();
     throw error;
   }
-  await stage.finish();
-  const problems = [...stage.fileProblems(), ...(await duplicateProblems(tx))];
+  await t.time("read: last COPY", () => stage.finish());
+  const problems = [...stage.fileProblems(), ...(await t.time("check: duplicate ids", () => duplicateProblems(tx)))];
   if (problems.length > 0) throw validationError(problems);
 
   options.onProgress?.({ phase: "checking", records: stage.records, bytes: 0, totalBytes: null });
-  await lockRecords(tx);
+  await t.time("lock records", () => lockRecords(tx));
   // Records may refer to each other in any order within the file.
   await tx`SET CONSTRAINTS ALL DEFERRED`;
-  await indexStaging(tx);
+  // The plan's joins and the facet counts' trigger aggregate hundreds of thousands of
+  // rows: in the server's default 4 MB they spill to disk. Only raised, and only for
+  // this transaction.
+  await tx`SELECT set_config('work_mem', ${MERGE_WORK_MEM}, true) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes(${MERGE_WORK_MEM})`;
+  await t.time("index staging tables", () => indexStaging(tx, t));
   // The coding's rules are checked against the staged lawsuits and filings, before
   // anything is written, so that a bad coding last in the file leaves the database as it was.
   const coding = stage.coding();
-  const references = [...(await referenceProblems(tx)), ...(await codingProblems(tx, coding))];
+  const references = [
+    ...(await t.time("check: references", () => referenceProblems(tx))),
+    ...(await t.time("check: coding", () => codingProblems(tx, coding))),
+  ];
   if (references.length > 0) throw validationError(references);
 
   options.onProgress?.({ phase: "writing", records: stage.records, bytes: 0, totalBytes: null });
-  const summary = await plan(tx);
-  await stageBefores(tx, summary);
+  const summary = await t.time("plan: created, updated, unchanged", () => plan(tx));
+  await t.time("revisions: read the before of updated records", () => stageBefores(tx, summary));
   const now = new Date();
   const written: WrittenRecord[] = [];
-  for (const spec of KINDS) {
-    await merge(tx, spec, options.publication ?? "published", now);
-    written.push(...(await writeRevisions(tx, spec, options, mode.written)));
-  }
-  await dropStaging(tx);
-  const coded = await writeCoding(tx, coding, options, now);
-  await insert(tx, "revision", coded.revisions);
+  await bulkMerge(tx, summary, t, async () => {
+    for (const spec of KINDS) {
+      await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t);
+      written.push(...(await t.time(`revisions: ${spec.kind}`, () => writeRevisions(tx, spec, options, mode.written))));
+    }
+  });
+  await t.time("drop staging tables", () => dropStaging(tx));
+  const coded = await t.time("coding: write", () => writeCoding(tx, coding, options, now));
+  await t.time("coding: revisions", () => insert(tx, "revision", coded.revisions));
   written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
-  await analyzeWritten(tx, summary);
+  await t.time("analyze", () => analyzeWritten(tx, summary));
   return { summary: { ...summary, ...coded.summary }, written };
 }
 
 /** Where staged rows go: one table per record table and per child table. */
 const staged = (table: string) => `"stage_${table}"`;
+/** The columns a kind writes: its own, then those derived from its lists. */
+const writtenColumns = (spec: KindSpec) => [...spec.columns, ...(spec.derived?.columns ?? [])];
 const planned = (table: string) => `"plan_${table}"`;
 const q = (name: string) => `"${name}"`;
 
@@ -197,16 +224,32 @@ function childParents(table: string): string[] {
   return [...new Set(KINDS.flatMap((k) => k.children.filter((c) => c.table === table).map((c) => c.parent)))];
 }
 
-interface Batch {
+/** A staging table and the columns a kind's rows fill in it. */
+interface Target {
   table: string;
   columns: string[];
+}
+
+interface Batch extends Target {
   lines: string[];
 }
+
+/** Where each kind's records go: the whole record, its id alone (once a record is bad), each list. */
+const TARGETS = new Map<KindSpec, { record: Target; id: Target; children: Target[] }>(
+  KINDS.map((spec) => [
+    spec,
+    {
+      record: { table: spec.table, columns: ["idx", "id", ...writtenColumns(spec), ...(spec.staging?.columns ?? []), "after"] },
+      id: { table: spec.table, columns: ["idx", "id"] },
+      children: spec.children.map((child) => ({ table: child.table, columns: [child.parent, "position", ...child.columns] })),
+    },
+  ]),
+);
 
 /** Validates records as they come and sends the valid ones through COPY to the staging tables. */
 class Stage {
   records = 0;
-  private batches = new Map<string, Batch>();
+  private batches = new Map<Target, Batch>();
   private bytes = 0;
   private flushing: Promise<void> = Promise.resolve();
   private problems = new Map<RecordKind, { problems: DatasetProblem[]; lines: string[] }>();
@@ -216,14 +259,14 @@ class Stage {
   private head: { problems: DatasetProblem[]; lines: string[] } = { problems: [], lines: [] };
   private failed = false;
 
-  private constructor(private readonly tx: Sql, private readonly validate: boolean) {}
+  private constructor(private readonly tx: Sql, private readonly validate: boolean, private readonly timings: ImportTimings) {}
 
-  static async create(tx: Sql, validate: boolean): Promise<Stage> {
+  static async create(tx: Sql, validate: boolean, timings: ImportTimings): Promise<Stage> {
     await dropStaging(tx);
     const statements = [
       ...KINDS.map(
-        (k) => `CREATE TEMP TABLE ${staged(k.table)} ON COMMIT DROP AS SELECT ${["id", ...k.columns].map(q).join(", ")} FROM ${q(k.table)} WITH NO DATA;
-                ALTER TABLE ${staged(k.table)} ADD COLUMN idx integer, ADD COLUMN after jsonb`,
+        (k) => `CREATE TEMP TABLE ${staged(k.table)} ON COMMIT DROP AS SELECT ${["id", ...writtenColumns(k)].map(q).join(", ")} FROM ${q(k.table)} WITH NO DATA;
+                ALTER TABLE ${staged(k.table)} ${["idx integer", "after text", ...(k.staging?.definitions ?? [])].map((d) => `ADD COLUMN ${d}`).join(", ")}`,
       ),
       ...childTables().map((table) => {
         const columns = [...childParents(table), "position", ...childColumns(table)];
@@ -232,10 +275,12 @@ class Stage {
       `CREATE TEMP TABLE "stage_before" (kind text, id text, before jsonb) ON COMMIT DROP`,
     ];
     await tx.unsafe(statements.join(";\n"));
-    return new Stage(tx, validate);
+    return new Stage(tx, validate, timings);
   }
 
   async add(records: StreamedRecord[]) {
+    let validating = 0;
+    const start = performance.now();
     for (const { kind, index, raw } of records) {
       this.records++;
       if (isCodingKind(kind)) {
@@ -245,7 +290,9 @@ class Stage {
       const spec = KIND_BY_NAME[kind];
       let record = raw;
       if (this.validate) {
+        const began = performance.now();
         const parsed = spec.schema.safeParse(raw);
+        validating += performance.now() - began;
         if (!parsed.success) {
           this.fail(kind, index, raw, problemsFromZod(raw, parsed.error));
           this.stageId(spec, index, raw);
@@ -259,13 +306,22 @@ class Stage {
         continue;
       }
       const id = (record as { id: string }).id;
-      this.push(spec.table, ["idx", "id", ...spec.columns, "after"], [index, id, ...spec.values(record as never), JSON.stringify(spec.canonical(record as never))]);
-      for (const child of spec.children) {
-        const columns = [child.parent, "position", ...child.columns];
-        child.rows(record as never).forEach((row, position) => this.push(child.table, columns, [id, position, ...row]));
-      }
+      const targets = TARGETS.get(spec)!;
+      this.push(targets.record, [
+        index,
+        id,
+        ...spec.values(record as never),
+        ...(spec.derived?.values(record as never) ?? []),
+        ...(spec.staging?.values(record as never) ?? []),
+        JSON.stringify(spec.canonical(record as never)),
+      ]);
+      spec.children.forEach((child, c) => {
+        child.rows(record as never).forEach((row, position) => this.push(targets.children[c], [id, position, ...row]));
+      });
     }
-    if (this.bytes >= STAGE_BATCH_BYTES) await this.flush();
+    this.timings.add("read: validate (zod)", validating);
+    this.timings.add("read: COPY rows and canonical form", performance.now() - start - validating);
+    if (this.bytes >= STAGE_BATCH_BYTES) await this.timings.time("read: wait for the previous COPY", () => this.flush());
   }
 
   private keepCoded(kind: CodingRecordKind, index: number, raw: unknown) {
@@ -358,13 +414,12 @@ class Stage {
 
   private stageId(spec: KindSpec, index: number, raw: unknown) {
     const id = (raw as { id?: unknown } | null)?.id;
-    if (typeof id === "string") this.push(spec.table, ["idx", "id"], [index, id]);
+    if (typeof id === "string") this.push(TARGETS.get(spec)!.id, [index, id]);
   }
 
-  private push(table: string, columns: string[], cells: CopyCell[]) {
-    const key = `${table} ${columns.join(",")}`;
-    let batch = this.batches.get(key);
-    if (!batch) this.batches.set(key, (batch = { table, columns, lines: [] }));
+  private push(target: Target, cells: CopyCell[]) {
+    let batch = this.batches.get(target);
+    if (!batch) this.batches.set(target, (batch = { ...target, lines: [] }));
     const line = copyLine(cells);
     batch.lines.push(line);
     this.bytes += line.length;
@@ -377,7 +432,7 @@ class Stage {
     this.bytes = 0;
     const previous = this.flushing;
     this.flushing = previous.then(async () => {
-      for (const b of batches) await copyInto(this.tx, `stage_${b.table}`, b.columns, b.lines);
+      for (const b of batches) await this.timings.time(`COPY into staging: ${b.table} (overlaps reading)`, () => copyInto(this.tx, `stage_${b.table}`, b.columns, b.lines));
     });
     // A failure is thrown where the next flush or finish() awaits it.
     this.flushing.catch(() => {});
@@ -390,12 +445,15 @@ function childColumns(table: string): string[] {
 }
 
 /** Indexes for the merge's lookups by record and by parent, and statistics for the planner (temporary tables get none by themselves). */
-async function indexStaging(tx: Sql) {
-  const statements = [
-    ...KINDS.flatMap((k) => [`CREATE INDEX ON ${staged(k.table)} (idx)`, `CREATE INDEX ON ${staged(k.table)} (id)`, `ANALYZE ${staged(k.table)}`]),
-    ...childTables().flatMap((t) => [...childParents(t).map((parent) => `CREATE INDEX ON ${staged(t)} (${q(parent)})`), `ANALYZE ${staged(t)}`]),
-  ];
-  await tx.unsafe(statements.join(";\n"));
+async function indexStaging(tx: Sql, t: ImportTimings) {
+  for (const k of KINDS) {
+    await t.time(`index staging ${k.table}`, () => tx.unsafe([`CREATE INDEX ON ${staged(k.table)} (idx)`, `CREATE INDEX ON ${staged(k.table)} (id)`].join(";\n")));
+    await t.time(`analyze staging ${k.table}`, () => tx.unsafe(`ANALYZE ${staged(k.table)} (idx, id)`));
+  }
+  for (const table of childTables()) {
+    await t.time(`index staging ${table}`, () => tx.unsafe(childParents(table).map((parent) => `CREATE INDEX ON ${staged(table)} (${q(parent)})`).join(";\n")));
+    await t.time(`analyze staging ${table}`, () => tx.unsafe(`ANALYZE ${staged(table)} (${[...childParents(table), "position"].map(q).join(", ")})`));
+  }
 }
 
 async function dropStaging(tx: Sql) {
@@ -557,43 +615,99 @@ async function stageBefores(tx: Sql, summary: Record<StagedKind, KindSummary>) {
 
 /**
  * Inserts the created records, overwrites the updated ones (their lists replaced) and
- * leaves the rest, MERGE_CHUNK records per statement: the triggers that keep a filing's
- * coalition, demand tokens and search document take the ids a statement touched as an
- * array and test `id = ANY(…)`, which costs the array's length per row it looks at.
+ * leaves the rest, one statement per table. The columns derived from the lists
+ * (a filing's coalition and demand tokens) are written with the record, computed as it
+ * was staged, and the triggers that derive them on other write paths are idle (see
+ * bulkMerge).
  */
-async function merge(tx: Sql, spec: KindSpec, publication: Publication, now: Date) {
+async function merge(tx: Sql, spec: KindSpec, summary: KindSummary, publication: Publication, now: Date, t: ImportTimings) {
+  if (summary.created + summary.updated === 0) return;
   const table = q(spec.table);
-  const columns = spec.columns.map(q);
-  const chunks = await tx.unsafe<{ chunk: number }[]>(
-    `SELECT idx / ${MERGE_CHUNK} AS chunk FROM ${planned(spec.table)} WHERE status <> 'unchanged' GROUP BY 1 ORDER BY 1`,
-  );
-  for (const { chunk } of chunks) {
-    const range = `p.idx >= ${chunk * MERGE_CHUNK} AND p.idx < ${(chunk + 1) * MERGE_CHUNK}`;
-    await tx.unsafe(
-      `INSERT INTO ${table} (id, ${columns.join(", ")}, ${spec.publishable ? "publication, " : ""}updated_at)
-       SELECT s.id, ${columns.map((c) => `s.${c}`).join(", ")}, ${spec.publishable ? "$2::publication, " : ""}$1::timestamptz
-       FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx WHERE p.status = 'created' AND ${range} ORDER BY p.idx`,
-      spec.publishable ? [now, publication] : [now],
+  const columns = writtenColumns(spec).map(q);
+  if (summary.created > 0) {
+    await t.time(`merge ${spec.kind}: insert created`, () =>
+      tx.unsafe(
+        `INSERT INTO ${table} (id, ${columns.join(", ")}, ${spec.publishable ? "publication, " : ""}updated_at)
+         SELECT s.id, ${columns.map((c) => `s.${c}`).join(", ")}, ${spec.publishable ? "$2::publication, " : ""}$1::timestamptz
+         FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx WHERE p.status = 'created' ORDER BY p.idx`,
+        spec.publishable ? [now, publication] : [now],
+      ),
     );
+  }
+  if (summary.updated > 0) {
     // Publication is left as it is: publishing is its own action.
-    await tx.unsafe(
-      `UPDATE ${table} t SET ${columns.map((c) => `${c} = s.${c}`).join(", ")}, updated_at = $1::timestamptz, version = t.version + 1
-       FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx
-       WHERE p.status = 'updated' AND ${range} AND t.id = s.id`,
-      [now],
+    await t.time(`merge ${spec.kind}: update changed`, () =>
+      tx.unsafe(
+        `UPDATE ${table} t SET ${columns.map((c) => `${c} = s.${c}`).join(", ")}, updated_at = $1::timestamptz, version = t.version + 1
+         FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx
+         WHERE p.status = 'updated' AND t.id = s.id`,
+        [now],
+      ),
     );
-    for (const child of spec.children) {
-      const parent = q(child.parent);
-      const childColumns = ["position", ...child.columns].map(q);
-      await tx.unsafe(`DELETE FROM ${q(child.table)} WHERE ${parent} IN (SELECT p.id FROM ${planned(spec.table)} p WHERE p.status = 'updated' AND ${range})`);
-      await tx.unsafe(
+  }
+  for (const child of spec.children) {
+    const parent = q(child.parent);
+    const childColumns = ["position", ...child.columns].map(q);
+    if (summary.updated > 0) {
+      await t.time(`merge ${spec.kind}: delete ${child.table}`, () =>
+        tx.unsafe(`DELETE FROM ${q(child.table)} WHERE ${parent} IN (SELECT p.id FROM ${planned(spec.table)} p WHERE p.status = 'updated')`),
+      );
+    }
+    await t.time(`merge ${spec.kind}: insert ${child.table}`, () =>
+      tx.unsafe(
         `INSERT INTO ${q(child.table)} (${parent}, ${childColumns.join(", ")}, updated_at)
          SELECT c.${parent}, ${childColumns.map((c) => `c.${c}`).join(", ")}, $1::timestamptz
          FROM ${planned(spec.table)} p JOIN ${staged(child.table)} c ON c.${parent} = p.id
-         WHERE p.status <> 'unchanged' AND ${range} ORDER BY p.idx, c.position`,
+         WHERE p.status <> 'unchanged' ORDER BY p.idx, c.position`,
         [now],
+      ),
+    );
+  }
+}
+
+/**
+ * Runs `merge` with the derived-column triggers idle (migration 20261214090000): the
+ * setting lasts until it is turned off here or the transaction ends, and a savepoint
+ * rolled back takes it back with it. Then the search documents of exactly the filings
+ * written, and of those whose lawsuit changed (its names are in them), are refreshed
+ * in one statement, as the triggers would have.
+ */
+async function bulkMerge(tx: Sql, summary: Record<StagedKind, KindSummary>, t: ImportTimings, merge: () => Promise<void>) {
+  await tx`SELECT set_config('docketline.bulk_merge', 'on', true)`;
+  try {
+    await merge();
+    if (summary.filings.created + summary.filings.updated > 0) {
+      // The filings written, from their staged text and their lawsuit's names, as refresh_filing_search would from the rows.
+      await t.time("derived: search documents", () =>
+        tx.unsafe(`
+          INSERT INTO filing_search (filing_id, document, updated_at)
+          SELECT s.id,
+                 filing_search_own_document(s.title, s.summary, s.demand_texts) || coalesce(l.document, filing_search_lawsuit_document(NULL, NULL, NULL)),
+                 CURRENT_TIMESTAMP
+          FROM ${planned("filing")} p
+          JOIN ${staged("filing")} s ON s.idx = p.idx
+          LEFT JOIN (
+            SELECT id, filing_search_lawsuit_document(case_name, case_name_short, docket_number) AS document
+            FROM lawsuit WHERE id IN (SELECT lawsuit_id FROM ${staged("filing")})
+          ) l ON l.id = s.lawsuit_id
+          WHERE p.status <> 'unchanged'
+          ON CONFLICT (filing_id) DO UPDATE SET document = EXCLUDED.document, updated_at = EXCLUDED.updated_at`),
       );
     }
+    if (summary.lawsuits.updated > 0) {
+      // The other filings of a lawsuit whose names may have changed, as its trigger would.
+      await t.time("derived: search documents of changed lawsuits", () =>
+        tx.unsafe(`
+          SELECT refresh_filing_search(ARRAY(
+            SELECT f.id FROM filing f JOIN ${planned("lawsuit")} p ON p.id = f.lawsuit_id WHERE p.status = 'updated'
+            EXCEPT
+            SELECT p.id FROM ${planned("filing")} p WHERE p.status <> 'unchanged'))`),
+      );
+    }
+  } finally {
+    // An error leaves the transaction to be rolled back; otherwise the writes after the
+    // merge (the coding, a caller's own) have their triggers back.
+    await tx`SELECT set_config('docketline.bulk_merge', 'off', true)`.catch(() => {});
   }
 }
 
@@ -605,7 +719,7 @@ async function writeRevisions(tx: Sql, spec: KindSpec, options: WriteOptions, re
      SELECT $1::record_kind, p.id, t.version,
             (CASE WHEN p.status = 'created' THEN 'create' ELSE $2 END)::revision_action,
             ${spec.publishable ? "t.publication" : "NULL"},
-            $3::text, $4::text, CASE WHEN p.status = 'created' THEN NULL ELSE $5::bigint END, $6::text, b.before, s.after
+            $3::text, $4::text, CASE WHEN p.status = 'created' THEN NULL ELSE $5::bigint END, $6::text, b.before, s.after::jsonb
      FROM ${planned(spec.table)} p
      JOIN ${staged(spec.table)} s ON s.idx = p.idx
      JOIN ${q(spec.table)} t ON t.id = p.id

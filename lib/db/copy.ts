@@ -17,6 +17,11 @@ function cell(value: CopyCell): string {
   return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]) : value;
 }
 
+/** A text[] cell: PostgreSQL's array literal, each element quoted (`{"NM","NM:lead"}`). */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
 /** One line of COPY text: tab-separated cells, `\N` for null. */
 export function copyLine(cells: CopyCell[]): string {
   return `${cells.map(cell).join("\t")}\n`;

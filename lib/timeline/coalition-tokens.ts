@@ -20,8 +20,13 @@ export const roleToken = (role: CoalitionRole): string => `role:${role}`;
 
 /** A filing's tokens, as the trigger writes them: each once, in the database's byte order. */
 export function coalitionTokens(members: { code: string; role: CoalitionRole }[]): string[] {
-  const tokens = new Set(members.flatMap(({ code, role }) => [stateToken(code), stateRoleToken(code, role), roleToken(role)]));
-  return [...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The importer computes this for every filing it reads (decision 030): one array,
+  // sorted once, repeats dropped as they come out in order.
+  const tokens: string[] = [];
+  for (const { code, role } of members) tokens.push(stateToken(code), stateRoleToken(code, role), roleToken(role));
+  // sort() with no comparator orders by UTF-16 code units, as `<` does.
+  tokens.sort();
+  return tokens.filter((token, i) => i === 0 || token !== tokens[i - 1]);
 }
 
 /** The tokens a filter looks for: its states (in its role, if it names one), or any state in its role. */
