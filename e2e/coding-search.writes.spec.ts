@@ -15,7 +15,7 @@ const tag = `cs${randomBytes(5).toString("hex").replace(/\d/g, (d) => "ghijklmno
 const { dataset, rare } = manyPoliciesDataset(tag);
 
 test.beforeAll(async () => {
-  await importDataset(dataset as never);
+  await importDataset(dataset);
 });
 
 async function expectNoSeriousAxeViolations(page: Page) {

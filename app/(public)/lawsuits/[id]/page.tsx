@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { LawsuitDocketTable } from "@/components/lawsuits/docket-table";
+import { LawsuitCoding } from "@/components/lawsuits/lawsuit-coding";
 import { LawsuitFacts } from "@/components/lawsuits/lawsuit-facts";
 import styles from "@/components/lawsuits/lawsuit-page.module.css";
 import { LawsuitTimeline, lawsuitEvents } from "@/components/lawsuits/lawsuit-timeline";
 import { PlaintiffJurisdictions } from "@/components/lawsuits/plaintiff-jurisdictions";
 import { OtherParties, RelatedLawsuits } from "@/components/lawsuits/related-lawsuits";
 import { SourceList } from "@/components/source-list";
+import { getLawsuitCodingSummary } from "@/lib/coding/lawsuit-coding";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { getLawsuit, type LawsuitDetail } from "@/lib/lawsuits/queries";
@@ -48,7 +50,7 @@ export async function generateMetadata({ params }: LawsuitPageProps): Promise<Me
 
 export default async function LawsuitPage({ params }: LawsuitPageProps) {
   const { id } = await params;
-  const lawsuit = await getLawsuit(id);
+  const [lawsuit, coding] = await Promise.all([getLawsuit(id), getLawsuitCodingSummary(id)]);
   if (!lawsuit) notFound();
   const timelineHref = hrefWithFilter("/", { lawsuit: lawsuit.id });
 
@@ -81,6 +83,7 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
       <PlaintiffJurisdictions lawsuit={lawsuit} />
       <OtherParties lawsuit={lawsuit} />
       <RelatedLawsuits lawsuit={lawsuit} />
+      <LawsuitCoding lawsuitId={lawsuit.id} coding={coding} />
 
       <section aria-labelledby="docket-heading" className={styles.section}>
         <h2 id="docket-heading">Filings</h2>
