@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as agenciesRoute from "@/app/api/v1/agencies/route";
 import * as policiesRoute from "@/app/api/v1/policies/route";
 import { AgencyListSchema, PolicyListSchema } from "@/lib/api/schema";
+import { getCodedNames } from "@/lib/coding/filter-names";
 import { searchAgencies, searchPolicies } from "@/lib/coding/search";
 import { importFoundingDataset } from "@/lib/dataset/founding";
 import { importDatasetText } from "@/lib/dataset/import";
@@ -80,6 +81,13 @@ describe("Searching policies and agencies", () => {
     const all = PolicyListSchema.parse(await (await get(policiesRoute, "/api/v1/policies")).json());
     expect(all.total).toBe(all.data.length);
     expect(all.data.map((p) => p.id)).toContain(rare.policy);
+  });
+
+  it("names a chosen policy in the active filters' chips, alone or with other coded values", async () => {
+    // A policy or an administration alone was shown by its id: its part of the query came first and named no columns.
+    expect(await getCodedNames({ policy: rare.policy })).toEqual(new Map([[`policy:${rare.policy}`, rare.policyName]]));
+    expect(await getCodedNames({ administration: "obama" })).toEqual(new Map([["administration:obama", "Obama administration"]]));
+    expect((await getCodedNames({ issueArea: "environment", policy: rare.policy })).get(`policy:${rare.policy}`)).toBe(rare.policyName);
   });
 
   it("refuses an unknown parameter or bad words with a 400 naming it", async () => {
