@@ -21,40 +21,43 @@ function records(word: string) {
   const filing = `coded-complaint-${word}`;
   const policy = `policy-${word}`;
   const area = `area-${word}`;
+  const ids = { lawsuit, filing, policy, area };
   return {
-    ids: { lawsuit, filing, policy, area },
-    courts: [{ id: `court-${word}`, shortName: "Test Ct.", fullName: "A court made up for a test" }],
-    issueAreas: [{ slug: area, label: `Area ${word}`, definition: "An issue area made up for a test." }],
-    policies: [{ id: policy, name: `Rule ${word}`, agencies: ["Agency of Tests"], sources: [SOURCE] }],
-    lawsuits: [
-      {
-        id: lawsuit,
-        caseName: `State of Washington v. Agency of Tests ${word}`,
-        caseNameShort: `Washington v. Tests ${word}`,
-        court: `court-${word}`,
-        docketNumber: "9:32-cv-00001",
-        dateFiled: "2032-01-05",
-        status: "open",
-        summary: "A lawsuit made up for a test of the coding's history.",
-        plaintiffs: [{ jurisdiction: "WA", role: "lead" }],
-        otherParties: [],
-        sources: [SOURCE],
-      },
-    ],
-    filings: [
-      {
-        id: filing,
-        lawsuit,
-        kind: "complaint",
-        title: `Complaint ${word}`,
-        dateFiled: "2032-01-05",
-        summary: "A filing made up for a test of the coding's history.",
-        states: [{ jurisdiction: "WA", role: "lead" }],
-        demands: [],
-        sources: [SOURCE],
-      },
-    ],
-    coding: [{ lawsuit, policies: [policy], issueAreas: [area], sources: [SOURCE] }],
+    ids,
+    data: {
+      courts: [{ id: `court-${word}`, shortName: "Test Ct.", fullName: "A court made up for a test" }],
+      issueAreas: [{ slug: area, label: `Area ${word}`, definition: "An issue area made up for a test." }],
+      policies: [{ id: policy, name: `Rule ${word}`, agencies: ["Agency of Tests"], sources: [SOURCE] }],
+      lawsuits: [
+        {
+          id: lawsuit,
+          caseName: `State of Washington v. Agency of Tests ${word}`,
+          caseNameShort: `Washington v. Tests ${word}`,
+          court: `court-${word}`,
+          docketNumber: "9:32-cv-00001",
+          dateFiled: "2032-01-05",
+          status: "open",
+          summary: "A lawsuit made up for a test of the coding's history.",
+          plaintiffs: [{ jurisdiction: "WA", role: "lead" }],
+          otherParties: [],
+          sources: [SOURCE],
+        },
+      ],
+      filings: [
+        {
+          id: filing,
+          lawsuit,
+          kind: "complaint",
+          title: `Complaint ${word}`,
+          dateFiled: "2032-01-05",
+          summary: "A filing made up for a test of the coding's history.",
+          states: [{ jurisdiction: "WA", role: "lead" }],
+          demands: [],
+          sources: [SOURCE],
+        },
+      ],
+      coding: [{ lawsuit, policies: [policy], issueAreas: [area], sources: [SOURCE] }],
+    },
   };
 }
 
@@ -63,12 +66,12 @@ type Records = ReturnType<typeof records>;
 /** The same records with the coding, the policy and the issue area changed. */
 function changed(r: Records, word: string) {
   return {
-    ...r,
-    issueAreas: [{ ...r.issueAreas[0], definition: `An issue area made up for a test, defined again ${word}.` }],
-    policies: [{ ...r.policies[0], name: `Rule ${word}, as amended` }],
+    ...r.data,
+    issueAreas: [{ ...r.data.issueAreas[0], definition: `An issue area made up for a test, defined again ${word}.` }],
+    policies: [{ ...r.data.policies[0], name: `Rule ${word}, as amended` }],
     coding: [
       {
-        ...r.coding[0],
+        ...r.data.coding[0],
         stateSides: [{ jurisdiction: "WA", side: "plaintiff", filing: r.ids.filing }],
         outcome: { class: "pending", sources: [SOURCE] },
         reliefMilestones: [{ relief: "preliminary-injunction", status: "requested", date: "2032-01-06", filing: r.ids.filing }],
@@ -89,7 +92,7 @@ test("The public reads the history of a lawsuit's coding, of the policy it chall
   test.slow();
   const word = uniqueWord("ch");
   const r = records(word);
-  await importDataset(r);
+  await importDataset(r.data);
 
   await page.goto(`/lawsuits/${r.ids.lawsuit}`);
   const coding = page.getByRole("region", { name: "Research coding" });
@@ -138,8 +141,8 @@ test("The coding of a draft lawsuit has no public history, and once the lawsuit 
   const r = records(word);
   // Coded while the lawsuit is a draft, first citing a source that is then replaced: that source was never public.
   const draftOnly = `Draft source ${word}`;
-  await importDataset({ ...r, coding: [{ ...r.coding[0], sources: [{ ...SOURCE, url: "https://example.org/draft-only", title: draftOnly }] }] }, { draft: true });
-  await importDataset({ ...r, policies: [], issueAreas: [] }, { draft: true });
+  await importDataset({ ...r.data, coding: [{ ...r.data.coding[0], sources: [{ ...SOURCE, url: "https://example.org/draft-only", title: draftOnly }] }] }, { draft: true });
+  await importDataset({ ...r.data, policies: [], issueAreas: [] }, { draft: true });
 
   const reader = await browser.newPage();
   const draftHistory = await reader.goto(`/lawsuits/${r.ids.lawsuit}/coding/history`);
@@ -149,7 +152,7 @@ test("The coding of a draft lawsuit has no public history, and once the lawsuit 
   await signIn(page, await createStaffUser({ name: `Ed ${word}` }), { next: `/staff/lawsuits/${r.ids.lawsuit}` });
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Published/ })).toBeVisible();
-  await importDataset({ ...r, policies: [], issueAreas: [], coding: [{ ...r.coding[0], outcome: { class: "pending", sources: [SOURCE] } }] });
+  await importDataset({ ...r.data, policies: [], issueAreas: [], coding: [{ ...r.data.coding[0], outcome: { class: "pending", sources: [SOURCE] } }] });
 
   await expect(async () => {
     const response = await reader.goto(`/lawsuits/${r.ids.lawsuit}/coding/history`);
