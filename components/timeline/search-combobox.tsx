@@ -6,18 +6,48 @@
 // at most), and choosing one sets that filter. search-field.tsx loads it once the page is
 // idle, or as soon as the reader focuses the plain field, which is what shows until then
 // (and without JavaScript).
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
+import { apiPath } from "@/lib/api/paths";
 import type { SearchedParam } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
 import { SearchFieldFrame, wordsFieldProps } from "./search-field-frame";
-import { SEARCH_FIELDS, type Suggestion } from "./search-fields";
+import { SEARCH_FIELDS } from "./search-fields";
 
 /** Fewer characters than this suggest nothing yet: "a" would match most names. */
 const MIN_CHARACTERS = 2;
 /** Waits for a pause in typing before asking the server. */
 const DEBOUNCE_MS = 150;
+
+/** A value a search suggests: the filter's value, its name, and what tells it apart. */
+interface Suggestion {
+  value: string;
+  label: string;
+  detail: string;
+}
+
+const lawsuits = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "lawsuit" : "lawsuits"}`;
+
+/** Where each field suggests from (the API's search, `?q=`), its answer as suggestions, and what the status says once one is chosen. */
+const SUGGEST: Record<SearchedParam, { api: string; suggestions: (data: unknown[]) => Suggestion[]; chosen: (suggestion: Suggestion) => string }> = {
+  lawsuit: {
+    api: apiPath.lawsuits,
+    suggestions: (data) =>
+      (data as { id: string; caseNameShort: string; docketNumber: string }[]).map((l) => ({ value: l.id, label: l.caseNameShort, detail: `No. ${l.docketNumber}` })),
+    chosen: (s) => `Showing the filings of ${s.label}.`,
+  },
+  policy: {
+    api: apiPath.policies,
+    suggestions: (data) => (data as { id: string; name: string; agencies: string[] }[]).map((p) => ({ value: p.id, label: p.name, detail: p.agencies.join(", ") })),
+    chosen: (s) => `Showing the filings of lawsuits that challenge ${s.label}.`,
+  },
+  agency: {
+    api: apiPath.agencies,
+    suggestions: (data) => (data as { name: string; lawsuits: number }[]).map((a) => ({ value: a.name, label: a.name, detail: lawsuits(a.lawsuits) })),
+    chosen: (s) => `Showing the filings of lawsuits that challenge a policy of ${s.label}.`,
+  },
+};
 
 export interface SearchComboboxProps {
   /** The ids of the field's parts (SearchField's useId), kept across the switch from the plain field. */
@@ -32,7 +62,7 @@ export interface SearchComboboxProps {
 }
 
 export default function SearchCombobox({ id, param, defaultWords, focused, onChoose }: SearchComboboxProps) {
-  const spec = SEARCH_FIELDS[param];
+  const spec = useMemo(() => ({ ...SEARCH_FIELDS[param], ...SUGGEST[param] }), [param]);
   const listId = `${id}-listbox`;
   const optionId = (index: number) => `${id}-option-${index}`;
   const input = useRef<HTMLInputElement>(null);
