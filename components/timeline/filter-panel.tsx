@@ -235,12 +235,15 @@ export function FilterPanel({
 
         <fieldset className={styles.group}>
           <legend>The lawsuit’s coding</legend>
-          {CODING_SELECTS.map(({ name, label, any }) => (
-            <Fragment key={name}>
-              <FacetSelect name={name} label={label} any={any} values={facets[name]} selected={shown[name]} onChange={(value) => update({ [name]: value })} />
-              {(name === "policy" || name === "agency") && search(name)}
-            </Fragment>
-          ))}
+          {CODING_SELECTS.map(({ name, label, any }) => {
+            const searched = name === "policy" || name === "agency";
+            return (
+              <Fragment key={name}>
+                <FacetSelect name={name} label={label} any={any} values={facets[name]} selected={shown[name]} onChange={(value) => (searched ? choose(name, value) : update({ [name]: value }))} />
+                {searched && search(name)}
+              </Fragment>
+            );
+          })}
         </fieldset>
 
         <div className={styles.field}>
