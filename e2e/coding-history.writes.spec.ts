@@ -171,5 +171,11 @@ test("The coding of a draft lawsuit has no public history, and once the lawsuit 
     "Version 1 Created by Command-line import",
   ]);
   await expect(page.getByText(draftOnly).first()).toBeVisible();
+
+  // And may go back to an earlier coding from there, as on a lawsuit's history.
+  await page.getByRole("article", { name: "Version 2 Edited by Command-line import" }).getByRole("button", { name: "Revert to this version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Reverted." })).toHaveText("Reverted. The research coding now holds that version, and the public page shows it.");
+  await expect(revisionsOf(page).first().getByRole("heading")).toHaveText(new RegExp(`^Version 4 Reverted to the version of \\d{1,2} [A-Z][a-z]+ \\d{4} by Ed ${word}$`));
+  await expect(revisionsOf(page).first().getByRole("term")).toHaveText(["Outcome for the states"]);
   await reader.close();
 });
