@@ -72,6 +72,7 @@ export async function resolveSearchWords(
     else choices[param] = { words: words[param]!, total, matches: matches.map((m) => ({ ...m, href: hrefFor({ ...filter, [param]: m.value, cursor: undefined }) })) };
   });
   if (Object.keys(chosen).length === 0) return { choices };
+  // The page's own link is a path; parsed against any origin to add the words of the searches still open.
   const url = new URL(hrefFor({ ...filter, ...chosen, cursor: undefined }), "http://docketline.invalid");
   for (const param of Object.keys(choices) as SearchedParam[]) url.searchParams.set(SEARCH_WORDS_PARAMS[param], choices[param]!.words);
   return { redirect: `${url.pathname}${url.search}` };
