@@ -50,7 +50,7 @@ test.describe("without JavaScript", () => {
 
     // A docket number, typed without its punctuation, replaces the lawsuit.
     await page.getByRole("textbox", { name: "Find a lawsuit" }).fill(FLORES_V_BARR.docketNumber.replace(/-/g, " "));
-    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("button", { name: "Find a lawsuit" }).click();
     await expect(page).toHaveURL(new RegExp(`[?&]lawsuit=${FLORES_V_BARR.id}$`));
     await expectFilingsOf(page, FLORES_V_BARR.id);
 

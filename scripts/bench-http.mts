@@ -1,5 +1,5 @@
 // npm run bench:http -- [--filings 100000] [--seed 1] [--duration 10] [--connections 10]
-//                       [--reuse-data DIR] [--write] [--lighthouse]
+//                       [--reuse-data DIR] [--write] [--lighthouse] [--coding]
 // What a reader waits for: the production app (started as `npm start` starts it, on a
 // throwaway database holding a generated dataset) under load from autocannon, page by
 // page, beside a static file of similar size served by the same server in the same run.
@@ -40,7 +40,9 @@ const USAGE = `Usage: npm run bench:http -- [options]
   --reuse-data DIR   use (and keep) the database in DIR; generate and import into it
                      only when it holds none
   --write            replace the figures in docs/performance.md
-  --lighthouse       also run Lighthouse on the same app (as npm run lighthouse)`;
+  --lighthouse       also run Lighthouse on the same app (as npm run lighthouse)
+  --coding           generate the research coding too (npm run generate -- --coding),
+                     and also time the timeline filtered by it`;
 
 // Issue 9's budgets, at 10 connections on a 2-core machine with 100,000 filings.
 // Sizes in kB of 1,000 bytes, the stricter reading.
@@ -89,6 +91,7 @@ function parseOptions() {
       "reuse-data": { type: "string" },
       write: { type: "boolean", default: false },
       lighthouse: { type: "boolean", default: false },
+      coding: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -101,6 +104,7 @@ function parseOptions() {
     reuseData: values["reuse-data"] ? path.resolve(values["reuse-data"]) : undefined,
     write: values.write,
     lighthouse: values.lighthouse,
+    coding: values.coding,
   };
 }
 
@@ -186,7 +190,7 @@ async function main() {
     async () => {
       const started = performance.now();
       console.log(`HTTP benchmark: ${options.reuseData ? `the database in ${options.reuseData}` : `${options.filings.toLocaleString("en-US")} generated filings (seed ${options.seed})`}, ${options.connections} connections, ${options.duration} s per URL\n`);
-      const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
+      const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed, coding: options.coding });
       app = startApp({ dataDir, port: await findFreePort(), logFile });
       await app.ready();
       const origin = app.origin;
@@ -197,6 +201,13 @@ async function main() {
         { label: "`/` (unfiltered)", path: "/", kind: "page" },
         { label: "`/?q=dolor`", path: "/?q=dolor", kind: "page" },
         { label: "`/?state=NM&kind=order&from=2015&to=2020`", path: "/?state=NM&kind=order&from=2015&to=2020", kind: "page" },
+        // The timeline filtered by the research coding (issue 12): an issue area, and an administration with an outcome.
+        ...(options.coding
+          ? ([
+              { label: "`/?issueArea=immigration`", path: "/?issueArea=immigration", kind: "page" },
+              { label: "`/?administration=trump-1&lawsuitOutcome=settled`", path: "/?administration=trump-1&lawsuitOutcome=settled", kind: "page" },
+            ] as const)
+          : []),
         { label: "`/filings/{id}`", path: filingPath, kind: "page" },
         { label: "`/states/NM`", path: "/states/NM", kind: "page" },
         { label: "`/lawsuits`", path: "/lawsuits", kind: "page" },
@@ -254,7 +265,7 @@ async function main() {
       // ---- the report ----
       const lines: string[] = [];
       const datasetLine = note
-        ? `${note.filings.toLocaleString("en-US")} generated filings (\`npm run generate -- --filings ${note.filings} --seed ${note.seed}\`), ${publicFilings.toLocaleString("en-US")} of them public`
+        ? `${note.filings.toLocaleString("en-US")} generated filings (\`npm run generate -- --filings ${note.filings} --seed ${note.seed}${note.coding ? " --coding" : ""}\`), ${publicFilings.toLocaleString("en-US")} of them public`
         : `the database in ${options.reuseData} (${publicFilings.toLocaleString("en-US")} public filings)`;
       lines.push(
         `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("bench:http")}\`: ${datasetLine}, the production app as \`npm start\` runs it, autocannon 9 at ${options.connections} connections for ${options.duration} s per URL, every request asking for gzip as browsers do. The static files are the build's own \`/_next/static/\` files closest in size, served by the same server in the same run. Machine: ${describeMachine()}. The whole run took ${seconds(performance.now() - started)}.`,

@@ -1,10 +1,11 @@
-// npm run bench -- [--filings 100000] [--seed 1] [--runs 15] [--database-url postgresql://…]
+// npm run bench -- [--filings 100000] [--seed 1] [--runs 15] [--coding] [--database-url postgresql://…]
 // Measures Docketline at scale on a throwaway embedded PostgreSQL: importing a
 // synthetic dataset, and the reads behind the public pages (a timeline page and its
 // total, the facet counts, insights, a state page, the jurisdiction list) under typical
 // filters, each the first time (nothing in PostgreSQL's buffers from an earlier run of
 // the same read) and warm. With --database-url it measures the reads only, on a
-// database already imported (e.g. by `npm run import`). Prints figures; asserts
+// database already imported (e.g. by `npm run import`). With --coding, the dataset has
+// the research coding too, and the reads include filters on it. Prints figures; asserts
 // nothing (timings belong here, not in tests).
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     filings: { type: "string", default: "100000" },
     seed: { type: "string", default: "1" },
     runs: { type: "string", default: "15" },
+    coding: { type: "boolean", default: false },
     "database-url": { type: "string" },
   },
 });
@@ -56,7 +58,7 @@ async function main() {
     await migrate(sql);
     console.log(`Docketline benchmark: ${FILINGS.toLocaleString("en-US")} synthetic filings, ${RUNS} runs per read\n`);
 
-    const [dataset, generateMs] = await time(async () => generateDataset({ filings: FILINGS, seed: Number(values.seed) }));
+    const [dataset, generateMs] = await time(async () => generateDataset({ filings: FILINGS, seed: Number(values.seed), coding: values.coding }));
     const text = serializeDataset(dataset);
     console.log(`generate     ${ms(generateMs).padStart(12)}   ${mb(Buffer.byteLength(text))} of JSON`);
 
@@ -96,6 +98,14 @@ async function measureReads(url: string) {
     // Filters of bench:http's varying run: years × a state × a word.
     ["2012-2014 state=CA", { from: "2012", to: "2014", state: ["CA"] }],
     ["2012-2014 state=CA q=dolor", { from: "2012", to: "2014", state: ["CA"], q: "dolor" }],
+    // The research coding's filters (issue 12), on data generated with it.
+    ...(values.coding
+      ? ([
+          ["issueArea=immigration", { issueArea: "immigration" }],
+          ["administration=trump-1 lawsuitOutcome=settled", { administration: "trump-1", lawsuitOutcome: "settled" }],
+          ["state=CA side=plaintiff relief=preliminary-injunction", { state: ["CA"], side: "plaintiff", relief: "preliminary-injunction" }],
+        ] as [string, Record<string, unknown>][])
+      : []),
   ];
   const reads: [string, () => Promise<unknown>][] = [];
   for (const [name, raw] of filters) {

@@ -90,7 +90,7 @@ describe("the filter parser, given anything", () => {
     }
     const page = parsePageQuery({ [LAWSUIT_WORDS_PARAM]: "flores\u0000" });
     expect(page.problems.map((p) => p.param)).toEqual([LAWSUIT_WORDS_PARAM]);
-    expect(page.lawsuitWords).toBeUndefined();
+    expect(page.words.lawsuit).toBeUndefined();
   });
 
   it("keeps the good parameters of a page's query when one is bad", () => {

@@ -12,9 +12,10 @@ import { TimelineViews } from "@/components/timeline/timeline-views";
 import { hrefWithFilter, isFiltered, parsePageQuery } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
 import { getCodedNames } from "@/lib/coding/filter-names";
-import { boundLawsuitFacet, resolveLawsuitWords } from "@/lib/lawsuits/filter";
+import { boundLawsuitFacet } from "@/lib/lawsuits/filter";
 import { absoluteUrl } from "@/lib/site";
 import { countTimeline, getTimeline } from "@/lib/timeline/queries";
+import { resolveSearchWords } from "@/lib/timeline/search-words";
 import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
 
 import styles from "./timeline.module.css";
@@ -41,10 +42,10 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   // A bad parameter in a shared link should not cost the reader the page: show what
   // can be shown with the good ones, and say what was ignored (with a 400, proxy.ts).
-  const { filter, lawsuitWords: words, problems } = parsePageQuery(await searchParams);
-  // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
-  const lawsuitWords = await resolveLawsuitWords(words, (lawsuit) => hrefWithFilter("/", { ...filter, lawsuit, cursor: undefined }));
-  if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefWithFilter("/", { ...filter, lawsuit: lawsuitWords.lawsuit, cursor: undefined }));
+  const { filter, words, problems } = parsePageQuery(await searchParams);
+  // Words typed in a search field (a lawsuit, a policy, an agency): one match becomes the filter's value.
+  const searched = await resolveSearchWords(words, filter, (f) => hrefWithFilter("/", f));
+  if ("redirect" in searched) redirect(searched.redirect);
   const [{ page, facets: allFacets }, codedNames] = await Promise.all([getTimeline(filter), getCodedNames(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   const chips = describeActiveFilters(filter, new Map([...lawsuitNames, ...codedNames]));
@@ -61,7 +62,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
       <IgnoredFilters problems={problems} />
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
-          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} lawsuitChoice={lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null} />
+          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} searchChoices={searched.choices} />
         </aside>
         <section className={styles.results} aria-labelledby="results-heading">
           <ActiveFilters chips={chips} clearHref={clearAllHref(filter)} />

@@ -9,6 +9,8 @@ export interface CodeRow {
   /** How a coder decides it; absent where one rule serves a whole list. */
   decide?: string;
   examples: { lawsuit: string; caseNameShort: string }[];
+  /** Where the code's own changes are listed, for codes kept as data (issue areas). */
+  historyHref?: string;
 }
 
 /** One list of the codebook: each code with its label, definition, how to decide it, and lawsuits coded with it. */
@@ -38,6 +40,14 @@ export function CodeTable({ caption, field, codes }: { caption: string; field: s
                 {c.label}
                 <br />
                 <code>{c.code}</code>
+                {c.historyHref && (
+                  <>
+                    <br />
+                    <Link href={c.historyHref} aria-label={`History of ${c.label}`}>
+                      History
+                    </Link>
+                  </>
+                )}
               </th>
               <td>{c.definition}</td>
               {withDecide && <td>{c.decide}</td>}

@@ -1,25 +1,29 @@
-// A lawsuit's or filing's history page: newest change first, each with who, when, what
-// it did and its field-by-field changes; for staff, "Revert to this version" on every
-// earlier version that differs from the record as it is.
+// A record's history page (a lawsuit, a filing, a lawsuit's coding, a policy, an issue
+// area): newest change first, each with who, when, what it did and its field-by-field
+// changes; for staff, "Revert to this version" on every earlier version that differs from
+// the record as it is.
 import Link from "next/link";
 
 import { Timestamp } from "@/components/ui/timestamp";
 import { formatTimestampDay } from "@/lib/dates/timestamp";
 import type { RecordHistory, RevisionView } from "@/lib/editing/history";
+import { editPath, type HistoryKind } from "@/lib/editing/paths";
 import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 
 import { ChangeList } from "./change-list";
 import { RevertButton } from "./revert-button";
 import styles from "./history.module.css";
 
-const NOUN = { lawsuit: "lawsuit", filing: "filing" } as const;
+/** How the page names the record: "History of this {noun}", "Edit this {noun}". */
+const NOUN: Record<HistoryKind, string> = { lawsuit: "lawsuit", filing: "filing", "lawsuit-coding": "research coding", policy: "policy", "issue-area": "issue area" };
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 function headline(revision: RevisionView): string {
   switch (revision.action) {
     case "create":
-      return revision.publication === "draft" ? "Created as a draft" : "Created and published";
+      // Only lawsuits and filings are published; the other kinds are simply created.
+      return revision.publication === null ? "Created" : revision.publication === "draft" ? "Created as a draft" : "Created and published";
     case "unpublish":
       return "Unpublished: back to draft";
     case "revert":
@@ -82,7 +86,9 @@ export function RecordHistoryView({ history, staff, recordHref, reverted }: { hi
       <p className="lede">
         Every change to “{history.label}”, newest first: who made it, when, and what it changed.
       </p>
-      {history.fromFirstPublication && <p className={styles.note}>Changes made before publication are not shown.</p>}
+      {history.fromFirstPublication && (
+        <p className={styles.note}>{history.kind === "lawsuit-coding" ? "Changes made before the lawsuit was published are not shown." : "Changes made before publication are not shown."}</p>
+      )}
       {staff && (
         <div className={styles.staffNote}>
           <p>
@@ -94,12 +100,12 @@ export function RecordHistoryView({ history, staff, recordHref, reverted }: { hi
                 : current.publication === "draft"
                   ? `This ${noun} is a draft: the public does not see it.`
                   : !current.isPublic
-                    ? `The public does not see this ${noun} while its lawsuit is not public.`
+                    ? `The public does not see this ${noun} while ${history.kind === "lawsuit-coding" ? "the lawsuit" : "its lawsuit"} is not public.`
                     : null}
           </p>
           {current && (
             <p>
-              <Link href={`/staff/${noun}s/${encodeURIComponent(history.id)}`}>Edit this {noun}</Link>
+              <Link href={editPath(history.kind, history.id)}>Edit this {noun}</Link>
             </p>
           )}
         </div>

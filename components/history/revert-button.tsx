@@ -8,11 +8,11 @@
 import { useActionState } from "react";
 
 import { revertToRevisionAction, type RevertState } from "@/lib/editing/history-actions";
-import type { PublishableKind } from "@/lib/editing/types";
+import type { HistoryKind } from "@/lib/editing/paths";
 
 import styles from "./history.module.css";
 
-export function RevertButton({ kind, id, revisionId, baseVersion, describedBy }: { kind: PublishableKind; id: string; revisionId: string; baseVersion: number; describedBy: string }) {
+export function RevertButton({ kind, id, revisionId, baseVersion, describedBy }: { kind: HistoryKind; id: string; revisionId: string; baseVersion: number; describedBy: string }) {
   const [state, action, pending] = useActionState<RevertState, FormData>(revertToRevisionAction, null);
   return (
     <form action={action} className={styles.revert}>

@@ -34,7 +34,7 @@ export function InsightsFrame({
   clearHref: string;
   children: ReactNode;
 }) {
-  const { filter, facets, chips, lawsuitChoice, insights } = data;
+  const { filter, facets, chips, searchChoices, insights } = data;
   const { total } = insights;
   return (
     <>
@@ -44,7 +44,7 @@ export function InsightsFrame({
 
       <div className={styles.layout}>
         <aside className={styles.sidebar} aria-label="Filters">
-          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} action={path} sortable={false} lawsuitChoice={lawsuitChoice} />
+          <FilterPanel filter={filter} facets={facets} activeCount={chips.length} action={path} sortable={false} searchChoices={searchChoices} />
         </aside>
 
         <div className={styles.content}>

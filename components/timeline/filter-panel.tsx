@@ -9,33 +9,40 @@
 // loads, they show the reader's change (an optimistic copy of the filter).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
+import { Fragment, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 
 import { PARTIAL_DATE_HINT, PARTIAL_DATE_INPUT_PATTERN } from "@/lib/dates/partial-date-syntax";
 import { DEMAND_OUTCOME_LABELS, demandCategoryLabel, type DemandOutcome } from "@/lib/demands/labels";
 import { FILING_KIND_LABELS, type FilingKind } from "@/lib/filings/kinds";
-import { FILTER_KEYS, filterToSearchParams, LAWSUIT_WORDS_PARAM } from "@/lib/filters/params";
+import { FILTER_KEYS, filterToSearchParams, SEARCH_WORDS_PARAMS, SEARCHED_PARAMS, type SearchedParam } from "@/lib/filters/params";
 import type { Filter } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
-import type { LawsuitChoice } from "@/lib/lawsuits/filter";
 import type { FacetValue, TimelineFacets } from "@/lib/timeline/queries";
+import type { SearchChoice, SearchChoices } from "@/lib/timeline/search-words";
 
-import { LawsuitSearch } from "./lawsuit-search";
 import styles from "./filter-panel.module.css";
+import { SearchField } from "./search-field";
+import { SEARCH_FIELDS } from "./search-fields";
 
 const countOf = (values: { value: string; count: number }[], value: string) => values.find((v) => v.value === value)?.count ?? 0;
 
+/** A search field's words to put in the URL; null ends that search. */
+type SearchWords = Partial<Record<SearchedParam, string | null>>;
+
 /**
  * The current page's URL with another filter: the filter's parameters as the server
- * writes them, then the page's other parameters (the view, say) as they were. The lawsuit
- * search's words stay unless `lawsuitWords` replaces them (null ends the search).
+ * writes them, then the page's other parameters (the view, say) as they were. A search
+ * field's words stay unless `words` replaces them.
  */
-function urlWithFilter(filter: Filter, lawsuitWords?: string | null): string {
+function urlWithFilter(filter: Filter, words: SearchWords = {}): string {
   const others = new URLSearchParams(window.location.search);
   for (const key of FILTER_KEYS) others.delete(key);
-  if (lawsuitWords !== undefined) others.delete(LAWSUIT_WORDS_PARAM);
   const params = filterToSearchParams(filter);
-  if (lawsuitWords) params.set(LAWSUIT_WORDS_PARAM, lawsuitWords);
+  for (const param of SEARCHED_PARAMS) {
+    if (words[param] === undefined) continue;
+    others.delete(SEARCH_WORDS_PARAMS[param]);
+    if (words[param]) params.set(SEARCH_WORDS_PARAMS[param], words[param]);
+  }
   others.forEach((value, key) => params.append(key, value));
   const query = params.toString();
   return `${window.location.pathname}${query ? `?${query}` : ""}`;
@@ -44,9 +51,10 @@ function urlWithFilter(filter: Filter, lawsuitWords?: string | null): string {
 /**
  * `action`: the page the form submits to without JavaScript (the timeline, or another
  * view of the same filter such as /insights). `sortable`: whether the order applies there.
- * `facets.lawsuit` holds only the selected and a few top lawsuits (lib/lawsuits/filter.ts);
- * any other is found by the search field. `lawsuitChoice`: what the last search words
- * matched, when they did not name one lawsuit.
+ * `facets.lawsuit` holds only the selected and a few top lawsuits (lib/lawsuits/filter.ts),
+ * `facets.policy` and `facets.agency` the top few (TOP_CODING_OPTIONS); any other is found
+ * by their search fields. `searchChoices`: what the last search words matched, for each
+ * field whose words did not name one value.
  */
 export function FilterPanel({
   filter,
@@ -54,14 +62,14 @@ export function FilterPanel({
   activeCount,
   action = "/",
   sortable = true,
-  lawsuitChoice = null,
+  searchChoices = {},
 }: {
   filter: Filter;
   facets: TimelineFacets;
   activeCount: number;
   action?: string;
   sortable?: boolean;
-  lawsuitChoice?: LawsuitChoice | null;
+  searchChoices?: SearchChoices;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -74,15 +82,23 @@ export function FilterPanel({
   }, []);
 
   /** Every change starts again from the first page. */
-  const update = (changes: Partial<Filter>, lawsuitWords?: string | null) => {
+  const update = (changes: Partial<Filter>, words?: SearchWords) => {
     const next: Filter = { ...shown, ...changes, cursor: undefined };
     startTransition(() => {
       showChange(next);
-      router.push(urlWithFilter(next, lawsuitWords), { scroll: false });
+      router.push(urlWithFilter(next, words), { scroll: false });
     });
   };
-  /** Choosing a lawsuit ends its search. */
-  const chooseLawsuit = (lawsuit: string | null) => update({ lawsuit: lawsuit ?? undefined }, null);
+  /** Choosing a value, from its list or its search field, ends that field's search. */
+  const choose = (param: SearchedParam, value: string | undefined) => update({ [param]: value }, { [param]: null });
+  const chooseLawsuit = (lawsuit: string | null) => choose("lawsuit", lawsuit ?? undefined);
+  /** The search field of a filter whose values are too many to list, and what its last words matched. */
+  const search = (param: SearchedParam) => (
+    <>
+      <SearchField key={`${filter[param] ?? ""}-${searchChoices[param]?.words ?? ""}`} param={param} defaultWords={searchChoices[param]?.words ?? ""} onChoose={(value) => choose(param, value)} />
+      {searchChoices[param] && <SearchMatches param={param} choice={searchChoices[param]} />}
+    </>
+  );
 
   const toggle = (key: "state" | "kind", value: string, checked: boolean) => {
     const current: string[] = shown[key];
@@ -97,15 +113,15 @@ export function FilterPanel({
       const value = String(form.get(name) ?? "").trim();
       return value === "" ? undefined : value;
     };
-    update({ q: text("q"), from: text("from"), to: text("to") }, text(LAWSUIT_WORDS_PARAM) ?? null);
+    update({ q: text("q"), from: text("from"), to: text("to") }, Object.fromEntries(SEARCHED_PARAMS.map((param) => [param, text(SEARCH_WORDS_PARAMS[param]) ?? null])));
   };
 
   const stateOptions = [...facets.state.map((f) => f.value), ...shown.state.filter((code) => !facets.state.some((f) => f.value === code))];
   const otherStates = JURISDICTIONS.filter((j) => !stateOptions.includes(j.code));
 
   return (
-    // Open where the server has something to say about the lawsuit search, even on a phone.
-    <details ref={details} className={styles.panel} open={lawsuitChoice ? true : undefined}>
+    // Open where the server has something to say about a search, even on a phone.
+    <details ref={details} className={styles.panel} open={Object.keys(searchChoices).length > 0 ? true : undefined}>
       <summary className={styles.summary}>
         Filters{activeCount > 0 ? ` (${activeCount} active)` : ""}
       </summary>
@@ -214,15 +230,20 @@ export function FilterPanel({
               </li>
             ))}
           </ul>
-          <LawsuitSearch key={`${filter.lawsuit ?? ""}-${lawsuitChoice?.words ?? ""}`} defaultWords={lawsuitChoice?.words ?? ""} onChoose={chooseLawsuit} />
-          {lawsuitChoice && <LawsuitMatches choice={lawsuitChoice} />}
+          {search("lawsuit")}
         </fieldset>
 
         <fieldset className={styles.group}>
           <legend>The lawsuit’s coding</legend>
-          {CODING_SELECTS.map(({ name, label, any }) => (
-            <FacetSelect key={name} name={name} label={label} any={any} values={facets[name]} selected={shown[name]} onChange={(value) => update({ [name]: value })} />
-          ))}
+          {CODING_SELECTS.map(({ name, label, any }) => {
+            const searched = name === "policy" || name === "agency";
+            return (
+              <Fragment key={name}>
+                <FacetSelect name={name} label={label} any={any} values={facets[name]} selected={shown[name]} onChange={(value) => (searched ? choose(name, value) : update({ [name]: value }))} />
+                {searched && search(name)}
+              </Fragment>
+            );
+          })}
         </fieldset>
 
         <div className={styles.field}>
@@ -325,25 +346,27 @@ function StateOption({ code, count, checked, onToggle }: { code: string; count: 
   );
 }
 
-/** What the submitted search words matched: links that set the filter, or that nothing did. */
-function LawsuitMatches({ choice }: { choice: LawsuitChoice }) {
+/** What a search field's submitted words matched: links that set the filter, or that nothing did. */
+function SearchMatches({ param, choice }: { param: SearchedParam; choice: SearchChoice }) {
+  const { one, many, retry } = SEARCH_FIELDS[param];
   if (choice.matches.length === 0) {
     return (
       <p className={styles.matches} role="status">
-        No lawsuit matches “{choice.words}”. Try other words of its name, or its docket number.
+        No {one} matches “{choice.words}”. {retry}
       </p>
     );
   }
   const more = choice.total - choice.matches.length;
+  const headingId = `${param}-matches-heading`;
   return (
     <div className={styles.matches}>
-      <p id="lawsuit-matches-heading">
-        {choice.total.toLocaleString("en-US")} lawsuits match “{choice.words}”{more > 0 ? `; the first ${choice.matches.length} are listed, type more words to narrow them` : ""}. Choose one:
+      <p id={headingId}>
+        {choice.total.toLocaleString("en-US")} {many} match “{choice.words}”{more > 0 ? `; the first ${choice.matches.length} are listed, type more words to narrow them` : ""}. Choose one:
       </p>
-      <ul aria-labelledby="lawsuit-matches-heading">
+      <ul aria-labelledby={headingId}>
         {choice.matches.map((match) => (
-          <li key={match.id}>
-            <Link href={match.href}>{match.caseNameShort}</Link> <span className={styles.docket}>No. {match.docketNumber} ({match.court})</span>
+          <li key={match.value}>
+            <Link href={match.href}>{match.label}</Link> {match.detail && <span className={styles.detail}>{match.detail}</span>}
           </li>
         ))}
       </ul>

@@ -35,7 +35,7 @@ async function runCli(script: string, args: string[]): Promise<string> {
 }
 
 /** Imports a dataset written here, as importFixture does a file: for records made up by a test. */
-export async function importDataset(dataset: { filings?: unknown[]; lawsuits?: unknown[] }, options: { draft?: boolean } = {}): Promise<string> {
+export async function importDataset(dataset: { filings?: unknown[]; lawsuits?: unknown[]; [kind: string]: unknown }, options: { draft?: boolean } = {}): Promise<string> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "docketline-e2e-dataset-")), "dataset.json");
   writeFileSync(file, JSON.stringify({ format: "docketline/v1", ...dataset }));
   return importFixture(file, options);

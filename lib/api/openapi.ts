@@ -18,11 +18,14 @@ import {
   JurisdictionResponseSchema,
   LawsuitListSchema,
   LawsuitResponseSchema,
+  AgencyListSchema,
+  PolicyListSchema,
 } from "@/lib/api/schema";
 import { apiPath } from "@/lib/api/urls";
 import { DemandSchema, FilingStateSchema, jurisdictionCode, LawsuitRelationSchema, OtherPartySchema, partialDate, PlaintiffSchema, slug, SourceSchema } from "@/lib/dataset/schema";
 import { PARTIAL_DATE_HINT } from "@/lib/dates/partial-date";
-import { FilterSchema, LawsuitWordsSchema, MAX_AGENCY_LENGTH, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
+import { FilterSchema, SearchWordsSchema, MAX_AGENCY_LENGTH, MAX_QUERY_LENGTH, type FilterKey } from "@/lib/filters/schema";
+import { CODING_SEARCH_LIMIT } from "@/lib/coding/search";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { LAWSUIT_SEARCH_LIMIT } from "@/lib/lawsuits/search";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
@@ -102,6 +105,19 @@ function get(operation: Omit<ZodOpenApiOperationObject, "requestParams"> & { que
   return { get: { ...rest, requestParams: { ...(query ? { query } : {}), ...(path ? { path } : {}), header: ifNoneMatch } } };
 }
 
+/** The lists of the coding's policies and agencies: everything, or a search with `q`. */
+function codingList({ operationId, summary, every, one, many, schema }: { operationId: string; summary: string; every: string; one: string; many: string; schema: z.ZodType }) {
+  return get({
+    operationId,
+    summary,
+    description:
+      `${every}, the most challenged first, each with how many public lawsuits challenge it and the link to their filings. Not paged: \`links.next\` is always null. ` +
+      `With \`q\`, a search instead: at most ${CODING_SEARCH_LIMIT} ${many} whose name has all the words (each word may be the start of one); \`total\` counts every match.`,
+    query: z.strictObject({ q: SearchWordsSchema.meta({ description: `Words of the ${one}'s name; at most ${MAX_QUERY_LENGTH} characters.` }) }),
+    responses: responses(schema, `Every ${one}, or the best matches of \`q\`.`),
+  });
+}
+
 const toTemplate = (path: string) => path.replace(/%7B(\w+)%7D/g, "{$1}");
 
 function buildDocument(origin: string) {
@@ -155,7 +171,7 @@ function buildDocument(origin: string) {
             "or whose docket number starts with the text (letters and digits only, division optional: `18-cv-939` finds `2:18-cv-00939`), " +
             "an exact docket number first, then the best matches; `total` counts every match.",
           query: z.strictObject({
-            q: LawsuitWordsSchema.meta({ description: `Words of the caption, or a docket number; at most ${MAX_QUERY_LENGTH} characters.` }),
+            q: SearchWordsSchema.meta({ description: `Words of the caption, or a docket number; at most ${MAX_QUERY_LENGTH} characters.` }),
           }),
           responses: responses(LawsuitListSchema, "Every lawsuit, or the best matches of `q`."),
         }),
@@ -165,6 +181,22 @@ function buildDocument(origin: string) {
           description: "The lawsuit, with the id and links of every one of its filings, oldest first. `links.filings` gives them in full, paged.",
           path: z.object({ id: slug.meta({ description: "The lawsuit's id." }) }),
           responses: responses(LawsuitResponseSchema, "The lawsuit.", { notFound: true }),
+        }),
+        [apiPath.policies]: codingList({
+          operationId: "listPolicies",
+          summary: "List policies",
+          every: "Every policy that the research coding names",
+          one: "policy",
+          many: "policies",
+          schema: PolicyListSchema,
+        }),
+        [apiPath.agencies]: codingList({
+          operationId: "listAgencies",
+          summary: "List agencies",
+          every: "Every agency the policies name (as they name it: the value of the filings' `agency` filter)",
+          one: "agency",
+          many: "agencies",
+          schema: AgencyListSchema,
         }),
         [apiPath.jurisdictions]: get({
           operationId: "listJurisdictions",

@@ -16,6 +16,8 @@ export const apiPath = {
   filing: (id: string) => `${API_BASE_PATH}/filings/${encodeURIComponent(id)}`,
   lawsuits: `${API_BASE_PATH}/lawsuits`,
   lawsuit: (id: string) => `${API_BASE_PATH}/lawsuits/${encodeURIComponent(id)}`,
+  policies: `${API_BASE_PATH}/policies`,
+  agencies: `${API_BASE_PATH}/agencies`,
   jurisdictions: `${API_BASE_PATH}/jurisdictions`,
   jurisdiction: (code: string) => `${API_BASE_PATH}/jurisdictions/${encodeURIComponent(code)}`,
   openapi: `${API_BASE_PATH}/openapi.json`,

@@ -4,7 +4,7 @@
 import "server-only";
 
 import { invalidParameters, type ParamProblem } from "@/lib/api/problem";
-import { LawsuitWordsSchema, limitSchema, paramProblem, parseBound, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
+import { SearchWordsSchema, limitSchema, paramProblem, parseBound, parseFilter, quoteValue, type Filter } from "@/lib/filters/schema";
 import { MAX_PAGE_SIZE } from "@/lib/timeline/queries";
 
 export const DEFAULT_LIMIT = 50;
@@ -29,15 +29,15 @@ export function parseFilingListQuery(params: URLSearchParams): FilingListQuery {
   return { filter: result.filter, limit: bound.limit };
 }
 
-/** The lawsuits list's query: `q`, the lawsuit search words (the timeline's own definition), at most once. */
-export function parseLawsuitListQuery(params: URLSearchParams): { q: string | undefined } {
+/** The query of a list that searches (lawsuits, policies, agencies): `q`, the search words (the panel's own definition), at most once. */
+export function parseSearchQuery(params: URLSearchParams): { q: string | undefined } {
   const problems: ParamProblem[] = [];
   for (const name of new Set(params.keys())) {
     if (name !== "q") problems.push(paramProblem(name, "is not a known parameter"));
   }
   const values = params.getAll("q");
   if (values.length > 1) problems.push({ param: "q", message: "q may appear only once" });
-  const result = LawsuitWordsSchema.safeParse(values[0]);
+  const result = SearchWordsSchema.safeParse(values[0]);
   if (!result.success) problems.push(paramProblem("q", `${quoteValue(values[0])} ${result.error.issues[0]?.message ?? "is not valid"}`));
   if (problems.length > 0) throw invalidParameters(problems);
   return { q: result.data };

@@ -62,6 +62,24 @@ export const JurisdictionDetailSchema = JurisdictionResourceSchema.safeExtend({
   officials: z.array(OfficialSchema).meta({ description: "Its officials (attorneys general) in the data, in docketline/v1 form." }),
 }).meta({ id: "JurisdictionDetail", description: "A jurisdiction with its officials." });
 
+export const PolicyResourceSchema = z
+  .object({
+    id: slug,
+    name: z.string(),
+    agencies: z.array(z.string()).meta({ description: "The agencies behind it, in the order the sources name them." }),
+    lawsuits: z.number().int().nonnegative().meta({ description: "How many public lawsuits challenge it." }),
+    links: z.object({ filings: url.meta({ description: "The filings of the lawsuits that challenge it (`policy` filter)." }) }),
+  })
+  .meta({ id: "Policy", description: "A policy that lawsuits challenge (its full record, with sources, is in the dataset export), with how many do." });
+
+export const AgencyResourceSchema = z
+  .object({
+    name: z.string().meta({ description: "The agency as the policies name it: the value of the `agency` filter." }),
+    lawsuits: z.number().int().nonnegative().meta({ description: "How many public lawsuits challenge a policy of the agency." }),
+    links: z.object({ filings: url.meta({ description: "The filings of those lawsuits (`agency` filter)." }) }),
+  })
+  .meta({ id: "Agency", description: "An agency named by the policies, with how many lawsuits challenge its policies." });
+
 const links = {
   self: url.meta({ description: "This response." }),
 };
@@ -95,6 +113,8 @@ function detail<T extends z.ZodType>(item: T, id: string) {
 
 export const FilingListSchema = list(FilingResourceSchema, "FilingList", "A page of filings, in timeline order.");
 export const LawsuitListSchema = list(LawsuitResourceSchema, "LawsuitList", "Every lawsuit, oldest first.");
+export const PolicyListSchema = list(PolicyResourceSchema, "PolicyList", "Policies, the most challenged first.");
+export const AgencyListSchema = list(AgencyResourceSchema, "AgencyList", "Agencies, the most challenged first.");
 export const JurisdictionListSchema = list(JurisdictionResourceSchema, "JurisdictionList", "All 56 jurisdictions, by name.");
 export const FilingResponseSchema = detail(FilingResourceSchema, "FilingResponse");
 export const LawsuitResponseSchema = detail(LawsuitDetailSchema, "LawsuitResponse");
@@ -108,4 +128,6 @@ export type JurisdictionDetail = z.output<typeof JurisdictionDetailSchema>;
 export type FilingList = z.output<typeof FilingListSchema>;
 export type LawsuitList = z.output<typeof LawsuitListSchema>;
 export type JurisdictionList = z.output<typeof JurisdictionListSchema>;
+export type PolicyList = z.output<typeof PolicyListSchema>;
+export type AgencyList = z.output<typeof AgencyListSchema>;
 export type FilingRef = z.output<typeof FilingRefSchema>;

@@ -1,11 +1,15 @@
 // Synthetic docketline/v1 datasets for tests and benchmarks: deterministic for a seed,
 // shaped like real multistate litigation (coalitions of states with a lead, threads of
 // motion → response → reply → order, demands decided by orders, dates of every
-// precision). Never committed: generate them when needed (`npm run generate`).
+// precision), and with `coding`, the research coding of the lawsuits (policies with
+// their agencies and dates, issue areas, each state's side, outcomes decided by orders,
+// relief milestones). Never committed: generate them when needed (`npm run generate`).
 import { Faker, en } from "@faker-js/faker";
 
 import type { DatasetInput } from "@/lib/dataset/schema";
 import { DEMAND_OUTCOMES, FILING_KINDS, LAWSUIT_STATUSES } from "@/lib/dataset/schema";
+import { OUTCOME_CLASSES, RELIEF_KINDS, RELIEF_SCOPES, RELIEF_STATUSES, STATE_SIDES } from "@/lib/dataset/vocabulary";
+import { periodOf } from "@/lib/dates/partial-date";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 export interface GenerateOptions {
@@ -13,6 +17,12 @@ export interface GenerateOptions {
   seed?: number;
   /** Filings per lawsuit, on average; the rest are letters and statements. */
   filingsPerLawsuit?: number;
+  /**
+   * Also the research coding (`policies`, `coding`). Off by default: the datasets that
+   * tests and fixtures were made from stay what they were. The coding draws from a
+   * random stream of its own, so the rest of the dataset is the same with or without it.
+   */
+  coding?: boolean;
 }
 
 const CATEGORIES = ["reunification", "family-separation", "asylum-processing", "family-detention", "procedure", "environment", "health-care", "voting", "education", "consumer-protection"];
@@ -114,7 +124,7 @@ export function generateDataset(options: GenerateOptions): DatasetInput {
     }
   }
 
-  return {
+  const dataset: DatasetInput = {
     format: "docketline/v1",
     title: `Synthetic dataset of ${options.filings} filings (seed ${options.seed ?? 1})`,
     courts: COURTS,
@@ -122,4 +132,111 @@ export function generateDataset(options: GenerateOptions): DatasetInput {
     lawsuits,
     filings,
   };
+  return options.coding ? { ...dataset, ...generateCoding(options.seed ?? 1, dataset) } : dataset;
+}
+
+/**
+ * Slugs of the issue areas that migration 20261212093000 seeds: the coding names these
+ * rather than bringing a vocabulary of its own (tests/generate-coding.test.ts holds this
+ * list to the seeded table).
+ */
+export const SEEDED_ISSUE_AREAS = [
+  "immigration", "environment", "energy", "health-care", "education", "civil-rights",
+  "consumer-protection", "labor", "elections", "federal-funding", "firearms",
+] as const;
+
+const AGENCIES = [
+  "U.S. Department of Homeland Security", "U.S. Department of Justice", "U.S. Environmental Protection Agency",
+  "U.S. Department of Education", "U.S. Department of Health and Human Services", "U.S. Department of Labor",
+  "U.S. Department of the Interior", "U.S. Department of Energy", "U.S. Department of Agriculture",
+  "U.S. Department of Commerce", "U.S. Department of the Treasury", "U.S. Department of State",
+  "U.S. Department of Transportation", "U.S. Department of Housing and Urban Development",
+  "Consumer Financial Protection Bureau", "Federal Communications Commission", "Office of Management and Budget",
+  "U.S. Citizenship and Immigration Services", "Bureau of Alcohol, Tobacco, Firearms and Explosives",
+  "Centers for Medicare & Medicaid Services", "Federal Energy Regulatory Commission", "U.S. Census Bureau",
+];
+const POLICY_FORMS = ["rule", "interim final rule", "memorandum", "executive order", "guidance", "policy statement"];
+
+/** A day `days` after the end of a partial date's period: on or after it, whatever its precision. */
+function dayAfter(date: string, days: number): string {
+  const end = new Date(`${periodOf(date).end}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + days);
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * The research coding of a generated dataset: a policy for about every ten lawsuits
+ * (one or two agencies, a date announced, one or two issue areas), and for four lawsuits
+ * in five their policies, issue areas, the plaintiffs' side (and a few states on either
+ * side as amici or defending), an outcome (decided by one of the lawsuit's orders, or
+ * citing a source) and relief milestones, all dated on or after the lawsuit was filed
+ * and citing a filing of the same lawsuit or a source, as the importer requires.
+ */
+function generateCoding(seed: number, dataset: DatasetInput): Pick<DatasetInput, "policies" | "coding"> {
+  const faker = new Faker({ locale: [en] });
+  // A stream of its own: the same filings with or without the coding.
+  faker.seed([seed, 12]);
+  const lawsuits = dataset.lawsuits ?? [];
+  const source = (what: string, n: number) => ({ url: `https://example.org/coding/${what}/${n}`, title: `${what} ${n}`, publisher: "Example Research" });
+
+  const policies = Array.from({ length: Math.max(1, Math.round(lawsuits.length / 10)) }, (_, i) => ({
+    id: `policy-${i + 1}`,
+    name: `${faker.lorem.words({ min: 2, max: 5 }).replace(/^./, (c) => c.toUpperCase())} ${faker.helpers.arrayElement(POLICY_FORMS)}`,
+    agencies: faker.helpers.arrayElements(AGENCIES, { min: 1, max: 2 }),
+    dateAnnounced: `${faker.number.int({ min: 2009, max: 2024 })}-${pad(faker.number.int({ min: 1, max: 12 }))}${faker.datatype.boolean(0.7) ? `-${pad(faker.number.int({ min: 1, max: 28 }))}` : ""}`,
+    ...(faker.datatype.boolean(0.5) ? { citation: `${faker.number.int({ min: 74, max: 89 })} Fed. Reg. ${faker.number.int({ min: 1000, max: 90000 })}` } : {}),
+    issueAreas: faker.helpers.arrayElements(SEEDED_ISSUE_AREAS, { min: 1, max: 2 }),
+    sources: [source("policy", i + 1)],
+  }));
+
+  const filingsOf = new Map<string, { id: string; kind: string }[]>();
+  for (const filing of dataset.filings ?? []) {
+    if (!filing.lawsuit) continue;
+    if (!filingsOf.has(filing.lawsuit)) filingsOf.set(filing.lawsuit, []);
+    filingsOf.get(filing.lawsuit)!.push({ id: filing.id, kind: filing.kind });
+  }
+  /** A filing of the lawsuit or a source: what a coded value cites. */
+  const citation = (filings: { id: string }[], what: string, n: number) =>
+    filings.length > 0 && faker.datatype.boolean(0.8) ? { filing: faker.helpers.arrayElement(filings).id } : { sources: [source(what, n)] };
+
+  const coding = lawsuits
+    .filter(() => faker.datatype.boolean(0.8))
+    .map((lawsuit, n) => {
+      const filings = filingsOf.get(lawsuit.id) ?? [];
+      const orders = filings.filter((f) => f.kind === "order");
+      const plaintiffs = (lawsuit.plaintiffs ?? []).map((p) => p.jurisdiction);
+      const others = faker.helpers.arrayElements(
+        JURISDICTIONS.filter((j) => !plaintiffs.includes(j.code)),
+        faker.number.int({ min: 0, max: 3 }),
+      );
+      const outcomeClass = faker.helpers.arrayElement(OUTCOME_CLASSES);
+      const decided = outcomeClass !== "unknown" && outcomeClass !== "pending";
+      const decidingOrder = decided && orders.length > 0 ? faker.helpers.arrayElement(orders).id : undefined;
+      return {
+        lawsuit: lawsuit.id,
+        policies: faker.helpers.arrayElements(policies, { min: 1, max: 2 }).map((p) => p.id),
+        issueAreas: faker.helpers.arrayElements(SEEDED_ISSUE_AREAS, { min: 1, max: 2 }),
+        sources: [source("classification", n + 1)],
+        stateSides: [
+          ...plaintiffs.map((jurisdiction) => ({ jurisdiction, side: "plaintiff" as const, ...citation(filings, "side", n + 1) })),
+          ...others.map((j) => ({ jurisdiction: j.code, side: faker.helpers.arrayElement(STATE_SIDES.filter((side) => side !== "plaintiff")), ...citation(filings, "side", n + 1) })),
+        ],
+        outcome:
+          outcomeClass === "unknown"
+            ? { class: outcomeClass, sources: [] }
+            : {
+                class: outcomeClass,
+                ...(decided ? { date: dayAfter(lawsuit.dateFiled, faker.number.int({ min: 30, max: 1500 })) } : {}),
+                ...(decidingOrder ? { decidedBy: decidingOrder, sources: [] } : { sources: [source("outcome", n + 1)] }),
+              },
+        reliefMilestones: Array.from({ length: faker.number.int({ min: 0, max: 3 }) }, (_, m) => ({
+          relief: faker.helpers.arrayElement(RELIEF_KINDS),
+          status: faker.helpers.arrayElement(RELIEF_STATUSES),
+          date: dayAfter(lawsuit.dateFiled, faker.number.int({ min: 1, max: 700 })),
+          ...(faker.datatype.boolean(0.6) ? { scope: faker.helpers.arrayElement(RELIEF_SCOPES) } : {}),
+          ...citation(filings, "relief", n * 4 + m + 1),
+        })),
+      };
+    });
+  return { policies, coding } as Pick<DatasetInput, "policies" | "coding">;
 }

@@ -4,6 +4,7 @@
 // the dashboard and the upload preview all describe changes with it).
 import { diffWords } from "diff";
 
+import { codeLabel, OUTCOME_CLASS_CODES, RELIEF_KIND_CODES, RELIEF_SCOPE_CODES, RELIEF_STATUS_CODES, STATE_SIDE_CODES, type CodeDefinition } from "@/lib/coding/labels";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import {
   canonicalCoding,
@@ -81,10 +82,22 @@ function readDate(value: unknown): string | null {
   }
 }
 
-/** A top-level scalar as people read it. */
+/** A code of the research coding by its label ("Intervenor-plaintiff"), an unknown one as it is. */
+const readCode = (codes: Record<string, CodeDefinition>) => (value: unknown) => (isBlank(value) ? null : codeLabel(codes, String(value)));
+
+/** The sources an item of the coding cites, by title. */
+const readSources = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.map((s: Item) => String(s.title)).join("; ") : null);
+
+/** A top-level scalar (or the coding's outcome) as people read it. */
 function readValue(kind: EditableKind, field: string, value: unknown): string | null {
   if (isBlank(value)) return null;
   switch (field) {
+    case "outcome": {
+      // The coding's outcome for the states: one value with its date, deciding order and sources.
+      if (kind !== "lawsuit-coding" || typeof value !== "object") return String(value);
+      const o = value as Item;
+      return `${readCode(OUTCOME_CLASS_CODES)(o.class)}${parenthesised([o.date ? readDate(o.date) : null, o.decidedBy ? `decided by ${String(o.decidedBy)}` : null, readSources(o.sources) ? `sources: ${readSources(o.sources)}` : null])}`;
+    }
     case "kind":
       return FILING_KIND_LABELS[value as keyof typeof FILING_KIND_LABELS] ?? String(value);
     case "status":
@@ -134,7 +147,32 @@ const parenthesised = (parts: (string | null | undefined)[]) => {
   return present.length ? ` (${present.join(", ")})` : "";
 };
 
+/** A list of plain names (agencies, issue areas, policies): each name is its own key. */
+const NAMES: ListSpec = { key: (name) => String(name), describe: (name) => String(name), name: (name) => String(name), properties: {} };
+
 const LISTS: Record<string, ListSpec> = {
+  agencies: NAMES,
+  issueAreas: NAMES,
+  policies: NAMES,
+  stateSides: {
+    key: (s) => String(s.jurisdiction),
+    describe: (s) => `${getJurisdictionName(String(s.jurisdiction))}${parenthesised([readCode(STATE_SIDE_CODES)(s.side), s.filing ? `shown by ${String(s.filing)}` : null])}`,
+    name: (s) => getJurisdictionName(String(s.jurisdiction)),
+    properties: { side: { label: P.side, read: readCode(STATE_SIDE_CODES) }, filing: { label: P.filing }, sources: { label: P.sources, read: readSources } },
+  },
+  reliefMilestones: {
+    describe: (m, n) =>
+      `${LIST_ITEM_NOUNS.reliefMilestones} ${n}: ${readCode(RELIEF_KIND_CODES)(m.relief)}, ${readCode(RELIEF_STATUS_CODES)(m.status)}${parenthesised([readDate(m.date), readCode(RELIEF_SCOPE_CODES)(m.scope), m.filing ? `recorded by ${String(m.filing)}` : null])}`,
+    name: (_m, n) => `${LIST_ITEM_NOUNS.reliefMilestones} ${n}`,
+    properties: {
+      relief: { label: P.relief, read: readCode(RELIEF_KIND_CODES) },
+      status: { label: P.status, read: readCode(RELIEF_STATUS_CODES) },
+      date: { label: P.date, read: readDate },
+      scope: { label: P.scope, read: readCode(RELIEF_SCOPE_CODES) },
+      filing: { label: P.filing },
+      sources: { label: P.sources, read: readSources },
+    },
+  },
   states: {
     key: (s) => String(s.jurisdiction),
     describe: (s) => `${getJurisdictionName(String(s.jurisdiction))}${parenthesised([plain(s.role), s.official ? `official ${String(s.official)}` : null, s.dateJoined ? `joined ${readDate(s.dateJoined)}` : null])}`,

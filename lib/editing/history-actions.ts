@@ -1,6 +1,6 @@
 "use server";
 
-// "Revert to this version" on a lawsuit's or filing's history page
+// "Revert to this version" on a record's history page
 // (components/history/revert-button.tsx). Checks the session first, then the form, and
 // sends the version the page showed: reverting a record someone changed since is refused.
 import { revalidatePath } from "next/cache";
@@ -10,11 +10,11 @@ import { z } from "zod";
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
 import { revertRecord } from "@/lib/editing/records";
-import { PUBLISHABLE_KINDS } from "@/lib/editing/types";
+import { HISTORY_KINDS, historyPath } from "@/lib/editing/paths";
 import { postedForm } from "@/lib/security/posted-form";
 
 const RevertFormSchema = z.object({
-  kind: z.enum(PUBLISHABLE_KINDS, { error: "kind must be lawsuit or filing" }),
+  kind: z.enum(HISTORY_KINDS, { error: `kind must be one of ${HISTORY_KINDS.join(", ")}` }),
   id: slug,
   revisionId: z.string({ error: "revisionId is required" }).regex(/^\d{1,18}$/, "revisionId must be a revision number"),
   baseVersion: z.coerce.number({ error: "baseVersion must be a version number" }).int().min(1, "baseVersion must be a version number"),
@@ -36,10 +36,11 @@ export async function revertToRevisionAction(previous: RevertState, sent: FormDa
   }
   const { kind, id, revisionId, baseVersion } = parsed.data;
   const result = await revertRecord(kind, id, revisionId, { baseVersion, actor: actorOf(staff) });
-  const historyPath = `/${kind}s/${encodeURIComponent(id)}/history`;
+  const history = historyPath(kind, id)!;
+  const noun = kind.replace("-", " ");
   // Even a refusal may mean the page is out of date; it reloads its data either way.
   revalidatePath("/", "layout");
-  if (result.ok) redirect(`${historyPath}?reverted=${revisionId}`);
+  if (result.ok) redirect(`${history}?reverted=${revisionId}`);
 
   switch (result.reason) {
     case "conflict": {
@@ -47,17 +48,17 @@ export async function revertToRevisionAction(previous: RevertState, sent: FormDa
       const who = last ? ` (${last.name} made the latest change)` : "";
       return {
         ok: false,
-        message: `Someone else changed this ${kind} since this page was loaded${who}, so nothing was reverted. The history now shows the latest version: check it and try again.`,
+        message: `Someone else changed this ${noun} since this page was loaded${who}, so nothing was reverted. The history now shows the latest version: check it and try again.`,
       };
     }
     case "not-found":
-      return { ok: false, message: `This ${kind} or that version of it no longer exists.` };
+      return { ok: false, message: `This ${noun} or that version of it no longer exists.` };
     case "refused":
       return { ok: false, message: result.message };
     case "invalid":
       return {
         ok: false,
-        message: `That version can no longer be restored as it was: ${result.problems.map((p) => `${p.path.join(".")} ${p.message}`.trim()).join("; ")}. Edit the ${kind} instead.`,
+        message: `That version can no longer be restored as it was: ${result.problems.map((p) => `${p.path.join(".")} ${p.message}`.trim()).join("; ")}. Edit the ${noun} instead.`,
       };
   }
 }

@@ -100,6 +100,7 @@ export const ITEM_PROPERTY_LABELS = {
   title: "title",
   publisher: "publisher",
   published: "published",
+  sources: "sources",
 } as const;
 
 /** How a form, a history or a dashboard names a top-level field: "dateFiled" → "Date filed". */

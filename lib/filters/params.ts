@@ -7,12 +7,18 @@ import type { Filter } from "@/lib/filters/schema";
 export const MAX_QUERY_LENGTH = 200;
 
 /**
- * Words that find a lawsuit (`?lawsuitq=flores`): what the lawsuit search field submits
- * without JavaScript, and the API's lawsuit search (`/api/v1/lawsuits?q=`). Not a filter
- * itself: the page resolves the words to a lawsuit and the filter keeps its id
- * (`lawsuit`), so that a shared link names a lawsuit rather than a search.
+ * Words that find a value of a filter whose values are too many to list (`?lawsuitq=flores`,
+ * `?policyq=zero+tolerance`, `?agencyq=homeland`): what the panel's search fields submit
+ * without JavaScript; the API searches the same way (`/api/v1/lawsuits?q=`,
+ * `/api/v1/policies?q=`, `/api/v1/agencies?q=`). Not filters themselves: the page resolves
+ * the words to a value and the filter keeps it (`lawsuit`, `policy`, `agency`), so that a
+ * shared link names a lawsuit or a policy rather than a search.
  */
-export const LAWSUIT_WORDS_PARAM = "lawsuitq";
+export const SEARCH_WORDS_PARAMS = { lawsuit: "lawsuitq", policy: "policyq", agency: "agencyq" } as const;
+/** The filters that a search field of the panel sets. */
+export type SearchedParam = keyof typeof SEARCH_WORDS_PARAMS;
+export const SEARCHED_PARAMS = Object.keys(SEARCH_WORDS_PARAMS) as SearchedParam[];
+export const LAWSUIT_WORDS_PARAM = SEARCH_WORDS_PARAMS.lawsuit;
 
 interface ParamSpec {
   /** May appear more than once (`?state=NM&state=WA`, or `?state=NM,WA`). */

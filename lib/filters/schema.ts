@@ -9,11 +9,13 @@ import {
   filterToSearchParams,
   isFilterParam as isFilterKey,
   isRepeatableParam as isRepeatable,
-  LAWSUIT_WORDS_PARAM,
   MAX_QUERY_LENGTH,
+  SEARCH_WORDS_PARAMS,
+  SEARCHED_PARAMS,
   type BoundParam,
   type FilterParam,
   type RepeatableParam,
+  type SearchedParam,
 } from "@/lib/filters/params";
 import { isFeedPosition } from "@/lib/feeds/position";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
@@ -25,7 +27,19 @@ export const MATCHES = ["any", "all"] as const;
 /** An agency as the policies' sources name it ("DHS"); longer is not a name. */
 export const MAX_AGENCY_LENGTH = 100;
 // The parameters' table and the URL of a filter are browser-safe (params.ts); server code imports them from here.
-export { BOUND_PARAMS, FILTER_KEYS, filterToSearchParams, hrefWithFilter, isFiltered, LAWSUIT_WORDS_PARAM, MAX_QUERY_LENGTH, REPEATABLE_PARAMS } from "@/lib/filters/params";
+export {
+  BOUND_PARAMS,
+  FILTER_KEYS,
+  filterToSearchParams,
+  hrefWithFilter,
+  isFiltered,
+  LAWSUIT_WORDS_PARAM,
+  MAX_QUERY_LENGTH,
+  REPEATABLE_PARAMS,
+  SEARCH_WORDS_PARAMS,
+  SEARCHED_PARAMS,
+  type SearchedParam,
+} from "@/lib/filters/params";
 
 /** The most problems one answer lists: a URL of a thousand bad parameters gets a short reply. */
 export const MAX_PROBLEMS = 20;
@@ -112,8 +126,8 @@ export const FilterSchema = z
 
 export type Filter = z.output<typeof FilterSchema>;
 
-/** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM, lib/filters/params.ts). */
-export const LawsuitWordsSchema = z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional());
+/** The words of a search field of the panel (SEARCH_WORDS_PARAMS, lib/filters/params.ts), and the API's `q`. */
+export const SearchWordsSchema = z.preprocess(blankToUndefined, searchWords(MAX_QUERY_LENGTH).optional());
 
 export type FilterKey = FilterParam;
 
@@ -183,8 +197,8 @@ export function limitProblems<P extends FilterProblem>(problems: P[]): (P | Filt
 export interface PageQuery {
   /** The filter of the good parameters. */
   filter: Filter;
-  /** The words of the lawsuit search field (LAWSUIT_WORDS_PARAM), if any and good. */
-  lawsuitWords: string | undefined;
+  /** The words of each search field (SEARCH_WORDS_PARAMS) that holds any, good ones only. */
+  words: Partial<Record<SearchedParam, string>>;
   /** The parameters the page ignored, each with why; the page says so and answers 400. */
   problems: FilterProblem[];
 }
@@ -196,10 +210,16 @@ export interface PageQuery {
 export function parsePageQuery(params: ParamSource): PageQuery {
   const parsed = parseFilter(params);
   const problems = parsed.ok ? [] : [...parsed.problems];
-  const values = paramValues(params).get(LAWSUIT_WORDS_PARAM) ?? [];
-  const words = LawsuitWordsSchema.safeParse(values[values.length - 1], { reportInput: true });
-  if (!words.success) problems.push(paramProblem(LAWSUIT_WORDS_PARAM, `${quoteValue(words.error.issues[0]?.input)} ${words.error.issues[0]?.message}`.trimStart()));
-  return { filter: parsed.filter, lawsuitWords: words.success ? words.data : undefined, problems: limitProblems(problems) };
+  const words: PageQuery["words"] = {};
+  const all = paramValues(params);
+  for (const searched of SEARCHED_PARAMS) {
+    const param = SEARCH_WORDS_PARAMS[searched];
+    const values = all.get(param) ?? [];
+    const result = SearchWordsSchema.safeParse(values[values.length - 1], { reportInput: true });
+    if (!result.success) problems.push(paramProblem(param, `${quoteValue(result.error.issues[0]?.input)} ${result.error.issues[0]?.message}`.trimStart()));
+    else if (result.data !== undefined) words[searched] = result.data;
+  }
+  return { filter: parsed.filter, words, problems: limitProblems(problems) };
 }
 
 /** Only the meaningful form of a filter: `match` means something with several states only. */

@@ -38,13 +38,16 @@ export function parseContentChange(payload: string): ContentChange {
 
 /**
  * The pages of one record: its page and what hangs from it (history, citations), its API
- * resource. Every other route shows a list of some kind and is tagged LISTS_TAG.
+ * resource. Every other route shows a list of some kind and is tagged LISTS_TAG, and so
+ * are the histories of policies and issue areas: every change of theirs is a change of
+ * everything (migration 20261212090000), so a tag of their own would never be named.
  * lib/http-cache/tags.test.ts holds this to the routes under app/.
  */
 const RECORD_ROUTES: { pattern: RegExp; kind: RecordKind }[] = [
   { pattern: /^\/filings\/([^/]+)(?:\/(?:history|cite\.bib|cite\.json))?$/, kind: "filing" },
   { pattern: /^\/api\/v1\/filings\/([^/]+)$/, kind: "filing" },
-  { pattern: /^\/lawsuits\/([^/]+)(?:\/history)?$/, kind: "lawsuit" },
+  // A lawsuit's coding history: a change of the coding is a change of everything (its tables' triggers), one of the lawsuit names it.
+  { pattern: /^\/lawsuits\/([^/]+)(?:\/history|\/coding\/history)?$/, kind: "lawsuit" },
   { pattern: /^\/api\/v1\/lawsuits\/([^/]+)$/, kind: "lawsuit" },
   { pattern: /^\/states\/([^/]+)$/, kind: "state" },
   { pattern: /^\/api\/v1\/jurisdictions\/([^/]+)$/, kind: "state" },

@@ -10,8 +10,9 @@ import type { Filter, PageQuery } from "@/lib/filters/schema";
 import { getCodingInsights, type CodingInsights } from "@/lib/insights/coding";
 import { getInsights, type Insights } from "@/lib/insights/queries";
 import type { InsightsView } from "@/lib/insights/schema";
-import { boundLawsuitFacet, resolveLawsuitWords, type LawsuitChoice } from "@/lib/lawsuits/filter";
+import { boundLawsuitFacet } from "@/lib/lawsuits/filter";
 import { getTimelineFacets, type TimelineFacets } from "@/lib/timeline/queries";
+import { resolveSearchWords, type SearchChoices } from "@/lib/timeline/search-words";
 import { describeActiveFilters, type ActiveFilter } from "@/lib/timeline/summary";
 
 export interface InsightsPageData {
@@ -21,8 +22,8 @@ export interface InsightsPageData {
   coding: CodingInsights | null;
   facets: TimelineFacets;
   chips: ActiveFilter[];
-  /** Lawsuit search words that named several lawsuits, or none. */
-  lawsuitChoice: LawsuitChoice | null;
+  /** Search words that named several lawsuits, policies or agencies, or none. */
+  searchChoices: SearchChoices;
 }
 
 /** `hrefFor` builds the page's own link for another filter (its view kept). */
@@ -33,9 +34,9 @@ export async function getInsightsPageData(
   shows: { pairs: boolean; coding: boolean },
 ): Promise<InsightsPageData> {
   const filter: Filter = { ...query.filter, cursor: undefined };
-  // Words typed in the lawsuit search field: one match becomes the filter's lawsuit id.
-  const lawsuitWords = await resolveLawsuitWords(query.lawsuitWords, (lawsuit) => hrefFor({ ...filter, lawsuit }));
-  if (lawsuitWords && "lawsuit" in lawsuitWords) redirect(hrefFor({ ...filter, lawsuit: lawsuitWords.lawsuit }));
+  // Words typed in a search field (a lawsuit, a policy, an agency): one match becomes the filter's value.
+  const searched = await resolveSearchWords(query.words, filter, hrefFor);
+  if ("redirect" in searched) redirect(searched.redirect);
   const [insights, allFacets, codedNames, coding] = await Promise.all([
     getInsights(filter, view, shows),
     getTimelineFacets(filter),
@@ -45,5 +46,5 @@ export async function getInsightsPageData(
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);
   // The timeline's chips, leading back to this page rather than to the timeline.
   const chips = describeActiveFilters(filter, new Map([...lawsuitNames, ...codedNames])).map((chip) => ({ ...chip, removeHref: hrefFor(chip.without) }));
-  return { filter, insights, coding, facets, chips, lawsuitChoice: lawsuitWords && "choice" in lawsuitWords ? lawsuitWords.choice : null };
+  return { filter, insights, coding, facets, chips, searchChoices: searched.choices };
 }

@@ -8,18 +8,10 @@ import { fromStored } from "@/lib/dates/partial-date";
 import type { LawsuitStatus } from "@/lib/dataset/schema";
 import { fromDbEnum } from "@/lib/filings/kinds";
 import type { LawsuitRef } from "@/lib/lawsuits/queries";
+import { prefixTsquery, searchTerms } from "@/lib/search-words";
 
 /** At most this many matches are offered: a reader refines the words rather than scrolls. */
 export const LAWSUIT_SEARCH_LIMIT = 10;
-/** Words past these are ignored: no caption needs more to be told apart. */
-const MAX_WORDS = 12;
-
-const wordsOf = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
 
 /**
  * The text search query for what a reader typed, or null when it holds no word. Every
@@ -29,9 +21,9 @@ const wordsOf = (text: string) =>
  * so no input can be read as an operator.
  */
 export function lawsuitSearchQuery(text: string): { tsquery: string; docket: string | null } | null {
-  const words = wordsOf(text).slice(0, MAX_WORDS);
-  if (words.length === 0) return null;
-  const captionQuery = words.map((word) => `${word}:*`).join(" & ");
+  const words = searchTerms(text);
+  const captionQuery = prefixTsquery(words);
+  if (captionQuery === null) return null;
   const docket = /\p{N}/u.test(text) ? words.join("") : null;
   return { tsquery: docket ? `(${captionQuery}) | ${docket}:*` : captionQuery, docket };
 }

@@ -20,6 +20,8 @@ const log = (line: string) => console.log(line);
 export interface DatasetNote {
   filings: number;
   seed: number;
+  /** Generated with the research coding (`npm run generate -- --coding`). */
+  coding?: boolean;
 }
 
 /** Runs a project script (scripts/<name>.mts) as `npm run` would, inheriting the output. */
@@ -39,26 +41,26 @@ export async function makeWorkDir(prefix: string): Promise<string> {
 }
 
 /**
- * Fills `dataDir` with `npm run generate -- --filings N --seed S` imported by
+ * Fills `dataDir` with `npm run generate -- --filings N --seed S [--coding]` imported by
  * `npm run import`, unless it already holds a database. Returns what it holds.
  */
-export async function prepareData(options: { dataDir: string; workDir: string; filings: number; seed: number }): Promise<DatasetNote | null> {
+export async function prepareData(options: { dataDir: string; workDir: string; filings: number; seed: number; coding?: boolean }): Promise<DatasetNote | null> {
   const { dataDir } = options;
   if (existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) {
     const note = await readFile(path.join(dataDir, DATASET_NOTE), "utf8").then((text) => JSON.parse(text) as DatasetNote, () => null);
-    log(`Reusing the database in ${dataDir}${note ? ` (${note.filings.toLocaleString("en-US")} generated filings, seed ${note.seed})` : ""}`);
+    log(`Reusing the database in ${dataDir}${note ? ` (${note.filings.toLocaleString("en-US")} generated filings, seed ${note.seed}${note.coding ? ", coded" : ""})` : ""}`);
     return note;
   }
   const env = { ...process.env, DOCKETLINE_DATA_DIR: dataDir, DATABASE_URL: "" };
   const file = path.join(options.workDir, `generated-${options.filings}-${options.seed}.json`);
   let started = performance.now();
-  await runScript("generate.mts", ["--filings", String(options.filings), "--seed", String(options.seed), file], env);
+  await runScript("generate.mts", ["--filings", String(options.filings), "--seed", String(options.seed), ...(options.coding ? ["--coding"] : []), file], env);
   log(`  generated in ${seconds(performance.now() - started)}`);
   started = performance.now();
   await runScript("import.mts", [file], env);
   log(`  imported in ${seconds(performance.now() - started)}`);
   await rm(file, { force: true });
-  const note: DatasetNote = { filings: options.filings, seed: options.seed };
+  const note: DatasetNote = { filings: options.filings, seed: options.seed, ...(options.coding ? { coding: true } : {}) };
   await writeFile(path.join(dataDir, DATASET_NOTE), JSON.stringify(note) + "\n");
   return note;
 }

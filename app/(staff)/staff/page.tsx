@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
+import { editPath, historyPath } from "@/lib/editing/paths";
 import type { EditableKind } from "@/lib/editing/types";
 import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 import {
@@ -45,18 +46,6 @@ function reasonText(reason: AttentionReason): string {
       return "joining states but no lead state";
   }
 }
-
-const EDIT_PATHS: Record<EditableKind, (id: string) => string> = {
-  court: (id) => `/staff/courts/${id}`,
-  official: (id) => `/staff/officials/${id}`,
-  lawsuit: (id) => `/staff/lawsuits/${id}`,
-  filing: (id) => `/staff/filings/${id}`,
-  policy: (id) => `/staff/policies/${id}`,
-  "lawsuit-coding": (id) => `/staff/lawsuits/${id}/coding`,
-  "issue-area": (id) => `/staff/issue-areas/${id}`,
-};
-const editPath = (kind: EditableKind, id: string) => EDIT_PATHS[kind](encodeURIComponent(id));
-const historyPath = (kind: EditableKind, id: string) => (kind === "lawsuit" || kind === "filing" ? `/${kind}s/${encodeURIComponent(id)}/history` : null);
 
 function ShowAll({ section, shown, total, show }: { section: DashboardSection; shown: number; total: number; show?: DashboardSection }) {
   if (show === section) {

@@ -5,6 +5,7 @@ import { CodeTable } from "@/components/coding/code-table";
 import { getCodebook } from "@/lib/coding/codebook";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { getBulkSql } from "@/lib/db/bulk";
+import { historyPath } from "@/lib/editing/paths";
 
 import styles from "./page.module.css";
 
@@ -48,7 +49,11 @@ export default async function CodebookPage() {
       <section aria-labelledby="issue-areas">
         <h2 id="issue-areas">Issue areas</h2>
         <p>{codebook.issueAreas.decide}</p>
-        <CodeTable caption="Issue areas" field="coding[].issueAreas[], policies[].issueAreas[]" codes={codebook.issueAreas.codes} />
+        <CodeTable
+          caption="Issue areas"
+          field="coding[].issueAreas[], policies[].issueAreas[]"
+          codes={codebook.issueAreas.codes.map((code) => ({ ...code, historyHref: historyPath("issue-area", code.code)! }))}
+        />
       </section>
 
       {codebook.lists.map((list) => (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { CiteThis } from "@/components/citations/cite-this";
 import { LawsuitDocketTable } from "@/components/lawsuits/docket-table";
+import { LawsuitCoding } from "@/components/lawsuits/lawsuit-coding";
 import { LawsuitFacts } from "@/components/lawsuits/lawsuit-facts";
 import styles from "@/components/lawsuits/lawsuit-page.module.css";
 import { LawsuitTimeline, lawsuitEvents } from "@/components/lawsuits/lawsuit-timeline";
@@ -11,6 +12,7 @@ import { PlaintiffJurisdictions } from "@/components/lawsuits/plaintiff-jurisdic
 import { OtherParties, RelatedLawsuits } from "@/components/lawsuits/related-lawsuits";
 import { SourceList } from "@/components/source-list";
 import { htmlPath } from "@/lib/api/paths";
+import { getLawsuitCodingSummary } from "@/lib/coding/lawsuit-coding";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { getLawsuit, type LawsuitDetail } from "@/lib/lawsuits/queries";
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: LawsuitPageProps): Promise<Me
 
 export default async function LawsuitPage({ params }: LawsuitPageProps) {
   const { id } = await params;
-  const lawsuit = await getLawsuit(id);
+  const [lawsuit, coding] = await Promise.all([getLawsuit(id), getLawsuitCodingSummary(id)]);
   if (!lawsuit) notFound();
   const [permalink, releaseCitation] = await Promise.all([absoluteUrl(htmlPath.lawsuit(lawsuit.id)), getReleaseCitation("lawsuits", lawsuit.id)]);
   const timelineHref = hrefWithFilter("/", { lawsuit: lawsuit.id });
@@ -85,6 +87,7 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
       <PlaintiffJurisdictions lawsuit={lawsuit} />
       <OtherParties lawsuit={lawsuit} />
       <RelatedLawsuits lawsuit={lawsuit} />
+      <LawsuitCoding lawsuitId={lawsuit.id} coding={coding} />
 
       <section aria-labelledby="docket-heading" className={styles.section}>
         <h2 id="docket-heading">Filings</h2>

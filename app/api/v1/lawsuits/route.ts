@@ -2,14 +2,14 @@
 // lawsuits whose caption has those words or whose docket number starts with them (the
 // timeline's lawsuit search field suggests from here).
 import { apiGet } from "@/lib/api/handler";
-import { parseLawsuitListQuery } from "@/lib/api/query";
+import { parseSearchQuery } from "@/lib/api/query";
 import { getLawsuitResources } from "@/lib/api/representations";
 import type { LawsuitList } from "@/lib/api/schema";
 import { apiPath } from "@/lib/api/urls";
 import { searchLawsuits } from "@/lib/lawsuits/search";
 
 export const GET = apiGet(async ({ url, origin }): Promise<LawsuitList> => {
-  const { q } = parseLawsuitListQuery(url.searchParams);
+  const { q } = parseSearchQuery(url.searchParams);
   if (q === undefined) {
     const data = await getLawsuitResources(origin);
     return { data, total: data.length, links: { self: origin + apiPath.lawsuits, next: null, prev: null } };

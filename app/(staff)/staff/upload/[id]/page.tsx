@@ -6,7 +6,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS, type RecordKind } from "@/lib/dataset/import";
-import type { EditableKind } from "@/lib/editing/types";
+import { editPath, historyPath } from "@/lib/editing/paths";
 import { getUpload, PREVIEW_LIST_LIMIT, progressPercent, type PreviewRecord, type UploadPreview, type UploadView } from "@/lib/editing/upload";
 
 import styles from "../upload.module.css";
@@ -30,17 +30,15 @@ const KIND_NAMES: Record<RecordKind, string> = {
   coding: "Lawsuit codings",
 };
 
-const editPath = (record: PreviewRecord) => `/staff/${record.kind}s/${encodeURIComponent(record.id)}`;
-const hasHistory = (kind: EditableKind) => kind === "lawsuit" || kind === "filing";
-
 function RecordItem({ record, applied }: { record: PreviewRecord; applied: boolean }) {
+  const history = historyPath(record.kind, record.id);
   return (
     <li>
-      {applied ? <Link href={editPath(record)}>{record.label}</Link> : record.label} <code className={styles.id}>{record.id}</code>
+      {applied ? <Link href={editPath(record.kind, record.id)}>{record.label}</Link> : record.label} <code className={styles.id}>{record.id}</code>
       {record.fields.length > 0 && <span className={styles.secondary}>Changes: {record.fields.join(", ")}</span>}
-      {applied && hasHistory(record.kind) && (
+      {applied && history && (
         <span className={styles.secondary}>
-          <Link href={`/${record.kind}s/${encodeURIComponent(record.id)}/history`} aria-label={`History of ${record.label}`}>
+          <Link href={history} aria-label={`History of ${record.label}`}>
             History
           </Link>
         </span>

@@ -1,31 +1,59 @@
 "use client";
 
-// The lawsuit search field as an ARIA 1.2 combobox (a text field that controls a listbox
-// popup): as the reader types, it suggests matching lawsuits from /api/v1/lawsuits?q=
-// (a few at most), and choosing one sets the lawsuit filter. lawsuit-search.tsx loads it
-// once the page is idle, or as soon as the reader focuses the plain field, which is what
-// shows until then (and without JavaScript).
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+// A search field of the filter panel as an ARIA 1.2 combobox (a text field that controls
+// a listbox popup): as the reader types, it suggests matching lawsuits, policies or
+// agencies from the API's search (/api/v1/lawsuits?q=, /policies?q=, /agencies?q=; a few
+// at most), and choosing one sets that filter. search-field.tsx loads it once the page is
+// idle, or as soon as the reader focuses the plain field, which is what shows until then
+// (and without JavaScript).
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
 import { apiPath } from "@/lib/api/paths";
+import type { SearchedParam } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
-import { LawsuitSearchFrame, wordsFieldProps } from "./lawsuit-search-frame";
+import { SearchFieldFrame, wordsFieldProps } from "./search-field-frame";
+import { SEARCH_FIELDS } from "./search-fields";
 
-/** Fewer characters than this suggest nothing yet: "a" would match most captions. */
+/** Fewer characters than this suggest nothing yet: "a" would match most names. */
 const MIN_CHARACTERS = 2;
 /** Waits for a pause in typing before asking the server. */
 const DEBOUNCE_MS = 150;
 
+/** A value a search suggests: the filter's value, its name, and what tells it apart. */
 interface Suggestion {
-  id: string;
-  caseNameShort: string;
-  docketNumber: string;
+  value: string;
+  label: string;
+  detail: string;
 }
 
-export interface LawsuitComboboxProps {
-  /** The ids of the field's parts (LawsuitSearch's useId), kept across the switch from the plain field. */
+const lawsuits = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "lawsuit" : "lawsuits"}`;
+
+/** Where each field suggests from (the API's search, `?q=`), its answer as suggestions, and what the status says once one is chosen. */
+const SUGGEST: Record<SearchedParam, { api: string; suggestions: (data: unknown[]) => Suggestion[]; chosen: (suggestion: Suggestion) => string }> = {
+  lawsuit: {
+    api: apiPath.lawsuits,
+    suggestions: (data) =>
+      (data as { id: string; caseNameShort: string; docketNumber: string }[]).map((l) => ({ value: l.id, label: l.caseNameShort, detail: `No. ${l.docketNumber}` })),
+    chosen: (s) => `Showing the filings of ${s.label}.`,
+  },
+  policy: {
+    api: apiPath.policies,
+    suggestions: (data) => (data as { id: string; name: string; agencies: string[] }[]).map((p) => ({ value: p.id, label: p.name, detail: p.agencies.join(", ") })),
+    chosen: (s) => `Showing the filings of lawsuits that challenge ${s.label}.`,
+  },
+  agency: {
+    api: apiPath.agencies,
+    suggestions: (data) => (data as { name: string; lawsuits: number }[]).map((a) => ({ value: a.name, label: a.name, detail: lawsuits(a.lawsuits) })),
+    chosen: (s) => `Showing the filings of lawsuits that challenge a policy of ${s.label}.`,
+  },
+};
+
+export interface SearchComboboxProps {
+  /** The ids of the field's parts (SearchField's useId), kept across the switch from the plain field. */
   id: string;
+  /** Which filter the field sets. */
+  param: SearchedParam;
   /** What the plain field held when the combobox replaced it. */
   defaultWords: string;
   /** The reader was in the plain field: the combobox takes the focus, the caret at the end. */
@@ -33,7 +61,8 @@ export interface LawsuitComboboxProps {
   onChoose: (id: string) => void;
 }
 
-export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }: LawsuitComboboxProps) {
+export default function SearchCombobox({ id, param, defaultWords, focused, onChoose }: SearchComboboxProps) {
+  const spec = useMemo(() => ({ ...SEARCH_FIELDS[param], ...SUGGEST[param] }), [param]);
   const listId = `${id}-listbox`;
   const optionId = (index: number) => `${id}-option-${index}`;
   const input = useRef<HTMLInputElement>(null);
@@ -59,27 +88,27 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
       const controller = new AbortController();
       request.current = controller;
       try {
-        const response = await fetch(`${apiPath.lawsuits}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const response = await fetch(`${spec.api}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!response.ok) return;
-        const body = (await response.json()) as { data: Suggestion[]; total: number };
-        const found = body.data.map(({ id, caseNameShort, docketNumber }) => ({ id, caseNameShort, docketNumber }));
+        const body = (await response.json()) as { data: unknown[]; total: number };
+        const found = spec.suggestions(body.data);
         setSuggestions(found);
         setTotal(body.total);
         setActive(-1);
         setOpen(true);
         setAnnouncement(
           found.length === 0
-            ? `No lawsuit matches “${text}”.`
+            ? `No ${spec.one} matches “${text}”.`
             : body.total > found.length
-              ? `${body.total} lawsuits match; the first ${found.length} are listed. Use the up and down arrows to choose one.`
-              : `${found.length} ${found.length === 1 ? "lawsuit matches" : "lawsuits match"}. Use the up and down arrows to choose.`,
+              ? `${body.total} ${spec.many} match; the first ${found.length} are listed. Use the up and down arrows to choose one.`
+              : `${found.length} ${found.length === 1 ? `${spec.one} matches` : `${spec.many} match`}. Use the up and down arrows to choose.`,
         );
       } catch (error) {
-        if ((error as Error).name !== "AbortError") setAnnouncement("Lawsuits could not be searched; press Enter to search on the page.");
+        if ((error as Error).name !== "AbortError") setAnnouncement(`The ${spec.many} could not be searched; press Enter to search on the page.`);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [words]);
+  }, [words, spec]);
 
   const close = () => {
     setOpen(false);
@@ -100,8 +129,8 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
     close();
     setWords("");
     setSuggestions([]);
-    setAnnouncement(`Showing the filings of ${suggestion.caseNameShort}.`);
-    onChoose(suggestion.id);
+    setAnnouncement(spec.chosen(suggestion));
+    onChoose(suggestion.value);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -145,11 +174,11 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
 
   const expanded = open && suggestions.length > 0;
   return (
-    <LawsuitSearchFrame id={id} announcement={announcement}>
+    <SearchFieldFrame id={id} param={param} announcement={announcement}>
       <div className={styles.combobox}>
         <input
           ref={input}
-          {...wordsFieldProps(id)}
+          {...wordsFieldProps(id, param)}
           value={words}
           onChange={(event) => type(event.target.value)}
           role="combobox"
@@ -162,10 +191,10 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
           onFocus={() => suggestions.length > 0 && setOpen(true)}
         />
         <div className={styles.popup} hidden={!expanded}>
-          <ul id={listId} role="listbox" aria-label="Matching lawsuits" className={styles.listbox}>
+          <ul id={listId} role="listbox" aria-label={`Matching ${spec.many}`} className={styles.listbox}>
             {suggestions.map((suggestion, index) => (
               <li
-                key={suggestion.id}
+                key={suggestion.value}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active}
@@ -174,7 +203,7 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(suggestion)}
               >
-                {suggestion.caseNameShort} <span className={styles.docket}>No. {suggestion.docketNumber}</span>
+                {suggestion.label} {suggestion.detail && <span className={styles.detail}>{suggestion.detail}</span>}
               </li>
             ))}
           </ul>
@@ -185,6 +214,6 @@ export default function LawsuitCombobox({ id, defaultWords, focused, onChoose }:
           )}
         </div>
       </div>
-    </LawsuitSearchFrame>
+    </SearchFieldFrame>
   );
 }

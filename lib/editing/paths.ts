@@ -1,0 +1,37 @@
+// Where each kind of editable record is edited (staff) and where its history is read
+// (public, and staff with more), so that the dashboard, the upload's report, the
+// history pages and the revert action link to the same places. Browser-safe.
+import type { EditableKind } from "@/lib/editing/types";
+
+/** The kinds with a history page: courts and officials are reference data whose history is no page of its own. */
+export const HISTORY_KINDS = ["lawsuit", "filing", "lawsuit-coding", "policy", "issue-area"] as const satisfies readonly EditableKind[];
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+const EDIT_PATHS: Record<EditableKind, (id: string) => string> = {
+  court: (id) => `/staff/courts/${id}`,
+  official: (id) => `/staff/officials/${id}`,
+  lawsuit: (id) => `/staff/lawsuits/${id}`,
+  filing: (id) => `/staff/filings/${id}`,
+  policy: (id) => `/staff/policies/${id}`,
+  // A lawsuit's coding is keyed by its lawsuit.
+  "lawsuit-coding": (id) => `/staff/lawsuits/${id}/coding`,
+  "issue-area": (slug) => `/staff/issue-areas/${slug}`,
+};
+
+const HISTORY_PATHS: Record<HistoryKind, (id: string) => string> = {
+  lawsuit: (id) => `/lawsuits/${id}/history`,
+  filing: (id) => `/filings/${id}/history`,
+  "lawsuit-coding": (id) => `/lawsuits/${id}/coding/history`,
+  policy: (id) => `/policies/${id}/history`,
+  "issue-area": (slug) => `/issue-areas/${slug}/history`,
+};
+
+export const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KINDS as readonly string[]).includes(kind);
+
+/** The staff form of a record. */
+export const editPath = (kind: EditableKind, id: string): string => EDIT_PATHS[kind](encodeURIComponent(id));
+
+/** The history page of a record; null for the kinds that have none. */
+export function historyPath(kind: EditableKind, id: string): string | null {
+  return isHistoryKind(kind) ? HISTORY_PATHS[kind](encodeURIComponent(id)) : null;
+}
