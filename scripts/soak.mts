@@ -154,7 +154,12 @@ async function runLoad(origin: string, options: { connections: number; rate?: nu
   const result = await autocannon({
     url: origin,
     connections: options.connections,
-    ...(options.rate ? { overallRate: options.rate } : {}),
+    // autocannon's correction for coordinated omission takes 1 / (requests per second of a
+    // connection) as the expected interval in milliseconds where it is seconds: at 1 request
+    // a second it records a 500 ms answer as 500 answers of 1–500 ms, and the percentiles
+    // become those of the slow answers. The correct interval, 1,000 ms, adds nothing to
+    // answers under a second: the times as measured.
+    ...(options.rate ? { overallRate: options.rate, ignoreCoordinatedOmission: true } : {}),
     duration: options.seconds,
     timeout: 30,
     headers: { "accept-encoding": "gzip" },
@@ -283,6 +288,16 @@ async function probeHeaps(rootPid: number, probeDir: string): Promise<HeapSample
   return samples;
 }
 
+/** How many cores' worth of CPU the machine used over `ms`, from the kernel's counters. */
+async function cpuBusy(ms: number): Promise<number> {
+  const total = () => os.cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const before = total();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = total();
+  const all = after.all - before.all;
+  return all > 0 ? ((all - (after.idle - before.idle)) / all) * os.cpus().length : 0;
+}
+
 /** Saves a filing every second as a signed-in editor, through the staff form's server action, until stopped. */
 function startEditing(session: StaffSession, filingId: string) {
   const stats = { accepted: 0, failed: 0, conflicts: 0, failures: [] as string[], latencies: [] as number[] };
@@ -361,8 +376,9 @@ async function main() {
     () => cleanUpRun({ app, reuseData: options.reuseData, dataDir, workDir, logFile, succeeded: passed }),
     async () => {
       const started = performance.now();
-      // Past the cores, before anything of the run starts: someone else's work.
-      const busyBefore = os.loadavg()[0] > os.cpus().length ? os.loadavg()[0] : 0;
+      // Someone else's work: the CPU used in the 3 s before anything of the run starts (the
+      // load average would still count work that ended minutes ago).
+      const busyBefore = await cpuBusy(3000);
       console.log(`Soak: ${options.minutes} min at ${options.connections} connections, a staff save every ${EDIT_INTERVAL_MS / 1000} s\n`);
       const note = await prepareData({ dataDir, workDir, filings: options.filings, seed: options.seed });
       const probeDir = path.join(workDir, "memory");
@@ -470,16 +486,16 @@ async function main() {
         : `the database in ${options.reuseData} (${publicFilings.toLocaleString("en-US")} public filings)`;
       const editP99 = [...edits.latencies].sort((a, b) => a - b)[Math.max(0, Math.ceil(edits.latencies.length * 0.99) - 1)] ?? 0;
       const lines = [
-        `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}.${busyBefore ? ` The machine was busy before the run began (load average ${busyBefore.toFixed(1)} on ${os.cpus().length} cores): other work shared the CPU, so the latencies are those of a busy machine.` : ""} The whole run took ${seconds(performance.now() - started)}.`,
+        `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}.${busyBefore > 0.5 ? ` Other work used ${busyBefore.toFixed(1)} of the ${os.cpus().length} cores in the seconds before the run began, so the latencies are those of a busy machine.` : ""} The whole run took ${seconds(performance.now() - started)}.`,
         "",
-        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${options.connections} connections and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned, in the quiet run as under the load; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
+        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${Math.min(options.connections, rate)} connections${rate < options.connections ? ` (not ${options.connections}: autocannon keeps no more connections than requests per second)` : ""} and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Each connection sends its share at the start of each second, all of them together: the load arrives as a burst every second, not spread over it. Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned, in the quiet run as under the load; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
         "",
         `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`; the least of three probes in each fifth, since renders in flight add to it) in the last fifth within ${Math.round(RSS_GROWTH * 100)}% of the same in the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
         "",
         "| | requests | req/s | p50 | p99 | max | non-2xx | errors, timeouts |",
         "|---|---|---|---|---|---|---|---|",
         `| quiet (1 connection, ${options.idleSeconds} s) | ${idle.requests.toLocaleString("en-US")} | ${idle.rps.toFixed(0)} | ${ms(idle.p50)} | ${ms(idle.p99)} | ${ms(idle.max)} | ${idle.non2xx} | ${idle.errors}, ${idle.timeouts} |`,
-        `| load (${options.connections} connections, ${options.minutes} min) | ${load.requests.toLocaleString("en-US")} | ${load.rps.toFixed(0)} | ${ms(load.p50)} | ${ms(load.p99)} | ${ms(load.max)} | ${load.non2xx} | ${load.errors}, ${load.timeouts} |`,
+        `| load (${Math.min(options.connections, rate)} connections, ${options.minutes} min) | ${load.requests.toLocaleString("en-US")} | ${load.rps.toFixed(0)} | ${ms(load.p50)} | ${ms(load.p99)} | ${ms(load.max)} | ${load.non2xx} | ${load.errors}, ${load.timeouts} |`,
         "",
         `Answered from the front server's cache under load: ${cacheShare(load)} (renders are what every write costs).`,
         "",
