@@ -148,40 +148,65 @@ interface Load {
   cache: Record<string, number>;
 }
 
+/**
+ * How many autocannon instances share the load. autocannon holds no more connections than
+ * requests a second, and every connection of one instance sends at the start of that
+ * instance's second, all together: one instance delivers its whole second's load as one
+ * burst. Instances started a fraction of a second apart spread it over the second.
+ */
+const LOAD_GENERATORS = 10;
+
 async function runLoad(origin: string, options: { connections: number; rate?: number; seconds: number; start: number; filingIds: string[] }): Promise<Load> {
   let i = options.start;
   const cache: Record<string, number> = {};
-  const result = await autocannon({
-    url: origin,
-    connections: options.connections,
-    // autocannon's correction for coordinated omission takes 1 / (requests per second of a
-    // connection) as the expected interval in milliseconds where it is seconds: at 1 request
-    // a second it records a 500 ms answer as 500 answers of 1–500 ms, and the percentiles
-    // become those of the slow answers. The correct interval, 1,000 ms, adds nothing to
-    // answers under a second: the times as measured.
-    ...(options.rate ? { overallRate: options.rate, ignoreCoordinatedOmission: true } : {}),
-    duration: options.seconds,
-    timeout: 30,
-    headers: { "accept-encoding": "gzip" },
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, path: mixedRequest(i++, options.filingIds) }),
-        onResponse: (_status, _body, _context, headers) => {
-          const status = String(headers?.[CACHE_STATUS_HEADER] ?? "none");
-          cache[status] = (cache[status] ?? 0) + 1;
-        },
-      },
-    ],
-  });
+  // Every answer's time, as measured: the percentiles of all the instances together.
+  const times: number[] = [];
+  const generators = options.rate ? Math.min(LOAD_GENERATORS, options.connections) : 1;
+  const share = (total: number, g: number) => Math.floor(total / generators) + (g < total % generators ? 1 : 0);
+  const results = await Promise.all(
+    Array.from({ length: generators }, async (_, g) => {
+      await new Promise((resolve) => setTimeout(resolve, (g * 1000) / generators));
+      return await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: origin,
+            connections: share(options.connections, g),
+            // autocannon's correction for coordinated omission takes 1 / (requests per second of
+            // a connection) as the expected interval in milliseconds where it is seconds: at 1
+            // request a second it records a 500 ms answer as 500 answers of 1–500 ms. The correct
+            // interval, 1,000 ms, adds nothing to answers under a second: the times as measured.
+            ...(options.rate ? { overallRate: share(options.rate, g), ignoreCoordinatedOmission: true } : {}),
+            duration: options.seconds,
+            timeout: 30,
+            headers: { "accept-encoding": "gzip" },
+            requests: [
+              {
+                setupRequest: (request) => ({ ...request, path: mixedRequest(i++, options.filingIds) }),
+                onResponse: (_status, _body, _context, headers) => {
+                  const status = String(headers?.[CACHE_STATUS_HEADER] ?? "none");
+                  cache[status] = (cache[status] ?? 0) + 1;
+                },
+              },
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+      });
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const percentile = (p: number) => times[Math.max(0, Math.ceil(times.length * p) - 1)] ?? 0;
+  const sum = (of: (result: autocannon.Result) => number) => results.reduce((total, result) => total + of(result), 0);
   return {
-    requests: result.requests.total,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
+    requests: sum((r) => r.requests.total),
+    rps: sum((r) => r.requests.average),
+    p50: percentile(0.5),
+    p99: percentile(0.99),
+    max: times.at(-1) ?? 0,
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
     cache,
   };
 }
@@ -422,7 +447,9 @@ async function main() {
       }
       const quietEdits = quietEditing.stats;
       console.log(`  ${idle.requests} requests, p50 ${ms(idle.p50)}, p99 ${ms(idle.p99)}, non-2xx ${idle.non2xx}, errors ${idle.errors + idle.timeouts}`);
-      const rate = options.rate ?? Math.max(1, Math.round(idle.rps));
+      // autocannon holds no more connections than requests a second: at least one a second
+      // per connection, so that the load has all its connections.
+      const rate = options.rate ?? Math.max(options.connections, Math.round(idle.rps));
 
       console.log(`\nLoad: ${options.connections} connections at ${rate} req/s for ${options.minutes} min, a save of ${edited} every second…`);
       const samples: ({ at: number } & Record<Role, number>)[] = [];
@@ -488,7 +515,7 @@ async function main() {
       const lines = [
         `Measured on ${today()} at commit ${describeCommit()} with \`${describeCommand("soak")}\`: ${datasetLine}, the production app as \`npm start\` runs it on loopback. Machine: ${describeMachine()}.${busyBefore > 0.5 ? ` Other work used ${busyBefore.toFixed(1)} of the ${os.cpus().length} cores in the seconds before the run began, so the latencies are those of a busy machine.` : ""} The whole run took ${seconds(performance.now() - started)}.`,
         "",
-        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${Math.min(options.connections, rate)} connections${rate < options.connections ? ` (not ${options.connections}: autocannon keeps no more connections than requests per second)` : ""} and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). Each connection sends its share at the start of each second, all of them together: the load arrives as a burst every second, not spread over it. Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned, in the quiet run as under the load; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
+        `The mix, one URL after another over a long cycle so that the page cache answers only some: 30% timeline pages under different filters, 30% filing pages (${readIds.length} filings), 10% \`/api/v1/filings\` lists, 10% \`/api/v1/filings/{id}\`, 10% \`/feed.xml\` by kind, 10% state pages; every request asks for gzip. autocannon 9 holds ${Math.min(options.connections, rate)} connections${rate < options.connections ? ` (not ${options.connections}: autocannon keeps no more connections than requests per second)` : ""} and sends ${rate} requests per second across them (${options.rate ? "--rate" : "what one connection got on the quiet app, or one a second per connection if more"}: a fixed rate the machine can serve, so that the latency measures the app rather than the length of autocannon's queue). The connections are shared by ${Math.min(LOAD_GENERATORS, options.connections)} autocannon instances started ${Math.round(1000 / Math.min(LOAD_GENERATORS, options.connections))} ms apart: the connections of one instance send at the start of its second, all together, so the instances spread the load over the second in bursts of about ${Math.round(rate / Math.min(LOAD_GENERATORS, options.connections))} requests. Latencies are every answer's time as measured, all instances together. Meanwhile an editor created for the run (\`npm run user:create\`), signed in through the sign-in form, saves filing \`${edited}\` through the staff form's server action every second from the version the last save returned, in the quiet run as under the load; each save forgets the cached pages that show that filing, its lawsuit and its states, and every list (decision 025)`,
         "",
         `Criteria (issue 10): no error (every read 2xx, no socket error or timeout, every save accepted); p99 under load ≤ ${P99_FACTOR}× the p99 of the same mix on the quiet app at 1 connection, measured first; no memory growth after warm-up: the mean RSS of the Node.js processes (front server and Next.js) in the last fifth of the run within ${Math.round(RSS_GROWTH * 100)}% of the mean in the second fifth (the first fifth is warm-up), and their heap still reachable after a forced full garbage collection (V8's heap and the buffers it holds, \`heapUsed + external\`; the least of three probes in each fifth, since renders in flight add to it) in the last fifth within ${Math.round(RSS_GROWTH * 100)}% of the same in the second fifth. RSS alone cannot tell a leak from garbage V8 has not collected yet; the heap after a collection can. PostgreSQL's RSS is reported, not judged: it counts the shared buffers each backend has touched.`,
         "",
