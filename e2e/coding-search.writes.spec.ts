@@ -97,3 +97,10 @@ test("With JavaScript, the policy and agency search fields suggest values outsid
   await expectRareFiling(page, rare.agency);
   await expect(page.getByRole("combobox", { name: "Agency", exact: true })).toHaveValue(rare.agency);
 });
+
+test("A search whose words name one value keeps the reader's choice of view when it becomes the filter", async ({ page }) => {
+  await page.goto(`/?view=list&policyq=${encodeURIComponent(`wetlands ${tag}`)}`);
+  await expect(page).toHaveURL(new RegExp(`[?&]policy=${rare.policy}(&|$)`));
+  await expect(page).toHaveURL(/[?&]view=list(&|$)/);
+  await expectRareFiling(page, rare.policyName);
+});

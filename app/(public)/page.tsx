@@ -9,7 +9,7 @@ import { FilterPanel } from "@/components/timeline/filter-panel";
 import { Pagination } from "@/components/timeline/pagination";
 import { TimelineList } from "@/components/timeline/timeline-list";
 import { TimelineViews } from "@/components/timeline/timeline-views";
-import { hrefWithFilter, isFiltered, parsePageQuery } from "@/lib/filters/schema";
+import { hrefWithFilter, isFiltered, parsePageQuery, type Filter } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
 import { getCodedNames } from "@/lib/coding/filter-names";
 import { boundLawsuitFacet } from "@/lib/lawsuits/filter";
@@ -17,6 +17,7 @@ import { absoluteUrl } from "@/lib/site";
 import { countTimeline, getTimeline } from "@/lib/timeline/queries";
 import { resolveSearchWords } from "@/lib/timeline/search-words";
 import { clearAllHref, describeActiveFilters } from "@/lib/timeline/summary";
+import { isView, VIEW_PARAM } from "@/lib/timeline/views";
 
 import styles from "./timeline.module.css";
 
@@ -42,9 +43,17 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function TimelinePage({ searchParams }: { searchParams: SearchParams }) {
   // A bad parameter in a shared link should not cost the reader the page: show what
   // can be shown with the good ones, and say what was ignored (with a 400, proxy.ts).
-  const { filter, words, problems } = parsePageQuery(await searchParams);
-  // Words typed in a search field (a lawsuit, a policy, an agency): one match becomes the filter's value.
-  const searched = await resolveSearchWords(words, filter, (f) => hrefWithFilter("/", f));
+  const query = await searchParams;
+  const { filter, words, problems } = parsePageQuery(query);
+  // Words typed in a search field (a lawsuit, a policy, an agency): one match becomes the
+  // filter's value. The reader's choice of view (list or timeline) goes with it.
+  const requested = query[VIEW_PARAM];
+  const view = typeof requested === "string" && isView(requested) ? requested : null;
+  const hrefFor = (f: Filter) => {
+    const href = hrefWithFilter("/", f);
+    return view ? `${href}${href.includes("?") ? "&" : "?"}${VIEW_PARAM}=${view}` : href;
+  };
+  const searched = await resolveSearchWords(words, filter, hrefFor);
   if ("redirect" in searched) redirect(searched.redirect);
   const [{ page, facets: allFacets }, codedNames] = await Promise.all([getTimeline(filter), getCodedNames(filter)]);
   const { facets, names: lawsuitNames } = await boundLawsuitFacet(filter.lawsuit, allFacets);

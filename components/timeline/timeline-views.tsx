@@ -11,12 +11,10 @@ import type { TimelineItem } from "@/lib/timeline/queries";
 import { RESULTS_ANCHOR } from "./anchors";
 import styles from "./timeline-views.module.css";
 import type VisualTimelineComponent from "./visual-timeline";
+import { isView, VIEW_PARAM, VIEWS, type View } from "@/lib/timeline/views";
+
 import { whenIdle } from "./when-idle";
 
-const VIEWS = ["timeline", "list"] as const;
-type View = (typeof VIEWS)[number];
-const VIEW_PARAM = "view";
-const isView = (value: string | null): value is View => VIEWS.includes(value as View);
 
 /**
  * The reader's choice in the URL (`?view=list`), without a request: the view is the
