@@ -9,6 +9,7 @@ import "server-only";
 import { searchAgencies, searchPolicies } from "@/lib/coding/search";
 import { SEARCH_WORDS_PARAMS, SEARCHED_PARAMS, type Filter, type PageQuery, type SearchedParam } from "@/lib/filters/schema";
 import { searchLawsuits } from "@/lib/lawsuits/search";
+import { plural } from "@/lib/text";
 
 /** A value offered for words that fit several. */
 export interface SearchMatch {
@@ -34,8 +35,6 @@ export type SearchChoices = Partial<Record<SearchedParam, SearchChoice>>;
 
 type Found = { total: number; matches: { value: string; label: string; detail: string }[] };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
 /** Each search field's server search, its matches as values of its filter. */
 const SEARCHES: Record<SearchedParam, (words: string) => Promise<Found>> = {
   lawsuit: async (words) => {
@@ -48,7 +47,7 @@ const SEARCHES: Record<SearchedParam, (words: string) => Promise<Found>> = {
   },
   agency: async (words) => {
     const { matches, total } = await searchAgencies(words);
-    return { total, matches: matches.map((m) => ({ value: m.name, label: m.name, detail: plural(m.lawsuits, "lawsuit", "lawsuits") })) };
+    return { total, matches: matches.map((m) => ({ value: m.name, label: m.name, detail: plural(m.lawsuits, "lawsuit") })) };
   },
 };
 
