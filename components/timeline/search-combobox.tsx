@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 
 import { apiPath } from "@/lib/api/paths";
 import type { SearchedParam } from "@/lib/filters/params";
+import { plural } from "@/lib/text";
 
 import styles from "./filter-panel.module.css";
 import { SearchFieldFrame, wordsFieldProps } from "./search-field-frame";
@@ -27,7 +28,6 @@ interface Suggestion {
   detail: string;
 }
 
-const lawsuits = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "lawsuit" : "lawsuits"}`;
 
 /** Where each field suggests from (the API's search, `?q=`), its answer as suggestions, and what the status says once one is chosen. */
 const SUGGEST: Record<SearchedParam, { api: string; suggestions: (data: unknown[]) => Suggestion[]; chosen: (suggestion: Suggestion) => string }> = {
@@ -44,7 +44,7 @@ const SUGGEST: Record<SearchedParam, { api: string; suggestions: (data: unknown[
   },
   agency: {
     api: apiPath.agencies,
-    suggestions: (data) => (data as { name: string; lawsuits: number }[]).map((a) => ({ value: a.name, label: a.name, detail: lawsuits(a.lawsuits) })),
+    suggestions: (data) => (data as { name: string; lawsuits: number }[]).map((a) => ({ value: a.name, label: a.name, detail: plural(a.lawsuits, "lawsuit") })),
     chosen: (s) => `Showing the filings of lawsuits that challenge a policy of ${s.label}.`,
   },
 };

@@ -36,6 +36,7 @@ import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
 import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { plural } from "@/lib/text";
 import { filterConditions, runWithPostgres, whereClause } from "@/lib/timeline/queries";
 
 import type { ExportTally } from "./formats";
@@ -165,23 +166,22 @@ function titleOf(filter: Filter): string {
 
 function descriptionOf(filter: Filter, plan: DatasetPlan): string {
   const query = describeFilter(filter);
-  const count = (n: number, noun: string, nouns = `${noun}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? noun : nouns}`;
   const lines = [
     query
-      ? `${count(plan.matched, "filing")} on Docketline ${plan.matched === 1 ? "matches" : "match"} the filter ${query}.`
-      : `Every filing on Docketline: ${count(plan.matched, "filing")}.`,
+      ? `${plural(plan.matched, "filing")} on Docketline ${plan.matched === 1 ? "matches" : "match"} the filter ${query}.`
+      : `Every filing on Docketline: ${plural(plan.matched, "filing")}.`,
   ];
   if (plan.context.length > 0) {
     const named = plan.context.slice(0, NAMED_CONTEXT_FILINGS).map((c) => c.id);
     const more = plan.context.length - named.length;
     const them = plan.context.length === 1 ? "it" : "them";
     lines.push(
-      `${count(plan.context.length, "more filing")} outside the filter ${plan.context.length === 1 ? "is" : "are"} included because the filings respond to ${them}, have demands decided by ${them} or are in lawsuits whose research coding cites ${them}, so that every reference resolves: ${named.join(", ")}${more > 0 ? ` and ${count(more, "other")}` : ""}.`,
+      `${plural(plan.context.length, "more filing")} outside the filter ${plan.context.length === 1 ? "is" : "are"} included because the filings respond to ${them}, have demands decided by ${them} or are in lawsuits whose research coding cites ${them}, so that every reference resolves: ${named.join(", ")}${more > 0 ? ` and ${plural(more, "other")}` : ""}.`,
     );
   }
   lines.push("The lawsuits, courts and officials these filings refer to are included, with the lawsuits related to those lawsuits.");
   if (plan.coding.length > 0) {
-    lines.push(`The research coding of ${count(plan.coding.length, "lawsuit")} is included, with the ${count(plan.policies.length, "policy", "policies")} and ${count(plan.issueAreas.length, "issue area")} it uses.`);
+    lines.push(`The research coding of ${plural(plan.coding.length, "lawsuit")} is included, with the ${plural(plan.policies.length, "policy", "policies")} and ${plural(plan.issueAreas.length, "issue area")} it uses.`);
   }
   return lines.join(" ");
 }
