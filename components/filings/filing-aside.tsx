@@ -1,4 +1,5 @@
 import { CiteThis } from "@/components/citations/cite-this";
+import { historyPath } from "@/lib/editing/paths";
 import type { FilingDetail } from "@/lib/filings/queries";
 
 import { filingPath, RefLine } from "./filing-refs";
@@ -14,7 +15,7 @@ export function FilingAside({ filing, permalink, releaseCitation }: { filing: Fi
         citation={filing.citation}
         releaseCitation={releaseCitation}
         permalink={permalink}
-        historyHref={`${filingPath(filing.id)}/history`}
+        historyHref={historyPath("filing", filing.id)}
         downloads={
           <>
             Download as{" "}

@@ -31,7 +31,7 @@ export function LawsuitCoding({ lawsuitId, coding }: { lawsuitId: string; coding
                     Filings
                   </Link>{" "}
                   ·{" "}
-                  <Link href={historyPath("policy", policy.id)!} aria-label={`History of the policy ${policy.name}`}>
+                  <Link href={historyPath("policy", policy.id)} aria-label={`History of the policy ${policy.name}`}>
                     History
                   </Link>
                 </li>
@@ -54,7 +54,7 @@ export function LawsuitCoding({ lawsuitId, coding }: { lawsuitId: string; coding
         <dd>{coding.outcome}</dd>
       </dl>
       <p className={styles.muted}>
-        <Link href={historyPath("lawsuit-coding", lawsuitId)!}>History of the coding</Link>: every change to it, and who made it. What each code means:{" "}
+        <Link href={historyPath("lawsuit-coding", lawsuitId)}>History of the coding</Link>: every change to it, and who made it. What each code means:{" "}
         <Link href="/about/codebook">the codebook</Link>.
       </p>
     </section>

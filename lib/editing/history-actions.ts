@@ -36,7 +36,7 @@ export async function revertToRevisionAction(previous: RevertState, sent: FormDa
   }
   const { kind, id, revisionId, baseVersion } = parsed.data;
   const result = await revertRecord(kind, id, revisionId, { baseVersion, actor: actorOf(staff) });
-  const history = historyPath(kind, id)!;
+  const history = historyPath(kind, id);
   const noun = kind.replace("-", " ");
   // Even a refusal may mean the page is out of date; it reloads its data either way.
   revalidatePath("/", "layout");

@@ -1,6 +1,7 @@
 // Where each kind of editable record is edited (staff) and where its history is read
 // (public, and staff with more), so that the dashboard, the upload's report, the
 // history pages and the revert action link to the same places. Browser-safe.
+import { htmlPath } from "@/lib/api/paths";
 import type { EditableKind } from "@/lib/editing/types";
 
 /** The kinds with a history page: courts and officials are reference data whose history is no page of its own. */
@@ -18,12 +19,13 @@ const EDIT_PATHS: Record<EditableKind, (id: string) => string> = {
   "issue-area": (slug) => `/staff/issue-areas/${slug}`,
 };
 
+/** From the record's id, not yet encoded. */
 const HISTORY_PATHS: Record<HistoryKind, (id: string) => string> = {
-  lawsuit: (id) => `/lawsuits/${id}/history`,
-  filing: (id) => `/filings/${id}/history`,
-  "lawsuit-coding": (id) => `/lawsuits/${id}/coding/history`,
-  policy: (id) => `/policies/${id}/history`,
-  "issue-area": (slug) => `/issue-areas/${slug}/history`,
+  lawsuit: (id) => `${htmlPath.lawsuit(id)}/history`,
+  filing: (id) => `${htmlPath.filing(id)}/history`,
+  "lawsuit-coding": (id) => `${htmlPath.lawsuit(id)}/coding/history`,
+  policy: (id) => `/policies/${encodeURIComponent(id)}/history`,
+  "issue-area": (slug) => `/issue-areas/${encodeURIComponent(slug)}/history`,
 };
 
 export const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KINDS as readonly string[]).includes(kind);
@@ -32,6 +34,8 @@ export const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KIN
 export const editPath = (kind: EditableKind, id: string): string => EDIT_PATHS[kind](encodeURIComponent(id));
 
 /** The history page of a record; null for the kinds that have none. */
+export function historyPath(kind: HistoryKind, id: string): string;
+export function historyPath(kind: EditableKind, id: string): string | null;
 export function historyPath(kind: EditableKind, id: string): string | null {
-  return isHistoryKind(kind) ? HISTORY_PATHS[kind](encodeURIComponent(id)) : null;
+  return isHistoryKind(kind) ? HISTORY_PATHS[kind](id) : null;
 }

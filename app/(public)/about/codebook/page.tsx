@@ -52,7 +52,7 @@ export default async function CodebookPage() {
         <CodeTable
           caption="Issue areas"
           field="coding[].issueAreas[], policies[].issueAreas[]"
-          codes={codebook.issueAreas.codes.map((code) => ({ ...code, historyHref: historyPath("issue-area", code.code)! }))}
+          codes={codebook.issueAreas.codes.map((code) => ({ ...code, historyHref: historyPath("issue-area", code.code) }))}
         />
       </section>
 

@@ -12,6 +12,7 @@ import { PlaintiffJurisdictions } from "@/components/lawsuits/plaintiff-jurisdic
 import { OtherParties, RelatedLawsuits } from "@/components/lawsuits/related-lawsuits";
 import { SourceList } from "@/components/source-list";
 import { htmlPath } from "@/lib/api/paths";
+import { historyPath } from "@/lib/editing/paths";
 import { getLawsuitCodingSummary } from "@/lib/coding/lawsuit-coding";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
@@ -118,7 +119,7 @@ export default async function LawsuitPage({ params }: LawsuitPageProps) {
         citation={lawsuit.citation}
         releaseCitation={releaseCitation}
         permalink={permalink}
-        historyHref={`${htmlPath.lawsuit(lawsuit.id)}/history`}
+        historyHref={historyPath("lawsuit", lawsuit.id)}
       />
     </article>
   );
