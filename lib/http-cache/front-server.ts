@@ -255,7 +255,6 @@ async function render(
       upstreamRequest.on("close", () => abandoned.removeEventListener("abort", abandon));
       upstreamRequest.end();
     });
-  if (abandoned.aborted) return null;
   const answer = await get(false);
   if (!answer) return null;
 

@@ -172,8 +172,8 @@ async function descendantsOf(root: number): Promise<number[]> {
   for (const entry of await readdir("/proc").catch(() => [] as string[])) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
-    const ppid = await parentOf(pid);
-    if (ppid === null) continue;
+    const ppid = (await procStat(pid))?.ppid;
+    if (ppid === undefined) continue;
     parents.set(ppid, [...(parents.get(ppid) ?? []), pid]);
   }
   const found: number[] = [];
@@ -193,10 +193,6 @@ async function procStat(pid: number): Promise<{ state: string; ppid: number } | 
   if (!stat) return null;
   const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return { state, ppid: Number(ppid) };
-}
-
-async function parentOf(pid: number): Promise<number | null> {
-  return (await procStat(pid))?.ppid ?? null;
 }
 
 /** Whether any of these (a negative number: a process group) still runs; a zombie, dead but not yet reaped, does not count. */
