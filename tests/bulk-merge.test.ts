@@ -3,7 +3,8 @@
 // and its search document in one statement at the end, with the row triggers that
 // derive them on every other write path idle for the merge. These tests hold the two
 // paths to each other: what an import writes is what the triggers' own functions
-// compute for the same rows, and what a one-record staff save writes; the facet counts
+// compute for the same rows, for a whole file as for the one record a staff save sends
+// through the same merge; the facet counts
 // are what the filing rows give; and the triggers are back for whatever the same
 // transaction writes after the merge.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -95,7 +96,7 @@ describe("A bulk import", { timeout: 120_000 }, () => {
     await expectCountsFromRows(database.sql);
   });
 
-  it("writes the same as a one-record staff save of the same filing", async () => {
+  it("writes for a one-record staff save, which goes through the same merge, what the triggers compute and what the import wrote for the same filing", async () => {
     const dataset = generateDataset({ filings: 400, seed: 28 });
     const source = dataset.filings!.find((f) => (f.states?.length ?? 0) > 3 && (f.demands?.length ?? 0) > 1 && f.lawsuit)!;
     const copy = { ...source, id: `${source.id}-saved-by-staff` };

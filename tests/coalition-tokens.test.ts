@@ -1,6 +1,6 @@
 // The coalition tokens have one definition in TypeScript (lib/timeline/coalition-tokens.ts)
 // and a copy the database must write in SQL (refresh_filing_coalition). The copy is held
-// to the definition here: after an import, every filing carries exactly the tokens that
+// to the definition here: once the SQL has written them, every filing carries exactly the tokens that
 // coalitionTokens() gives for its filing_state rows, and a filter by state finds exactly
 // the filings whose rows say so.
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -19,6 +19,11 @@ beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   await importDatasetText(database.sql, await readFoundingDataset());
+  // The importer writes the tokens coalitionTokens() computes (decision 030); the trigger's
+  // copy is what every other write path uses: have it write them again, so that what is
+  // compared below is the SQL.
+  await database.sql`UPDATE filing SET coalition = '{}'`;
+  await database.sql`SELECT refresh_filing_coalition(ARRAY(SELECT id FROM filing))`;
 });
 
 afterAll(async () => {

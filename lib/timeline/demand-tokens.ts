@@ -6,7 +6,7 @@
 //
 // This is the one definition in TypeScript, as coalitionTokens is for the coalition.
 // The importer writes the tokens it computes here (lib/dataset/import.ts, decision
-// 028); every other write path has the database compute them
+// 030); every other write path has the database compute them
 // (refresh_filing_demand_tokens), in SQL that cannot import this;
 // tests/bulk-merge.test.ts holds the two to each other.
 import type { DemandOutcome } from "@/lib/dataset/schema";

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
 import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
 import { filterTokens, isStateTokenSql } from "@/lib/timeline/coalition-tokens";
+import { categoryToken, demandToken, outcomeToken } from "@/lib/timeline/demand-tokens";
 import { decodeCursor, encodeCursor, type SortKey } from "@/lib/timeline/cursor";
 import { MATCH_END, MATCH_START, splitHighlights, type HighlightedText } from "@/lib/timeline/highlight";
 
@@ -99,7 +100,7 @@ export function filterConditions(filter: Filter, except?: Facet): Prisma.Sql[] {
   if (category || outcome) {
     // The demand tokens on each filing (migration 20261202110000): "category:x",
     // "outcome:y", and "x|y" for a demand with both, so one demand matches both when both are given.
-    const token = category && outcome ? `${category}|${outcome}` : category ? `category:${category}` : `outcome:${outcome}`;
+    const token = category && outcome ? demandToken(category, outcome) : category ? categoryToken(category) : outcomeToken(outcome!);
     conditions.push(Prisma.sql`f."demand_tokens" @> CAST(${[token]} AS text[])`);
   }
   conditions.push(...dateConditions(filter));
