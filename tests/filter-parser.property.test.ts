@@ -7,14 +7,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { COALITION_ROLES, DEMAND_OUTCOMES, FILING_KINDS } from "@/lib/dataset/vocabulary";
-import { canonicalFilterQuery, filterToSearchParams, FILTER_KEYS, LAWSUIT_WORDS_PARAM, MAX_PROBLEMS, parseFilter, parsePageQuery, type Filter } from "@/lib/filters/schema";
+import { canonicalFilterQuery, filterToSearchParams, FILTER_KEYS, MAX_PROBLEMS, parseFilter, parsePageQuery, SEARCH_WORDS_PARAMS, type Filter } from "@/lib/filters/schema";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
 const RUNS = 2_000;
 const OBJECT_NAMES = Object.getOwnPropertyNames(Object.prototype);
 
 const hostileName = fc.oneof(
-  fc.constantFrom(...OBJECT_NAMES, ...FILTER_KEYS, LAWSUIT_WORDS_PARAM, "limit", "", " ", "state[]", "q\u0000"),
+  fc.constantFrom(...OBJECT_NAMES, ...FILTER_KEYS, ...Object.values(SEARCH_WORDS_PARAMS), "limit", "", " ", "state[]", "q\u0000"),
   fc.string({ unit: "binary", maxLength: 30 }),
 );
 const hostileValue = fc.oneof(
@@ -88,8 +88,8 @@ describe("the filter parser, given anything", () => {
         if (!result.ok) expect(result.problems.map((p) => p.param)).toEqual([name]);
       }
     }
-    const page = parsePageQuery({ [LAWSUIT_WORDS_PARAM]: "flores\u0000" });
-    expect(page.problems.map((p) => p.param)).toEqual([LAWSUIT_WORDS_PARAM]);
+    const page = parsePageQuery({ [SEARCH_WORDS_PARAMS.lawsuit]: "flores\u0000" });
+    expect(page.problems.map((p) => p.param)).toEqual([SEARCH_WORDS_PARAMS.lawsuit]);
     expect(page.words.lawsuit).toBeUndefined();
   });
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 
 import { FILING_KINDS } from "../../lib/dataset/vocabulary";
-import { FILTER_KEYS, LAWSUIT_WORDS_PARAM } from "../../lib/filters/schema";
+import { FILTER_KEYS, SEARCH_WORDS_PARAMS } from "../../lib/filters/schema";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 
@@ -57,7 +57,7 @@ const BAD_ESCAPES = ["%", "%E0%A4%A", "%ED%A0%80", "%C0%AF", "%FF", "%00", "%0A"
 /** Under Node's 16 kB limit for the request line and headers together. */
 const MAX_SENT_TARGET = 14_000;
 const OBJECT_NAMES = Object.getOwnPropertyNames(Object.prototype);
-const OTHER_PARAMS = ["limit", "bom", "view", "page", "dir", "status", "court", "show", "reverted", "next", "measure", "_rsc", LAWSUIT_WORDS_PARAM];
+const OTHER_PARAMS = ["limit", "bom", "view", "page", "dir", "status", "court", "show", "reverted", "next", "measure", "_rsc", ...Object.values(SEARCH_WORDS_PARAMS)];
 
 /** Text percent-encoded as a browser would. */
 const encoded = (text: string) => encodeURIComponent(text);

@@ -18,7 +18,6 @@ export const SEARCH_WORDS_PARAMS = { lawsuit: "lawsuitq", policy: "policyq", age
 /** The filters that a search field of the panel sets. */
 export type SearchedParam = keyof typeof SEARCH_WORDS_PARAMS;
 export const SEARCHED_PARAMS = Object.keys(SEARCH_WORDS_PARAMS) as SearchedParam[];
-export const LAWSUIT_WORDS_PARAM = SEARCH_WORDS_PARAMS.lawsuit;
 
 interface ParamSpec {
   /** May appear more than once (`?state=NM&state=WA`, or `?state=NM,WA`). */

@@ -33,7 +33,6 @@ export {
   filterToSearchParams,
   hrefWithFilter,
   isFiltered,
-  LAWSUIT_WORDS_PARAM,
   MAX_QUERY_LENGTH,
   REPEATABLE_PARAMS,
   SEARCH_WORDS_PARAMS,
