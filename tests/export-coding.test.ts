@@ -14,7 +14,7 @@ import { parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
 import { filteredDatasetJson } from "@/lib/exports/dataset-json";
 import { collectText } from "@/lib/exports/stream";
-import { FilterSchema } from "@/lib/filters/schema";
+import { parseFilter } from "@/lib/filters/schema";
 
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
@@ -50,11 +50,9 @@ function citedFilings(dataset: Dataset): string[] {
   ]);
 }
 
-/** `?state=NM` as the filter schema reads it. */
+/** `?state=NM` as the export routes read it. */
 function filterOf(query: string) {
-  const params = new URLSearchParams(query);
-  const repeatable = new Set(["state", "kind"]);
-  return FilterSchema.parse(Object.fromEntries([...new Set(params.keys())].map((key) => [key, repeatable.has(key) ? params.getAll(key) : params.get(key)!])));
+  return parseFilter(new URLSearchParams(query), { strict: true }).filter;
 }
 
 describe("/export/dataset.json with a filter", () => {

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { htmlPath } from "@/lib/api/paths";
 import { getStaff } from "@/lib/auth/session";
 import { getRecordHistory, HistoryParamsSchema } from "@/lib/editing/history";
 import { hrefWithFilter } from "@/lib/filters/params";
@@ -31,9 +32,9 @@ const NOT_FOUND_TITLE: Record<HistoryKind, string> = {
  * an issue area in the codebook.
  */
 const RECORD_HREF: Record<HistoryKind, (id: string) => string> = {
-  lawsuit: (id) => `/lawsuits/${encodeURIComponent(id)}`,
-  filing: (id) => `/filings/${encodeURIComponent(id)}`,
-  "lawsuit-coding": (id) => `/lawsuits/${encodeURIComponent(id)}#coding`,
+  lawsuit: htmlPath.lawsuit,
+  filing: htmlPath.filing,
+  "lawsuit-coding": (id) => `${htmlPath.lawsuit(id)}#coding`,
   policy: (id) => hrefWithFilter("/", { policy: id }),
   "issue-area": () => "/about/codebook#issue-areas",
 };
