@@ -50,8 +50,10 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
   const requested = query[VIEW_PARAM];
   const view = typeof requested === "string" && isView(requested) ? requested : null;
   const hrefFor = (f: Filter) => {
-    const href = hrefWithFilter("/", f);
-    return view ? `${href}${href.includes("?") ? "&" : "?"}${VIEW_PARAM}=${view}` : href;
+    if (!view) return hrefWithFilter("/", f);
+    const url = new URL(hrefWithFilter("/", f), "http://docketline.invalid");
+    url.searchParams.set(VIEW_PARAM, view);
+    return `${url.pathname}${url.search}`;
   };
   const searched = await resolveSearchWords(words, filter, hrefFor);
   if ("redirect" in searched) redirect(searched.redirect);

@@ -7,14 +7,12 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 
 import type { TimelineItem } from "@/lib/timeline/queries";
+import { isView, VIEW_PARAM, VIEWS, type View } from "@/lib/timeline/views";
 
 import { RESULTS_ANCHOR } from "./anchors";
 import styles from "./timeline-views.module.css";
 import type VisualTimelineComponent from "./visual-timeline";
-import { isView, VIEW_PARAM, VIEWS, type View } from "@/lib/timeline/views";
-
 import { whenIdle } from "./when-idle";
-
 
 /**
  * The reader's choice in the URL (`?view=list`), without a request: the view is the

@@ -27,7 +27,7 @@ const KINDS = new Set<string>(RECORD_KINDS);
 export async function streamDataset(
   chunks: DatasetChunks,
   onRecords: (records: StreamedRecord[]) => Promise<void>,
-  options: { wholeText: () => Promise<string>; onBytes?: (bytes: number) => void; timings?: ImportTimings },
+  options: { wholeText: () => Promise<string>; onBytes?: (bytes: number) => void; timings: ImportTimings },
 ): Promise<{ head: unknown; repeated: string[] }> {
   const parser = new JSONParser({ paths: ["$", "$.*", "$.*.*"], keepStack: true });
   const head: Record<string, unknown> = {};
@@ -66,7 +66,7 @@ export async function streamDataset(
     if (root === undefined && !error) {
       const start = performance.now();
       parser.write(chunk);
-      options.timings?.add("read: parse JSON", performance.now() - start);
+      options.timings.add("read: parse JSON", performance.now() - start);
     }
     else if (!isWhitespace(chunk)) error ??= new Error("text after the end of the document");
     if (error) break;

@@ -28,7 +28,7 @@ const HISTORY_PATHS: Record<HistoryKind, (id: string) => string> = {
   "issue-area": (slug) => `/issue-areas/${encodeURIComponent(slug)}/history`,
 };
 
-export const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KINDS as readonly string[]).includes(kind);
+const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KINDS as readonly string[]).includes(kind);
 
 /** The staff form of a record. */
 export const editPath = (kind: EditableKind, id: string): string => EDIT_PATHS[kind](encodeURIComponent(id));

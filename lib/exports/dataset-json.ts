@@ -46,7 +46,7 @@ import { countFilings, EXPORT_PAGE_SIZE } from "./stream";
 /** How many added filings the description names one by one. */
 const NAMED_CONTEXT_FILINGS = 50;
 
-export interface DatasetPlan {
+interface DatasetPlan {
   /** How many filings the filter matches. */
   matched: number;
   /** Filings outside the filter that the matched ones or the coding refer to, in export order. */
@@ -65,7 +65,7 @@ export interface DatasetPlan {
 const RANK = Prisma.raw(`(CASE f."date_filed_precision" WHEN 'year' THEN 0 WHEN 'month' THEN 1 ELSE 2 END)`);
 
 /** What the dataset holds besides the matched filings; a fixed number of statements. */
-export async function planFilteredDataset(sql: Sql, filter: Filter): Promise<DatasetPlan> {
+async function planFilteredDataset(sql: Sql, filter: Filter): Promise<DatasetPlan> {
   const run = runWithPostgres(sql);
   const where = whereClause(filterConditions(filter));
 
