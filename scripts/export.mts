@@ -14,7 +14,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 import { exportDatasetText } from "@/lib/dataset/export";
-import { EXPORT_FORMATS, type ExportFormat, type ExportTally } from "@/lib/exports/formats";
+import { EXPORT_FORMATS, fileNameParts, type ExportFormat, type ExportTally } from "@/lib/exports/formats";
 import { countFilings } from "@/lib/exports/stream";
 import { FILTER_KEYS, filterToSearchParams, parseFilter, REPEATABLE_PARAMS, type Filter } from "@/lib/filters/schema";
 
@@ -24,7 +24,7 @@ import { createProgress } from "./support/progress.mts";
 const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
 
 /** A format's file extension: "csv" for filings.csv. */
-const extensionOf = (file: string) => file.slice(file.lastIndexOf(".") + 1).toLowerCase();
+const extensionOf = (file: string) => fileNameParts(file).extension;
 const EXTENSIONS = [...new Set(EXPORT_FORMATS.map((f) => extensionOf(f.file)))];
 const FORMAT_FLAGS = EXPORT_FORMATS.flatMap((f) => (f.option ? [{ ...f.option, format: f }] : []));
 
@@ -108,8 +108,8 @@ function pickFormat(options: Options): ExportFormat {
   if (options.bom && !format.bom) throw new Error(`--bom is for ${EXPORT_FORMATS.filter((f) => f.bom).map((f) => f.file).join(" and ")}.`);
   // A backup is the whole database: a filtered or CSV view of drafts is what staff pages are for.
   if (options.all && !format.dataset) throw new Error(`--all writes a .json backup of the dataset: it does not make ${flag ? `--${flag.flag} files` : `.${extension} files`}.`);
-  if (options.all && [...options.params.keys()].length > 0) throw new Error("--all exports every record: it takes no filters.");
-  if (!format.filtered && [...options.params.keys()].length > 0) throw new Error(`--${flag?.flag} writes ${format.file}, which no filter changes: it takes no filters.`);
+  if (options.all && options.params.size > 0) throw new Error("--all exports every record: it takes no filters.");
+  if (!format.filtered && options.params.size > 0) throw new Error(`--${flag?.flag} writes ${format.file}, which no filter changes: it takes no filters.`);
   return format;
 }
 
@@ -134,7 +134,7 @@ async function main() {
   const options = parseArgs(args);
   const filter = parseFlags(options.params);
   const format = pickFormat(options);
-  const filtered = [...options.params.keys()].length > 0;
+  const filtered = options.params.size > 0;
   const query = filterToSearchParams({ ...filter, sort: undefined }).toString();
   const toStdout = options.file === "-";
   const origin = publicOrigin();

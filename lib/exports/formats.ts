@@ -108,6 +108,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   },
 ];
 
+/** "filings.csv" → { base: "filings", extension: "csv" }: how a format's file is named by the routes and the command. */
+export function fileNameParts(file: string): { base: string; extension: string } {
+  const dot = file.lastIndexOf(".");
+  return { base: file.slice(0, dot), extension: file.slice(dot + 1).toLowerCase() };
+}
+
 /** The format served as `file`; throws for a name that is not one (a programming error). */
 export function exportFormat(file: string): ExportFormat {
   const format = EXPORT_FORMATS.find((f) => f.file === file);

@@ -8,15 +8,14 @@ import { getBulkSql } from "@/lib/db/bulk";
 import { EMPTY_FILTER } from "@/lib/filters/schema";
 import { originVary } from "@/lib/origin";
 
-import { exportFormat } from "./formats";
+import { exportFormat, fileNameParts } from "./formats";
 import { downloadResponse, exportFilename, parseExportQuery } from "./http";
 import { toByteStream } from "./stream";
 
 /** The route handler of /export/<file>. */
 export function exportRoute(file: string): (request: Request) => Response {
   const format = exportFormat(file);
-  const dot = file.lastIndexOf(".");
-  const [base, extension] = [file.slice(0, dot), file.slice(dot + 1)];
+  const { base, extension } = fileNameParts(file);
   return (request) => {
     const origin = getRequestOrigin(request);
     const headers = format.links ? originVary() : {};
