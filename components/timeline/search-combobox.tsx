@@ -9,8 +9,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
 import { apiPath } from "@/lib/api/paths";
+import { agencyMatch, policyMatch } from "@/lib/coding/search-matches";
 import type { SearchedParam } from "@/lib/filters/params";
-import { plural } from "@/lib/text";
 
 import styles from "./filter-panel.module.css";
 import { SearchFieldFrame, wordsFieldProps } from "./search-field-frame";
@@ -39,12 +39,12 @@ const SUGGEST: Record<SearchedParam, { api: string; suggestions: (data: unknown[
   },
   policy: {
     api: apiPath.policies,
-    suggestions: (data) => (data as { id: string; name: string; agencies: string[] }[]).map((p) => ({ value: p.id, label: p.name, detail: p.agencies.join(", ") })),
+    suggestions: (data) => (data as Parameters<typeof policyMatch>[0][]).map(policyMatch),
     chosen: (s) => `Showing the filings of lawsuits that challenge ${s.label}.`,
   },
   agency: {
     api: apiPath.agencies,
-    suggestions: (data) => (data as { name: string; lawsuits: number }[]).map((a) => ({ value: a.name, label: a.name, detail: plural(a.lawsuits, "lawsuit") })),
+    suggestions: (data) => (data as Parameters<typeof agencyMatch>[0][]).map(agencyMatch),
     chosen: (s) => `Showing the filings of lawsuits that challenge a policy of ${s.label}.`,
   },
 };

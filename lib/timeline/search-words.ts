@@ -7,9 +7,9 @@
 import "server-only";
 
 import { searchAgencies, searchPolicies } from "@/lib/coding/search";
+import { agencyMatch, policyMatch } from "@/lib/coding/search-matches";
 import { SEARCH_WORDS_PARAMS, SEARCHED_PARAMS, type Filter, type PageQuery, type SearchedParam } from "@/lib/filters/schema";
 import { searchLawsuits } from "@/lib/lawsuits/search";
-import { plural } from "@/lib/text";
 
 /** A value offered for words that fit several. */
 export interface SearchMatch {
@@ -43,11 +43,11 @@ const SEARCHES: Record<SearchedParam, (words: string) => Promise<Found>> = {
   },
   policy: async (words) => {
     const { matches, total } = await searchPolicies(words);
-    return { total, matches: matches.map((m) => ({ value: m.id, label: m.name, detail: m.agencies.join(", ") })) };
+    return { total, matches: matches.map(policyMatch) };
   },
   agency: async (words) => {
     const { matches, total } = await searchAgencies(words);
-    return { total, matches: matches.map((m) => ({ value: m.name, label: m.name, detail: plural(m.lawsuits, "lawsuit") })) };
+    return { total, matches: matches.map(agencyMatch) };
   },
 };
 
