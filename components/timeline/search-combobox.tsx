@@ -13,6 +13,7 @@ import { agencyMatch, policyMatch } from "@/lib/coding/search-matches";
 import type { SearchedParam } from "@/lib/filters/params";
 
 import styles from "./filter-panel.module.css";
+import popupStyles from "./search-combobox.module.css";
 import { SearchFieldFrame, wordsFieldProps } from "./search-field-frame";
 import { SEARCH_FIELDS } from "./search-fields";
 
@@ -190,15 +191,15 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
           onBlur={close}
           onFocus={() => suggestions.length > 0 && setOpen(true)}
         />
-        <div className={styles.popup} hidden={!expanded}>
-          <ul id={listId} role="listbox" aria-label={`Matching ${spec.many}`} className={styles.listbox}>
+        <div className={popupStyles.popup} hidden={!expanded}>
+          <ul id={listId} role="listbox" aria-label={`Matching ${spec.many}`} className={popupStyles.listbox}>
             {suggestions.map((suggestion, index) => (
               <li
                 key={suggestion.value}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active}
-                className={styles.option}
+                className={popupStyles.option}
                 // Keeps the focus in the field, so that the click is not a blur that closes the list first.
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(suggestion)}
@@ -208,7 +209,7 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
             ))}
           </ul>
           {total > suggestions.length && (
-            <p className={styles.moreMatches} aria-hidden="true">
+            <p className={popupStyles.moreMatches} aria-hidden="true">
               {(total - suggestions.length).toLocaleString("en-US")} more: type more words
             </p>
           )}
