@@ -11,7 +11,6 @@
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useOptimistic, useRef, useTransition, type FormEvent, type ReactNode } from "react";
 
-import { PARTIAL_DATE_HINT, PARTIAL_DATE_INPUT_PATTERN } from "@/lib/dates/partial-date-syntax";
 import type { FilingKind } from "@/lib/filings/kinds";
 import { FILTER_KEYS, filterToSearchParams, SEARCH_WORDS_PARAMS, SEARCHED_PARAMS, type SearchedParam } from "@/lib/filters/params";
 import type { Filter } from "@/lib/filters/schema";
@@ -47,7 +46,9 @@ function urlWithFilter(filter: Filter, words: SearchWords = {}): string {
  * filing, with a count of 0 where none is found. `otherStates`: the jurisdictions absent
  * from `facets.state`, with their names. `searchWords` and `searchMatches`: a search
  * field's last words, and what they matched, for each field whose words did not name one
- * value. The other props are FilterPanel's.
+ * value. `textFields`: the words and the dates, which the form reads when submitted
+ * (server-rendered, keyed by the filter's values so that a new filter resets them). The
+ * other props are FilterPanel's.
  */
 export function FilterForm({
   filter,
@@ -58,6 +59,7 @@ export function FilterForm({
   sortable,
   searchWords,
   searchMatches,
+  textFields,
 }: {
   filter: Filter;
   facets: TimelineFacets;
@@ -67,6 +69,7 @@ export function FilterForm({
   sortable: boolean;
   searchWords: Partial<Record<SearchedParam, string>>;
   searchMatches: Partial<Record<SearchedParam, ReactNode>>;
+  textFields: ReactNode;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -130,30 +133,7 @@ export function FilterForm({
           {pending ? "Updating…" : ""}
         </p>
 
-        <div className={styles.field}>
-          <label htmlFor="filter-q">Words</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} key={`q-${filter.q ?? ""}`} placeholder="e.g. expedited discovery" />
-        </div>
-
-        <fieldset className={styles.group}>
-          <legend>Date filed</legend>
-          <p className={styles.hint} id="date-hint">
-            {PARTIAL_DATE_HINT}
-          </p>
-          <div className={styles.dates}>
-            <div className={styles.field}>
-              <label htmlFor="filter-from">From</label>
-              <input id="filter-from" name="from" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.from ?? ""} key={`from-${filter.from ?? ""}`} />
-            </div>
-            <div className={styles.field}>
-              <label htmlFor="filter-to">To</label>
-              <input id="filter-to" name="to" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.to ?? ""} key={`to-${filter.to ?? ""}`} />
-            </div>
-          </div>
-        </fieldset>
-        <button type="submit" className={styles.apply}>
-          Apply
-        </button>
+        {textFields}
 
         <fieldset className={styles.group}>
           <legend>Kind of filing</legend>

@@ -1,10 +1,12 @@
 // The timeline's filter panel, rendered on the server around its client part
 // (filter-form.tsx): the lists' labels (the jurisdictions' names, the kinds of filing,
-// the demands' outcomes and categories) and what a search's words matched are written
-// here, so that the browser downloads neither the vocabularies nor the list of
-// jurisdictions with the panel's code (issue 9, docs/decisions/031).
+// the demands' outcomes and categories), the plain text fields and what a search's
+// words matched are written here, so that the browser downloads neither the
+// vocabularies nor the list of jurisdictions with the panel's code (issue 9,
+// docs/decisions/031).
 import Link from "next/link";
 
+import { PARTIAL_DATE_HINT, PARTIAL_DATE_INPUT_PATTERN } from "@/lib/dates/partial-date-syntax";
 import { DEMAND_OUTCOME_LABELS, demandCategoryLabel, type DemandOutcome } from "@/lib/demands/labels";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import type { SearchedParam } from "@/lib/filters/params";
@@ -60,7 +62,43 @@ export function FilterPanel({
       sortable={sortable}
       searchWords={Object.fromEntries(searched.map(([param, choice]) => [param, choice.words]))}
       searchMatches={Object.fromEntries(searched.map(([param, choice]) => [param, <SearchMatches key={param} param={param} choice={choice} />]))}
+      textFields={<TextFields filter={filter} />}
     />
+  );
+}
+
+/**
+ * The words and the date range: plain fields that the form reads when it is submitted
+ * (filter-form.tsx), keyed by the filter's values so that a new filter resets them.
+ */
+function TextFields({ filter }: { filter: Filter }) {
+  return (
+    <>
+      <div className={styles.field}>
+        <label htmlFor="filter-q">Words</label>
+        <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} key={`q-${filter.q ?? ""}`} placeholder="e.g. expedited discovery" />
+      </div>
+
+      <fieldset className={styles.group}>
+        <legend>Date filed</legend>
+        <p className={styles.hint} id="date-hint">
+          {PARTIAL_DATE_HINT}
+        </p>
+        <div className={styles.dates}>
+          <div className={styles.field}>
+            <label htmlFor="filter-from">From</label>
+            <input id="filter-from" name="from" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.from ?? ""} key={`from-${filter.from ?? ""}`} />
+          </div>
+          <div className={styles.field}>
+            <label htmlFor="filter-to">To</label>
+            <input id="filter-to" name="to" inputMode="numeric" pattern={PARTIAL_DATE_INPUT_PATTERN} aria-describedby="date-hint" defaultValue={filter.to ?? ""} key={`to-${filter.to ?? ""}`} />
+          </div>
+        </div>
+      </fieldset>
+      <button type="submit" className={styles.apply}>
+        Apply
+      </button>
+    </>
   );
 }
 
