@@ -16,7 +16,7 @@ import { generateDataset } from "@/lib/dataset/generate";
 import { importDatasetText } from "@/lib/dataset/import";
 import { DatasetValidationError } from "@/lib/dataset/problems";
 import { ImportTimings } from "@/lib/dataset/timings";
-import type { Sql } from "@/lib/db/sql";
+import { createSql, type Sql } from "@/lib/db/sql";
 
 import { runScript } from "./support/cli";
 import { createTestDatabase, snapshotTables, type TestDatabase } from "./support/database";
@@ -126,6 +126,62 @@ describe("An import into an empty database", () => {
     }
     expect(await constraints(database.sql)).toEqual(before);
     expect(await snapshotTables(database.sql)).toEqual(rows);
+  });
+
+  it("while a reader holds a table it must lock, waits for it without deadlocking, then drops the keys", { timeout: TIMEOUT }, async () => {
+    const before = await constraints(database.sql);
+    const reader = createSql(database.url, { max: 1 });
+    try {
+      // A reader's transaction holding the jurisdictions (which filing_state refers to)
+      // for a second after the import starts: the import must wait for it, then take its locks.
+      let locked = () => {};
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      let releasedAt = 0;
+      const holding = reader.begin(async (tx) => {
+        await tx`LOCK TABLE jurisdiction IN ACCESS SHARE MODE`;
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        releasedAt = Date.now();
+      });
+      await isLocked;
+      const phases = await importPhases(database.sql, generateDataset({ filings: 50, seed: 33 }));
+      const doneAt = Date.now();
+      await holding;
+      expect(doneAt).toBeGreaterThanOrEqual(releasedAt);
+      expect(releasedAt).toBeGreaterThan(0);
+      expect(phases).toContain(DROPPED);
+      expect(await constraints(database.sql)).toEqual(before);
+    } finally {
+      await reader.end({ timeout: 5 });
+    }
+  });
+
+  it("keeps its keys, checked row by row, when a reader never lets go of a table it must lock", { timeout: TIMEOUT }, async () => {
+    const before = await constraints(database.sql);
+    const reader = createSql(database.url, { max: 1 });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    try {
+      let locked = () => {};
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holding = reader.begin(async (tx) => {
+        await tx`LOCK TABLE jurisdiction IN ACCESS SHARE MODE`;
+        locked();
+        await released;
+      });
+      await isLocked;
+      const phases = await importPhases(database.sql, generateDataset({ filings: 50, seed: 34 }));
+      release();
+      await holding;
+      expect(phases).toContain("foreign keys: lock the tables");
+      expect(phases).not.toContain(DROPPED);
+      expect(await constraints(database.sql)).toEqual(before);
+      const [{ n }] = await database.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM filing`;
+      expect(n).toBe(50);
+    } finally {
+      release();
+      await reader.end({ timeout: 5 });
+    }
   });
 });
 

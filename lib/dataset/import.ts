@@ -34,7 +34,7 @@ import { streamDataset, type DatasetChunks, type StreamedRecord } from "@/lib/da
 import { NO_TIMINGS, type ImportTimings } from "@/lib/dataset/timings";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
-import { addForeignKeys, dropForeignKeys } from "@/lib/db/foreign-keys";
+import { addForeignKeys, dropForeignKeys, lockForKeyChanges } from "@/lib/db/foreign-keys";
 import type { Sql } from "@/lib/db/sql";
 import type { Publication, EditableKind } from "@/lib/editing/types";
 
@@ -212,7 +212,10 @@ async function stageAndMerge(
   const written: WrittenRecord[] = [];
   // From here until the commit the merge's tables, and those they refer to, are locked
   // (ACCESS EXCLUSIVE): their readers wait for the import instead of seeing it empty.
-  const keys = keysAfter ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables())) : [];
+  const keys =
+    keysAfter && (await t.time("foreign keys: lock the tables", () => lockForKeyChanges(tx, mergedTables())))
+      ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables()))
+      : [];
   await bulkMerge(tx, summary, t, async () => {
     for (const spec of KINDS) {
       await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t);
@@ -225,7 +228,7 @@ async function stageAndMerge(
   written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
   await t.time("analyze", () => analyzeWritten(tx, summary));
   // After ANALYZE, so that each key's validating anti-join is planned on the rows as written.
-  if (keysAfter) await t.time("foreign keys: add back, validating", () => addForeignKeys(tx, keys));
+  if (keys.length > 0) await t.time("foreign keys: add back, validating", () => addForeignKeys(tx, keys));
   return { summary: { ...summary, ...coded.summary }, written };
 }
 
