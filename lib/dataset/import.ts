@@ -34,6 +34,7 @@ import { streamDataset, type DatasetChunks, type StreamedRecord } from "@/lib/da
 import { NO_TIMINGS, type ImportTimings } from "@/lib/dataset/timings";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
+import { addForeignKeys, dropForeignKeys, lockForKeyChanges } from "@/lib/db/foreign-keys";
 import type { Sql } from "@/lib/db/sql";
 import type { Publication, EditableKind } from "@/lib/editing/types";
 
@@ -114,7 +115,7 @@ export async function lockRecords(tx: Sql) {
  * DatasetValidationError (before writing anything) when a reference does not resolve.
  */
 export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOptions = {}): Promise<WriteResult> {
-  return stageAndMerge(tx, { validate: false, written: true }, options, async (stage) => {
+  return stageAndMerge(tx, { validate: false, written: true, keysAfter: false }, options, async (stage) => {
     for (const kind of RECORD_KINDS) {
       await stage.add(dataset[kind].map((raw, index) => ({ kind, index, raw })));
     }
@@ -134,14 +135,14 @@ async function importChunks(
       const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
       timings.watchBackend(pid);
     }
-    const written = await stageAndMerge(tx as unknown as Sql, { validate: true, written: false }, options, async (stage) => {
+    const written = await stageAndMerge(tx as unknown as Sql, { validate: true, written: false, keysAfter: true }, options, async (stage) => {
       const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
       const { head, repeated } = await timings.time("read: parse, validate, stage (wall)", () =>
         streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress, timings }),
       );
       stage.checkHead(head, repeated);
     });
-    // The deferred foreign keys are checked at the commit, one row at a time, and the transaction made durable.
+    // The deferred foreign keys (after a first load, only the coding's: decision 032) are checked at the commit, one row at a time, and the transaction made durable.
     commit = timings.begin("commit (deferred foreign keys)");
     return written;
   })) as WriteResult;
@@ -153,9 +154,21 @@ async function* textChunks(text: string): DatasetChunks {
   for (let i = 0; i < text.length; i += TEXT_CHUNK) yield text.slice(i, i + TEXT_CHUNK);
 }
 
+/**
+ * How a write goes: `validate` each record as it is staged (a file) or not (already
+ * validated); return the records `written`; and whether a first load may check its
+ * foreign keys after the merge (`keysAfter`, decision 032): only imports of a file,
+ * never a staff save or an upload, which run in the app while people read it.
+ */
+interface WriteMode {
+  validate: boolean;
+  written: boolean;
+  keysAfter: boolean;
+}
+
 async function stageAndMerge(
   tx: Sql,
-  mode: { validate: boolean; written: boolean },
+  mode: WriteMode,
   options: ImportOptions,
   feed: (stage: Stage) => Promise<void>,
 ): Promise<WriteResult> {
@@ -174,6 +187,8 @@ async function stageAndMerge(
 
   options.onProgress?.({ phase: "checking", records: stage.records, bytes: 0, totalBytes: null });
   await t.time("lock records", () => lockRecords(tx));
+  // Decided under the lock: no other import or save writes records until this one ends.
+  const keysAfter = mode.keysAfter && (await t.time("check: empty database", () => isEmptyForMerge(tx)));
   // Records may refer to each other in any order within the file.
   await tx`SET CONSTRAINTS ALL DEFERRED`;
   // The plan's joins and the facet counts' trigger aggregate hundreds of thousands of
@@ -195,6 +210,12 @@ async function stageAndMerge(
   await t.time("revisions: read the before of updated records", () => stageBefores(tx, summary));
   const now = new Date();
   const written: WrittenRecord[] = [];
+  // From here until the commit the merge's tables, and those they refer to, are locked
+  // (ACCESS EXCLUSIVE): their readers wait for the import instead of seeing it empty.
+  const keys =
+    keysAfter && (await t.time("foreign keys: lock the tables", () => lockForKeyChanges(tx, mergedTables())))
+      ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables()))
+      : [];
   await bulkMerge(tx, summary, t, async () => {
     for (const spec of KINDS) {
       await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t);
@@ -206,6 +227,8 @@ async function stageAndMerge(
   await t.time("coding: revisions", () => insert(tx, "revision", coded.revisions));
   written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
   await t.time("analyze", () => analyzeWritten(tx, summary));
+  // After ANALYZE, so that each key's validating anti-join is planned on the rows as written.
+  if (keys.length > 0) await t.time("foreign keys: add back, validating", () => addForeignKeys(tx, keys));
   return { summary: { ...summary, ...coded.summary }, written };
 }
 
@@ -218,6 +241,21 @@ const q = (name: string) => `"${name}"`;
 
 function childTables(): string[] {
   return [...new Set(KINDS.flatMap((k) => k.children.map((c) => c.table)))];
+}
+
+/**
+ * Every table the merge writes rows into: the records', their lists', the search
+ * documents' and the revisions'. A first load drops the foreign keys declared on them
+ * and adds them back after the merge, and only when all of them are empty (decision 032).
+ */
+function mergedTables(): string[] {
+  return [...KINDS.map((k) => k.table), ...childTables(), "filing_search", "revision"];
+}
+
+/** True when none of the merge's tables holds a row, deleted or not: an import into an empty database. */
+async function isEmptyForMerge(tx: Sql): Promise<boolean> {
+  const [{ empty }] = await tx.unsafe<{ empty: boolean }[]>(`SELECT ${mergedTables().map((t) => `NOT EXISTS (SELECT FROM ${q(t)})`).join(" AND ")} AS empty`);
+  return empty;
 }
 
 function childParents(table: string): string[] {
