@@ -61,6 +61,8 @@ async function main() {
     console.log(`  ${kind.padEnd(10)} ${created} created, ${updated} updated, ${unchanged} unchanged`);
   }
   if (memory) console.log(memory.report());
+  // Without --memory's collections, which cost time: the resident peak alone, which costs nothing to read.
+  else if (timings) console.log(`Peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB resident`);
   if (timings) console.log(`Timings:\n${formatTimings(timings.report())}`);
 }
 
