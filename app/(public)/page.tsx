@@ -7,8 +7,7 @@ import { IgnoredFilters } from "@/components/timeline/ignored-filters";
 import { ExportLinks } from "@/components/timeline/export-links";
 import { FilterPanel } from "@/components/timeline/filter-panel";
 import { Pagination } from "@/components/timeline/pagination";
-import { TimelineList } from "@/components/timeline/timeline-list";
-import { TimelineViews } from "@/components/timeline/timeline-views";
+import { TimelineResults } from "@/components/timeline/timeline-results";
 import { hrefWithFilter, isFiltered, parsePageQuery, type Filter } from "@/lib/filters/schema";
 import { feedPath } from "@/lib/feeds/paths";
 import { getCodedNames } from "@/lib/coding/filter-names";
@@ -93,9 +92,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Sea
           </div>
           <ExportLinks filter={filter} />
           {page.items.length > 0 ? (
-            <TimelineViews items={page.items}>
-              <TimelineList items={page.items} />
-            </TimelineViews>
+            <TimelineResults items={page.items} />
           ) : (
             <div className={styles.empty} id={RESULTS_ANCHOR} tabIndex={-1}>
               <p>

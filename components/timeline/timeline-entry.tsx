@@ -1,5 +1,5 @@
-// One filing on the timeline. Plain props and no server-only code, so that the
-// server-rendered list and the react-chrono cards render the very same markup.
+// One filing on the timeline, rendered on the server once for both views: the list and
+// react-chrono's cards show the very same markup (timeline-results.tsx).
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +8,7 @@ import { DEMAND_OUTCOME_LABELS, DEMAND_OUTCOME_TONES, demandCategoryLabel } from
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import type { TimelineItem } from "@/lib/timeline/queries";
 
+import { EntryHeading } from "./entry-heading";
 import { Highlighted } from "./highlighted";
 import styles from "./timeline-entry.module.css";
 
@@ -21,8 +22,7 @@ export function describeCoalition(states: TimelineItem["states"]): string {
   return others > 0 ? `${named} + ${others} ${others === 1 ? "other" : "others"}` : named;
 }
 
-export function TimelineEntry({ item, headingLevel = 3 }: { item: TimelineItem; headingLevel?: 3 | 4 }) {
-  const Heading = `h${headingLevel}` as const;
+export function TimelineEntry({ item }: { item: TimelineItem }) {
   const headingId = `filing-${item.id}`;
   return (
     <article className={styles.entry} aria-labelledby={headingId}>
@@ -31,11 +31,11 @@ export function TimelineEntry({ item, headingLevel = 3 }: { item: TimelineItem; 
         <time dateTime={item.dateFiled}>{formatPartialDate(item.dateFiled)}</time>
         <Badge tone="accent">{FILING_KIND_LABELS[item.kind]}</Badge>
       </p>
-      <Heading className={styles.title} id={headingId}>
+      <EntryHeading className={styles.title} id={headingId}>
         <Link href={`/filings/${item.id}`}>
           <Highlighted parts={item.titleHighlighted} fallback={item.title} />
         </Link>
-      </Heading>
+      </EntryHeading>
       <p className={styles.meta}>
         {item.lawsuit ? (
           <span>

@@ -1,15 +1,23 @@
-// The timeline as a semantic list: years, months, filings. Server-rendered, so that
-// it works without JavaScript and is what crawlers and screen readers read.
-import { groupByYearAndMonth } from "@/lib/timeline/groups";
-import type { TimelineItem } from "@/lib/timeline/queries";
+// The timeline as a semantic list: years, months, filings. Rendered on the server (and
+// hydrated as part of timeline-views.tsx), so that it works without JavaScript and is
+// what crawlers and screen readers read.
+import type { ReactNode } from "react";
 
-import { TimelineEntry } from "./timeline-entry";
+import type { YearGroup } from "@/lib/timeline/groups";
+
 import styles from "./timeline-list.module.css";
 
-export function TimelineList({ items }: { items: TimelineItem[] }) {
+/** One filing of the current page: its entry (timeline-entry.tsx) rendered by the server. */
+export interface TimelineCard {
+  id: string;
+  dateFiled: string;
+  entry: ReactNode;
+}
+
+export function TimelineList({ groups }: { groups: YearGroup<TimelineCard>[] }) {
   return (
     <div className={styles.list}>
-      {groupByYearAndMonth(items).map((year) => (
+      {groups.map((year) => (
         <section key={year.year} aria-labelledby={`year-${year.year}`} className={styles.year}>
           <h2 id={`year-${year.year}`} className={styles.yearHeading}>
             {year.year}
@@ -18,9 +26,9 @@ export function TimelineList({ items }: { items: TimelineItem[] }) {
             <section key={month.key} aria-label={month.label}>
               <h3 className={styles.monthHeading}>{month.label}</h3>
               <ol className={styles.items}>
-                {month.items.map((item) => (
-                  <li key={item.id} className={styles.item}>
-                    <TimelineEntry item={item} headingLevel={4} />
+                {month.items.map((card) => (
+                  <li key={card.id} className={styles.item}>
+                    {card.entry}
                   </li>
                 ))}
               </ol>

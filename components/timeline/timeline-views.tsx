@@ -4,12 +4,13 @@
 // first paint and what shows without JavaScript, or when the reader picks "List";
 // react-chrono only enhances, and is fetched after the page is usable (visual-timeline.tsx).
 import { useSearchParams } from "next/navigation";
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 
-import type { TimelineItem } from "@/lib/timeline/queries";
+import type { YearGroup } from "@/lib/timeline/groups";
 import { isView, VIEW_PARAM, VIEWS, type View } from "@/lib/timeline/views";
 
 import { RESULTS_ANCHOR } from "./anchors";
+import { TimelineList, type TimelineCard } from "./timeline-list";
 import styles from "./timeline-views.module.css";
 import type VisualTimelineComponent from "./visual-timeline";
 import { whenIdle } from "./when-idle";
@@ -44,7 +45,7 @@ function useWideScreen(): boolean {
   );
 }
 
-export function TimelineViews({ items, children }: { items: TimelineItem[]; children: ReactNode }) {
+export function TimelineViews({ groups }: { groups: YearGroup<TimelineCard>[] }) {
   const requested = useSearchParams().get(VIEW_PARAM);
   const view = isView(requested) ? requested : null;
   // The server cannot run react-chrono's layout; until the browser has, show the list.
@@ -105,9 +106,9 @@ export function TimelineViews({ items, children }: { items: TimelineItem[]; chil
       </div>
       {/* The "Skip to results" link's target: the next Tab reaches the first filing. */}
       <div id={RESULTS_ANCHOR} tabIndex={-1} className={styles.results}>
-        {showTimeline && <Visual items={items} mode={wide ? "alternating" : "vertical"} />}
+        {showTimeline && <Visual cards={groups.flatMap((year) => year.months.flatMap((month) => month.items))} mode={wide ? "alternating" : "vertical"} />}
         <div id="results-list" hidden={showTimeline}>
-          {children}
+          <TimelineList groups={groups} />
         </div>
       </div>
     </div>

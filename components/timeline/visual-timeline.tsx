@@ -8,28 +8,27 @@ import { useEffect, useRef } from "react";
 import { Chrono } from "react-chrono";
 import "react-chrono/dist/style.css";
 
-import type { TimelineItem } from "@/lib/timeline/queries";
-
 import { repairChronoAccessibility } from "./chrono-a11y";
-import { TimelineEntry } from "./timeline-entry";
+import { EntryHeadingLevel } from "./entry-heading";
+import type { TimelineCard } from "./timeline-list";
 import styles from "./visual-timeline.module.css";
 
 export type VisualTimelineMode = "alternating" | "vertical";
 
-export default function VisualTimeline({ items, mode }: { items: TimelineItem[]; mode: VisualTimelineMode }) {
+export default function VisualTimeline({ cards, mode }: { cards: TimelineCard[]; mode: VisualTimelineMode }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current) return;
     return repairChronoAccessibility(container.current);
-  }, [items, mode]);
+  }, [cards, mode]);
 
   return (
     <div ref={container} className={styles.chrono} data-testid="visual-timeline">
       <Chrono
-        key={`${mode}-${items[0]?.id ?? ""}-${items.length}`}
+        key={`${mode}-${cards[0]?.id ?? ""}-${cards.length}`}
         // No title: the card shows the date (the list's own <time>), and a title would
         // say it a second time beside it.
-        items={items.map(() => ({}))}
+        items={cards.map(() => ({}))}
         mode={mode}
         disableToolbar
         // The page scrolls, not the timeline: a box with its own scroll inside the page
@@ -45,9 +44,10 @@ export default function VisualTimeline({ items, mode }: { items: TimelineItem[];
           cardTitleColor: "#1b1f24",
         }}
       >
-        {items.map((item) => (
-          <div key={item.id} className={styles.card}>
-            <TimelineEntry item={item} headingLevel={3} />
+        {cards.map((card) => (
+          <div key={card.id} className={styles.card}>
+            {/* Under the results' h2, with no year or month heading between. */}
+            <EntryHeadingLevel value={3}>{card.entry}</EntryHeadingLevel>
           </div>
         ))}
       </Chrono>
