@@ -26,14 +26,14 @@ const { values, integer } = parseScriptOptions(
 );
 const FILINGS = integer("filings", values.filings!, 1);
 const SEED = integer("seed", values.seed!, 0);
-const TSX = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 function runImport(file: string, url: string, options: string[]): Promise<{ seconds: number; stdout: string }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
+    // Through npm, as the README says to run it: with the Node options of package.json's script.
     execFile(
-      process.execPath,
-      [TSX, "--conditions=react-server", "scripts/import.mts", ...options, file],
+      "npm",
+      ["run", "--silent", "import", "--", ...options, file],
       { env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ seconds: (performance.now() - start) / 1000, stdout })),
     );
