@@ -179,3 +179,23 @@ test("The coding of a draft lawsuit has no public history, and once the lawsuit 
   await expect(revisionsOf(page).first().getByRole("term")).toHaveText(["Outcome for the states"]);
   await reader.close();
 });
+
+test("A revert of a lawsuit's coding names it as its history page does, the research coding", async ({ page }) => {
+  const word = uniqueWord("cn");
+  const r = records(word);
+  const edited = changed(r, word);
+  await importDataset(r.data);
+  await importDataset(edited);
+  await signIn(page, await createStaffUser());
+  await page.goto(`/lawsuits/${r.ids.lawsuit}/coding/history`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("History of this research coding");
+  const revert = page.getByRole("article", { name: /^Version 1 / }).getByRole("button", { name: "Revert to this version" });
+  await expect(revert).toBeVisible();
+
+  // Meanwhile the coding changes again, so the revert is refused with a sentence that names the record.
+  await importDataset({ ...edited, coding: [{ ...edited.coding[0], outcome: { class: "settled", sources: [SOURCE] } }] });
+  await revert.click();
+  await expect(page.getByRole("article", { name: /^Version 1 / }).getByRole("alert")).toHaveText(
+    "Someone else changed this research coding since this page was loaded (Command-line import made the latest change), so nothing was reverted. The history now shows the latest version: check it and try again.",
+  );
+});

@@ -113,6 +113,45 @@ test("With JavaScript, the lawsuit search field is a combobox that suggests laws
   await expectNoSeriousAxeViolations(page);
 });
 
+test("Enter chooses the suggestion the reader highlighted, even when a refresh of the suggestions lands just before it", async ({ page }) => {
+  test.slow();
+  // The answer to the reader's last words is held until they have highlighted a suggestion of the list they see.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const lastWords = /\/api\/v1\/lawsuits\?q=flores%20v$/;
+  await page.route(lastWords, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.goto("/");
+    const combobox = page.getByRole("combobox", { name: "Find a lawsuit" });
+    await expect(combobox).toHaveAttribute("aria-expanded", "false", { timeout: 30_000 });
+    await combobox.pressSequentially("flores");
+    const options = page.getByRole("listbox", { name: "Matching lawsuits" }).getByRole("option");
+    await expect(options).toHaveText([/^Flores v\./, /^Flores v\./]);
+
+    const asked = page.waitForRequest(lastWords);
+    await combobox.pressSequentially(" v");
+    await asked;
+    await combobox.press("ArrowDown");
+    await combobox.press("ArrowDown");
+    await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+    const chosenText = await options.nth(1).innerText();
+    const chosen = dataset.lawsuits.find((l) => chosenText.startsWith(`${l.caseNameShort} `))!;
+
+    // The refresh arrives and the page has handled it (its fetch has ended, then two frames) when Enter is pressed.
+    release();
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/api/v1/lawsuits?q=flores%20v")));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await combobox.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`[?&]lawsuit=${chosen.id}$`));
+    await expectFilingsOf(page, chosen.id);
+  } finally {
+    release();
+  }
+});
+
 test("The lawsuit list comes in pages, and a page past the end offers the way back", async ({ page }) => {
   // The founding data fits on one page: no page links, and page 2 is past the end.
   await page.goto("/lawsuits");

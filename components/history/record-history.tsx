@@ -7,15 +7,13 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { formatTimestampDay } from "@/lib/dates/timestamp";
 import type { RecordHistory, RevisionView } from "@/lib/editing/history";
-import { editPath, type HistoryKind } from "@/lib/editing/paths";
+import { editPath } from "@/lib/editing/paths";
+import { RECORD_NOUNS } from "@/lib/editing/types";
 import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 
 import { ChangeList } from "./change-list";
 import { RevertButton } from "./revert-button";
 import styles from "./history.module.css";
-
-/** How the page names the record: "History of this {noun}", "Edit this {noun}". */
-const NOUN: Record<HistoryKind, string> = { lawsuit: "lawsuit", filing: "filing", "lawsuit-coding": "research coding", policy: "policy", "issue-area": "issue area" };
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -72,7 +70,7 @@ function Revision({ history, revision, staff, shownIds }: { history: RecordHisto
 }
 
 export function RecordHistoryView({ history, staff, recordHref, reverted }: { history: RecordHistory; staff: boolean; recordHref: string; reverted: boolean }) {
-  const noun = NOUN[history.kind];
+  const noun = RECORD_NOUNS[history.kind];
   const shownIds = new Set(history.revisions.map((r) => r.id));
   const { current } = history;
   return (

@@ -74,6 +74,12 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const request = useRef<AbortController | null>(null);
+  /**
+   * The reader has moved to a suggestion with the arrows. Until they type again, the
+   * list stays as they see it: a refresh still on its way from their earlier typing
+   * would otherwise replace it, or take the highlight from under their Enter.
+   */
+  const choosing = useRef(false);
 
   useEffect(() => {
     if (!focused || !input.current) return;
@@ -92,6 +98,7 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
         const response = await fetch(`${spec.api}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!response.ok) return;
         const body = (await response.json()) as { data: unknown[]; total: number };
+        if (choosing.current) return;
         const found = spec.suggestions(body.data);
         setSuggestions(found);
         setTotal(body.total);
@@ -112,12 +119,16 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
   }, [words, spec]);
 
   const close = () => {
+    choosing.current = false;
     setOpen(false);
     setActive(-1);
   };
 
   const type = (value: string) => {
     setWords(value);
+    // New words: the highlight leaves the list, which their suggestions will replace.
+    choosing.current = false;
+    setActive(-1);
     // Too few characters to search: forget the last suggestions rather than show stale ones.
     if (value.trim().length < MIN_CHARACTERS) {
       request.current?.abort();
@@ -140,12 +151,14 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
       case "ArrowDown":
         if (count === 0) return;
         event.preventDefault();
+        choosing.current = true;
         setOpen(true);
         setActive((i) => (!open || i >= count - 1 ? 0 : i + 1));
         break;
       case "ArrowUp":
         if (count === 0) return;
         event.preventDefault();
+        choosing.current = true;
         setOpen(true);
         setActive((i) => (!open || i <= 0 ? count - 1 : i - 1));
         break;

@@ -11,6 +11,7 @@ import { actorOf, requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
 import { revertRecord } from "@/lib/editing/records";
 import { HISTORY_KINDS, historyPath } from "@/lib/editing/paths";
+import { RECORD_NOUNS } from "@/lib/editing/types";
 import { postedForm } from "@/lib/security/posted-form";
 
 const RevertFormSchema = z.object({
@@ -37,7 +38,7 @@ export async function revertToRevisionAction(previous: RevertState, sent: FormDa
   const { kind, id, revisionId, baseVersion } = parsed.data;
   const result = await revertRecord(kind, id, revisionId, { baseVersion, actor: actorOf(staff) });
   const history = historyPath(kind, id);
-  const noun = kind.replace("-", " ");
+  const noun = RECORD_NOUNS[kind];
   // Even a refusal may mean the page is out of date; it reloads its data either way.
   revalidatePath("/", "layout");
   if (result.ok) redirect(`${history}?reverted=${revisionId}`);

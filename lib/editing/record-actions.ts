@@ -10,7 +10,7 @@ import { z } from "zod";
 import { actorOf, requireStaff } from "@/lib/auth/session";
 import { slug } from "@/lib/dataset/schema";
 import { deleteRecord, restoreRecord, setPublication } from "@/lib/editing/records";
-import { PUBLISHABLE_KINDS, type SaveResult } from "@/lib/editing/types";
+import { PUBLISHABLE_KINDS, RECORD_NOUNS, type SaveResult } from "@/lib/editing/types";
 
 export type LifecycleAction = "publish" | "unpublish" | "delete" | "restore";
 
@@ -42,9 +42,9 @@ export async function changeRecordLifecycleAction(input: unknown): Promise<Lifec
   if (result.ok) return { ok: true, version: result.version, changed: result.changed };
   switch (result.reason) {
     case "conflict":
-      return { ok: false, message: `Someone else changed this ${kind} since this page was loaded, so it was not ${DONE[action]}. The page now shows the latest version: check it and try again.` };
+      return { ok: false, message: `Someone else changed this ${RECORD_NOUNS[kind]} since this page was loaded, so it was not ${DONE[action]}. The page now shows the latest version: check it and try again.` };
     case "not-found":
-      return { ok: false, message: `This ${kind} no longer exists.` };
+      return { ok: false, message: `This ${RECORD_NOUNS[kind]} no longer exists.` };
     case "refused":
       return { ok: false, message: result.message };
     case "invalid":

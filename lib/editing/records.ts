@@ -22,16 +22,17 @@ import { lockRecords, writeDataset, type WriteOptions } from "@/lib/dataset/impo
 import type { Sql } from "@/lib/db/sql";
 import { getBulkSql } from "@/lib/db/bulk";
 import { diffRecords } from "@/lib/editing/diff";
-import type {
-  Actor,
-  ConflictDetails,
-  EditableKind,
-  EditableRecord,
-  Publication,
-  PublishableKind,
-  RecordProblem,
-  RevisionAction,
-  SaveResult,
+import {
+  RECORD_NOUNS,
+  type Actor,
+  type ConflictDetails,
+  type EditableKind,
+  type EditableRecord,
+  type Publication,
+  type PublishableKind,
+  type RecordProblem,
+  type RevisionAction,
+  type SaveResult,
 } from "@/lib/editing/types";
 
 /** How long a soft-deleted record can be restored. */
@@ -47,7 +48,6 @@ const SCHEMAS = {
   "issue-area": IssueAreaSchema,
 } as const;
 const PLURAL = { court: "courts", official: "officials", lawsuit: "lawsuits", filing: "filings", policy: "policies", "lawsuit-coding": "coding", "issue-area": "issueAreas" } as const;
-const NOUN = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding", "issue-area": "issue area" } as const;
 // Table and key names come from these fixed maps only, never from input.
 const TABLE = {
   court: "court",
@@ -131,11 +131,11 @@ async function write(kind: EditableKind, input: unknown, options: SaveOptions, e
       if (row) {
         if (kind === "lawsuit-coding") return refused("This lawsuit has been coded meanwhile: reload the page to edit its coding.");
         if (kind === "issue-area") return invalid([{ path: ["slug"], message: "is already the slug of another issue area" }]);
-        return invalid([{ path: ["id"], message: `is already the id of another ${NOUN[kind]}` }]);
+        return invalid([{ path: ["id"], message: `is already the id of another ${RECORD_NOUNS[kind]}` }]);
       }
     } else {
       if (!row) return { ok: false, reason: "not-found" } as const;
-      if (row.deleted_at) return refused(`This ${NOUN[kind]} is deleted: restore it before editing.`);
+      if (row.deleted_at) return refused(`This ${RECORD_NOUNS[kind]} is deleted: restore it before editing.`);
       if (row.version !== options.baseVersion) return conflict(t, kind, id, options.baseVersion, row.version);
     }
     try {
@@ -161,7 +161,7 @@ export async function setPublication(
   sql: Sql = getBulkSql(),
 ): Promise<SaveResult> {
   return lifecycle(kind, id, options, sql, async (tx, row) => {
-    if (row.deleted_at) return refused(`This ${NOUN[kind]} is deleted: restore it first.`);
+    if (row.deleted_at) return refused(`This ${RECORD_NOUNS[kind]} is deleted: restore it first.`);
     if (row.publication === publication) return null;
     if (kind === "filing" && publication === "published" && row.lawsuit_id) {
       const [lawsuit] = await tx<{ case_name_short: string; publication: Publication; deleted_at: Date | null }[]>`
@@ -193,7 +193,7 @@ export async function restoreRecord(kind: PublishableKind, id: string, options: 
   return lifecycle(kind, id, options, sql, async (tx, row) => {
     if (!row.deleted_at) return null;
     if (Date.now() - row.deleted_at.getTime() > RESTORE_WINDOW_DAYS * 86_400_000) {
-      return refused(`This ${NOUN[kind]} was deleted more than ${RESTORE_WINDOW_DAYS} days ago and can no longer be restored.`);
+      return refused(`This ${RECORD_NOUNS[kind]} was deleted more than ${RESTORE_WINDOW_DAYS} days ago and can no longer be restored.`);
     }
     if (kind === "filing" && row.lawsuit_id) {
       const [lawsuit] = await tx<{ deleted_at: Date | null }[]>`SELECT deleted_at FROM lawsuit WHERE id = ${row.lawsuit_id}`;

@@ -6,6 +6,20 @@ import type { CanonicalRecord } from "@/lib/dataset/read";
 export const EDITABLE_KINDS = ["court", "official", "lawsuit", "filing", "policy", "lawsuit-coding", "issue-area"] as const;
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
+/**
+ * How a sentence names one record of each kind, after "this", "the" or "another": the
+ * staff forms' answers, refusals, reverts and history pages all read it. A lawsuit's
+ * coding is its "research coding", as the public pages and the codebook call it.
+ */
+export const RECORD_NOUNS = {
+  court: "court",
+  official: "official",
+  lawsuit: "lawsuit",
+  filing: "filing",
+  policy: "policy",
+  "lawsuit-coding": "research coding",
+  "issue-area": "issue area",
+} as const satisfies Record<EditableKind, string>;
 
 /** Lawsuits and filings have a lifecycle; courts, officials and policies are reference data, always public. */
 export const PUBLISHABLE_KINDS = ["lawsuit", "filing"] as const;

@@ -23,7 +23,7 @@ import type { Dataset } from "@/lib/dataset/schema";
 import { DatasetSyntaxError, parseDatasetJson, validateDataset } from "@/lib/dataset/validate";
 import type { Sql } from "@/lib/db/sql";
 import { describeChanges, labelOf } from "@/lib/editing/changes";
-import type { Actor, EditableKind, Publication } from "@/lib/editing/types";
+import { RECORD_NOUNS, type Actor, type EditableKind, type Publication } from "@/lib/editing/types";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from "@/lib/editing/upload-limits";
 
 /** How many created or updated records of each kind a preview names; the rest are counted. */
@@ -271,7 +271,7 @@ export async function changedSincePreview(t: Sql, id: string): Promise<ChangedRe
 
 /** A record that moved since the preview, as a sentence. */
 export function describeChangedRecord(record: ChangedRecord): string {
-  const what = `The ${record.kind} "${record.id}"`;
+  const what = `The ${RECORD_NOUNS[record.kind]} "${record.id}"`;
   if (record.previewed === null) return `${what} was created by someone else since the preview (the preview would have created it).`;
   if (record.now === null) return `${what} no longer exists (it was at version ${record.previewed} in the preview).`;
   return `${what} was changed since the preview: version ${record.previewed} then, version ${record.now} now.`;

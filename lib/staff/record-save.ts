@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import type { CanonicalRecord } from "@/lib/dataset/read";
 import { loadRecord } from "@/lib/editing/records";
-import type { ConflictDetails, EditableKind, RecordProblem, SaveResult } from "@/lib/editing/types";
+import { RECORD_NOUNS, type ConflictDetails, type EditableKind, type RecordProblem, type SaveResult } from "@/lib/editing/types";
 
 export const RecordSavePayloadSchema = z.strictObject({
   record: z.record(z.string(), z.unknown(), { error: "record must be an object" }),
@@ -22,8 +22,6 @@ export type RecordSaveResponse<References = null> =
   | { ok: false; reason: "invalid"; problems: RecordProblem[] }
   | { ok: false; reason: "conflict"; conflict: ConflictDetails; references: References }
   | { ok: false; reason: "not-found" | "refused"; message: string };
-
-const NOUN: Record<EditableKind, string> = { court: "court", official: "official", lawsuit: "lawsuit", filing: "filing", policy: "policy", "lawsuit-coding": "coding", "issue-area": "issue area" };
 
 /** A payload that is not even shaped like one: a problem of the whole record. */
 export function malformedPayload(error: z.ZodError): RecordSaveResponse<never> {
@@ -41,7 +39,7 @@ export async function savedResponse<References = null>(
 ): Promise<RecordSaveResponse<References>> {
   if (result.ok) {
     const saved = await loadRecord(kind, result.id);
-    if (!saved) return { ok: false, reason: "not-found", message: `This ${NOUN[kind]} no longer exists.` };
+    if (!saved) return { ok: false, reason: "not-found", message: `This ${RECORD_NOUNS[kind]} no longer exists.` };
     return { ok: true, id: result.id, version: saved.version, changed: result.changed, record: saved.record };
   }
   switch (result.reason) {
@@ -50,7 +48,7 @@ export async function savedResponse<References = null>(
     case "conflict":
       return { ...result, references: references ? await references(result.conflict.current) : (null as References) };
     case "not-found":
-      return { ok: false, reason: "not-found", message: `This ${NOUN[kind]} no longer exists: someone may have removed it.` };
+      return { ok: false, reason: "not-found", message: `This ${RECORD_NOUNS[kind]} no longer exists: someone may have removed it.` };
     case "refused":
       return result;
   }

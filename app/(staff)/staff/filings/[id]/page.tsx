@@ -7,7 +7,9 @@ import { referencedIds } from "@/lib/filings/form-model";
 import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
+import { htmlPath } from "@/lib/api/paths";
 import { requireStaff } from "@/lib/auth/session";
+import { historyPath } from "@/lib/editing/paths";
 import { loadRecord } from "@/lib/editing/records";
 import { getFilingStatusForStaff } from "@/lib/filings/staff-queries";
 import { getRecordSummaries, listDemandCategories, listOfficials } from "@/lib/staff/search";
@@ -54,8 +56,8 @@ export default async function EditFilingPage({ params, searchParams }: { params:
         publication={publication}
         deletedAt={filing.deletedAt}
         isPublic={status.isPublic}
-        publicHref={`/filings/${filing.id}`}
-        historyHref={`/filings/${filing.id}/history`}
+        publicHref={htmlPath.filing(filing.id)}
+        historyHref={historyPath("filing", filing.id)}
       />
       {filing.deletedAt ? (
         <p>This filing is deleted: restore it to edit it.</p>

@@ -8,8 +8,10 @@ import { LastChange } from "@/components/staff/last-change";
 import { PublicationBadge, RecordActions } from "@/components/staff/record-actions";
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { historyPath } from "@/lib/editing/paths";
 import { loadRecord } from "@/lib/editing/records";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff } from "@/lib/lawsuits/staff-queries";
@@ -58,8 +60,8 @@ export default async function EditLawsuitPage({ params, searchParams }: { params
         publication={lawsuit.publication ?? "draft"}
         deletedAt={lawsuit.deletedAt}
         isPublic={status.isPublic}
-        publicHref={`/lawsuits/${lawsuit.id}`}
-        historyHref={`/lawsuits/${lawsuit.id}/history`}
+        publicHref={htmlPath.lawsuit(lawsuit.id)}
+        historyHref={historyPath("lawsuit", lawsuit.id)}
       />
       {deleted ? (
         <p>This lawsuit is deleted: restore it to edit it.</p>
