@@ -282,7 +282,7 @@ describe("The counts kept by the database", { timeout: 60_000 }, () => {
       const { facets } = await getTimeline(filter, 2);
       const lawsuits = await plainLawsuitCounts(database.sql, raw);
       expect(lawsuits.length).toBeGreaterThan(TOP_LAWSUIT_OPTIONS + 1);
-      expect(facets.lawsuit.length).toBeLessThan(lawsuits.length);
+      expect(facets.lawsuit.length).toBeLessThanOrEqual(TOP_LAWSUIT_OPTIONS + 1);
       const top = (list: { value: string; count: number }[]) => list.filter((l) => l.value !== filter.lawsuit).slice(0, TOP_LAWSUIT_OPTIONS).map((l) => l.count);
       expect({ raw, top: top(facets.lawsuit) }).toEqual({ raw, top: top(lawsuits) });
       const count = (list: { value: string; count: number }[]) => list.find((l) => l.value === filter.lawsuit)?.count;

@@ -46,7 +46,7 @@ export interface FacetValue {
 export interface TimelineFacets {
   state: FacetValue[];
   kind: FacetValue[];
-  /** The selected lawsuit and the top TOP_LAWSUIT_OPTIONS (those tied with the last of them too), not every lawsuit. */
+  /** The selected lawsuit and the top few (TOP_LAWSUIT_OPTIONS), not every lawsuit. */
   lawsuit: FacetValue[];
   demandCategory: FacetValue[];
   outcome: FacetValue[];
@@ -549,14 +549,13 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
 
 /**
  * The lawsuit facet as the panel lists it (lib/lawsuits/filter.ts): the selected lawsuit
- * and the lawsuits with the most filings, with every lawsuit tied with the last of them,
- * so that the page's own order among equal counts (by name) picks the same ones as from
- * the whole list. Not the thousands of lawsuits a broad filter has: reading, labelling
- * and sorting them cost a timeline render more than its list (issue 9).
+ * and the lawsuits with the most filings, equal counts in the order of their names. Not
+ * the thousands of lawsuits a broad filter has: reading, labelling and sorting them cost
+ * a timeline render more than its list (issue 9).
  */
 function topLawsuits(filter: Filter, counts: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT 'lawsuit', t."value", t."count" FROM (${counts}) t
-    ORDER BY (t."value" = ${filter.lawsuit ?? ""}) DESC, t."count" DESC FETCH FIRST ${TOP_LAWSUIT_OPTIONS + 1} ROWS WITH TIES)`;
+  return Prisma.sql`(SELECT 'lawsuit', t."value", t."count" FROM (${counts}) t LEFT JOIN "lawsuit" tl ON tl."id" = t."value"
+    ORDER BY (t."value" = ${filter.lawsuit ?? ""}) DESC, t."count" DESC, tl."case_name_short", t."value" LIMIT ${TOP_LAWSUIT_OPTIONS + 1})`;
 }
 
 /**
