@@ -80,7 +80,6 @@ function changed(r: Records, word: string) {
   };
 }
 
-
 const revisionsOf = (page: Page) => page.getByRole("list", { name: "Changes, newest first" }).getByRole("article");
 
 test("The public reads the history of a lawsuit's coding, of the policy it challenges and of its issue area, from the lawsuit's page and the codebook", async ({ page }) => {

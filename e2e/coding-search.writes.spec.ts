@@ -18,7 +18,6 @@ test.beforeAll(async () => {
   await importDataset(dataset);
 });
 
-
 /** The view shows the rare lawsuit's one filing, and no other, under a chip naming the value. */
 async function expectRareFiling(page: Page, chip: string) {
   const rendered = { timeout: 20_000 };

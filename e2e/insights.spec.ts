@@ -21,7 +21,6 @@ async function rowCells(table: Locator, header: string): Promise<string[]> {
   return row.getByRole("cell").allInnerTexts();
 }
 
-
 test("The coalitions page shows Washington and New Mexico among each other's top partners in the founding data", async ({ page }) => {
   const together = togetherCount("NM", "WA");
   expect(together).toBeGreaterThan(1);

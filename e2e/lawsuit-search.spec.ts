@@ -16,7 +16,6 @@ const FLORES_V_BARR = lawsuit("flores-v-barr-2019");
 const FLORES_V_SESSIONS = lawsuit("flores-v-sessions");
 const filingsOf = (id: string) => dataset.filings.filter((f) => f.lawsuit === id).length;
 
-
 /** The results heading says how many filings the view shows: those of the lawsuit, and no other. */
 async function expectFilingsOf(page: Page, id: string) {
   const n = filingsOf(id);

@@ -39,7 +39,6 @@ function docketOf(lawsuitId: string): DatasetFiling[] {
     .sort((a, b) => a.dateFiled.localeCompare(b.dateFiled) || (a.entryNumber ?? Infinity) - (b.entryNumber ?? Infinity));
 }
 
-
 test("A reader sees Washington v. United States with its court, judge, status, plaintiffs, docket and transfer to Ms. L. v. ICE", async ({ page }) => {
   const response = await page.goto(`/lawsuits/${WASHINGTON.id}`);
   expect(response?.status()).toBe(200);

@@ -17,7 +17,6 @@ const SIGN_IN = /\/staff\/sign-in(\?|$)/;
 /** The sign-in form's own alert (Next.js has a route announcer with the same role). */
 const signInAlert = (page: Page) => page.locator("main form").getByRole("alert");
 
-
 function contextFromOwnAddress(browser: Browser) {
   return browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientAddress() } });
 }

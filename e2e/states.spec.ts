@@ -36,7 +36,6 @@ function activityOf(code: string) {
   return { joined, led, years: [...years].sort(([a], [b]) => a.localeCompare(b)) };
 }
 
-
 test("A reader sees New Mexico's attorney general and how many filings it joined and led, per year", async ({ page }) => {
   const response = await page.goto("/states/NM");
   expect(response?.status()).toBe(200);

@@ -112,11 +112,14 @@ test("The visual timeline shows the filings as react-chrono cards, and List show
   await page.goto("/?state=WA&role=lead");
   const visual = page.getByTestId("visual-timeline");
   await expect(visual.getByRole("link", { name: "Complaint for declaratory and injunctive relief" })).toBeVisible(AFTER_HYDRATION);
+  // The same entries in both views, each at its own level: h3 on a card, under the results' h2; h4 in the list, under its year and month.
+  await expect(visual.getByRole("heading", { level: 3, name: "Complaint for declaratory and injunctive relief" })).toBeVisible();
   await saveScreenshot(page, "timeline-desktop");
   await page.getByRole("button", { name: "List" }).click();
   await expect(page).toHaveURL(/view=list/);
   await expect(visual).toHaveCount(0);
   await expect(page.locator("#results-list")).toBeVisible();
+  await expect(page.locator("#results-list").getByRole("heading", { level: 4, name: "Complaint for declaratory and injunctive relief" })).toBeVisible();
 });
 
 for (const [view, url] of [

@@ -18,6 +18,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createSql } from "@/lib/db/sql";
 
 import { parseScriptOptions } from "./support/cli.mts";
+import { PEAK_MEMORY_LINE } from "./support/progress.mts";
 
 const USAGE = "Usage: npm run bench:import -- [--filings 100000] [--seed 1]";
 const { values, integer } = parseScriptOptions(
@@ -62,7 +63,7 @@ try {
   for (const { name, options } of runs) {
     const before = load();
     const { seconds, stdout } = await runImport(file, server.url, options);
-    const memory = /Peak memory: (?:([\d.]+) MB of live heap, )?([\d.]+) MB resident/.exec(stdout);
+    const memory = PEAK_MEMORY_LINE.exec(stdout);
     const filings = /filings +(.*)/.exec(stdout)?.[1] ?? "";
     phases.push(`\n${name}:\n${stdout.slice(stdout.indexOf("Timings:\n") + "Timings:\n".length).trimEnd()}`);
     console.log(

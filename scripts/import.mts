@@ -8,7 +8,7 @@ import { importDatasetFile, RECORD_KINDS } from "@/lib/dataset/import";
 import { formatTimings, ImportTimings } from "@/lib/dataset/timings";
 
 import { fail, withDatabase } from "./support/cli.mts";
-import { createMemoryMeter, createProgress } from "./support/progress.mts";
+import { createMemoryMeter, createProgress, peakMemoryLine } from "./support/progress.mts";
 
 const USAGE = `Usage: npm run import -- [--draft] [--memory] [--timings] <file.json>
 
@@ -61,8 +61,7 @@ async function main() {
     console.log(`  ${kind.padEnd(10)} ${created} created, ${updated} updated, ${unchanged} unchanged`);
   }
   if (memory) console.log(memory.report());
-  // Without --memory's collections, which cost time: the resident peak alone, which costs nothing to read.
-  else if (timings) console.log(`Peak memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB resident`);
+  else if (timings) console.log(peakMemoryLine());
   if (timings) console.log(`Timings:\n${formatTimings(timings.report())}`);
 }
 

@@ -4,6 +4,8 @@
 // words matched are written here, so that the browser downloads neither the
 // vocabularies nor the list of jurisdictions with the panel's code (issue 9,
 // docs/decisions/031).
+import "server-only";
+
 import Link from "next/link";
 
 import { PARTIAL_DATE_HINT, PARTIAL_DATE_INPUT_PATTERN } from "@/lib/dates/partial-date-syntax";

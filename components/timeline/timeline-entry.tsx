@@ -1,8 +1,11 @@
 // One filing on the timeline, rendered on the server once for both views: the list and
 // react-chrono's cards show the very same markup (timeline-results.tsx).
+import "server-only";
+
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { htmlPath } from "@/lib/api/paths";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { DEMAND_OUTCOME_LABELS, DEMAND_OUTCOME_TONES, demandCategoryLabel } from "@/lib/demands/labels";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
@@ -32,14 +35,14 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
         <Badge tone="accent">{FILING_KIND_LABELS[item.kind]}</Badge>
       </p>
       <EntryHeading className={styles.title} id={headingId}>
-        <Link href={`/filings/${item.id}`}>
+        <Link href={htmlPath.filing(item.id)}>
           <Highlighted parts={item.titleHighlighted} fallback={item.title} />
         </Link>
       </EntryHeading>
       <p className={styles.meta}>
         {item.lawsuit ? (
           <span>
-            <Link href={`/lawsuits/${item.lawsuit.id}`}>{item.lawsuit.caseNameShort}</Link>, No. {item.lawsuit.docketNumber}
+            <Link href={htmlPath.lawsuit(item.lawsuit.id)}>{item.lawsuit.caseNameShort}</Link>, No. {item.lawsuit.docketNumber}
             {item.lawsuit.court ? ` (${item.lawsuit.court})` : ""}
             {item.entryNumber !== null ? `, ECF No. ${item.entryNumber}` : ""}
           </span>

@@ -2,6 +2,8 @@
 // server, and the list and the visual timeline (timeline-views.tsx) show the same
 // elements. Before, the visual timeline took the filings as data and rendered them again
 // in the browser, and every page carried them twice: as markup and as props (issue 9).
+import "server-only";
+
 import { groupByYearAndMonth } from "@/lib/timeline/groups";
 import type { TimelineItem } from "@/lib/timeline/queries";
 

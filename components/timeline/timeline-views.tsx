@@ -4,7 +4,7 @@
 // first paint and what shows without JavaScript, or when the reader picks "List";
 // react-chrono only enhances, and is fetched after the page is usable (visual-timeline.tsx).
 import { useSearchParams } from "next/navigation";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 
 import type { YearGroup } from "@/lib/timeline/groups";
 import { isView, VIEW_PARAM, VIEWS, type View } from "@/lib/timeline/views";
@@ -84,6 +84,8 @@ export function TimelineViews({ groups }: { groups: YearGroup<TimelineCard>[] })
   }, [wanted, Visual, asked, view]);
 
   const showTimeline = wanted && Visual !== null;
+  // The same array while the page's filings are the same: the visual timeline repairs its markup again when it changes.
+  const cards = useMemo(() => groups.flatMap((year) => year.months.flatMap((month) => month.items)), [groups]);
 
   return (
     <div>
@@ -106,7 +108,7 @@ export function TimelineViews({ groups }: { groups: YearGroup<TimelineCard>[] })
       </div>
       {/* The "Skip to results" link's target: the next Tab reaches the first filing. */}
       <div id={RESULTS_ANCHOR} tabIndex={-1} className={styles.results}>
-        {showTimeline && <Visual cards={groups.flatMap((year) => year.months.flatMap((month) => month.items))} mode={wide ? "alternating" : "vertical"} />}
+        {showTimeline && <Visual cards={cards} mode={wide ? "alternating" : "vertical"} />}
         <div id="results-list" hidden={showTimeline}>
           <TimelineList groups={groups} />
         </div>

@@ -137,9 +137,9 @@ async function firstResponse(url: string): Promise<number> {
 
 const score = (value: number | null) => (value === null ? "n/a" : String(Math.round(value * 100)));
 
-export function formatLighthouse(results: LighthouseResult[], command: string): string {
+export function formatLighthouse(results: LighthouseResult[], command: string, runs: number): string {
   const lines = [
-    `Measured on ${today()} at commit ${describeCommit()} with \`${command}\`: Lighthouse ${results.find((result) => result.version)?.version ?? "12"} (mobile form factor, simulated throttling: its defaults) in headless ${path.basename(chromePath())}. Lighthouse's CPU benchmark index on this machine: ${results.filter((result) => !result.error).map((result) => Math.round(result.benchmarkIndex)).join(", ") || "none (no report)"} (one per page, from its median run; below ~1,000 its simulated phone is slower than a mid-range one). Each page was requested once first ("first response" below: a render from the database, unless an earlier request had left the page cached) and then measured ${results[0]?.runs.length ?? 0} times as its later readers get it, from the cache of rendered pages (decision 009); the row gives the run with the median performance score, and "runs" every run's score. Machine: ${describeMachine()}.`,
+    `Measured on ${today()} at commit ${describeCommit()} with \`${command}\`: Lighthouse ${results.find((result) => result.version)?.version ?? "12"} (mobile form factor, simulated throttling: its defaults) in headless ${path.basename(chromePath())}. Lighthouse's CPU benchmark index on this machine: ${results.filter((result) => !result.error).map((result) => Math.round(result.benchmarkIndex)).join(", ") || "none (no report)"} (one per page, from its median run; below ~1,000 its simulated phone is slower than a mid-range one). Each page was requested once first ("first response" below: a render from the database, unless an earlier request had left the page cached) and then measured ${runs} times as its later readers get it, from the cache of rendered pages (decision 009); the row gives the run with the median performance score, and "runs" every run's score. Machine: ${describeMachine()}.`,
     "",
     `Budgets (issue 9): ${CATEGORIES.map((category) => `${category.label} ≥ ${category.budget}`).join(", ")}. Failing audits are those scoring below ${PASSING_SCORE} in any of the four categories.`,
     "",
@@ -210,7 +210,7 @@ export async function runLighthouse(options: {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const report = formatLighthouse(results, options.command);
+  const report = formatLighthouse(results, options.command, runCount);
   console.log(`\n${report}\n`);
   if (options.write) await writeSection("lighthouse", "Lighthouse", report);
   return results;
