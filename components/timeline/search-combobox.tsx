@@ -80,6 +80,8 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
    * would otherwise replace it, or take the highlight from under their Enter.
    */
   const choosing = useRef(false);
+  /** A refresh that arrived while the reader was choosing: the list to show once they stop. */
+  const held = useRef<{ found: Suggestion[]; total: number } | null>(null);
 
   useEffect(() => {
     if (!focused || !input.current) return;
@@ -98,8 +100,12 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
         const response = await fetch(`${spec.api}?q=${encodeURIComponent(text)}`, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!response.ok) return;
         const body = (await response.json()) as { data: unknown[]; total: number };
-        if (choosing.current) return;
         const found = spec.suggestions(body.data);
+        if (choosing.current) {
+          held.current = { found, total: body.total };
+          return;
+        }
+        held.current = null;
         setSuggestions(found);
         setTotal(body.total);
         setActive(-1);
@@ -122,12 +128,19 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
     choosing.current = false;
     setOpen(false);
     setActive(-1);
+    // The suggestions for the words now in the field, for when the list opens again.
+    if (held.current) {
+      setSuggestions(held.current.found);
+      setTotal(held.current.total);
+      held.current = null;
+    }
   };
 
   const type = (value: string) => {
     setWords(value);
     // New words: the highlight leaves the list, which their suggestions will replace.
     choosing.current = false;
+    held.current = null;
     setActive(-1);
     // Too few characters to search: forget the last suggestions rather than show stale ones.
     if (value.trim().length < MIN_CHARACTERS) {
