@@ -17,8 +17,7 @@ import { fromDbEnum } from "@/lib/filings/kinds";
 import { FilterSchema } from "@/lib/filters/schema";
 import { getInsights } from "@/lib/insights/queries";
 import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries";
-import { TOP_LAWSUIT_OPTIONS } from "@/lib/lawsuits/filter";
-import { countTimeline, getTimeline, getTimelinePage } from "@/lib/timeline/queries";
+import { countTimeline, getTimeline, getTimelinePage, TOP_LAWSUIT_OPTIONS } from "@/lib/timeline/queries";
 
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
 

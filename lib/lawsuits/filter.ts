@@ -5,10 +5,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
-import type { FacetValue, TimelineFacets } from "@/lib/timeline/queries";
-
-/** The lawsuits with the most filings under the current filter that the panel lists. */
-export const TOP_LAWSUIT_OPTIONS = 5;
+import { TOP_LAWSUIT_OPTIONS, type FacetValue, type TimelineFacets } from "@/lib/timeline/queries";
 
 /**
  * The facets with the lawsuit facet cut to the selected lawsuit and the top few, and the

@@ -9,7 +9,6 @@ import type { Filter } from "@/lib/filters/schema";
 import { fromDbEnum } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
-import { TOP_LAWSUIT_OPTIONS } from "@/lib/lawsuits/filter";
 import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
 import { filterTokens, isStateTokenSql } from "@/lib/timeline/coalition-tokens";
 import { categoryToken, demandToken, outcomeToken } from "@/lib/timeline/demand-tokens";
@@ -464,6 +463,8 @@ type CodingFacet = (typeof CODING_FACETS)[number];
  * or the administrations, a handful.
  */
 export const TOP_CODING_OPTIONS = 8;
+/** How many lawsuits the panel lists besides the selected one (lib/lawsuits/filter.ts): the lawsuits grow with the data too. */
+export const TOP_LAWSUIT_OPTIONS = 5;
 
 /**
  * The facets' counts in one statement (docs/decisions/004, 014 and 026). A facet whose
