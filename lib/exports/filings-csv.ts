@@ -71,23 +71,35 @@ export function filingUrl(origin: string, id: string): string {
   return `${origin}${htmlPath.filing(id)}`;
 }
 
-/** The filings the filter matches, in its order, with the cells of the CSV (FilingRow). */
+/**
+ * The filings the filter matches, in its order, with the cells of the CSV (FilingRow).
+ * The matched filings are set apart first, and their jurisdictions and demands read
+ * for all of them at once: for a broad filter in one pass over filing_state and
+ * demand, for a narrow one through their indexes, as the planner judges. (One probe
+ * per filing took twice PostgreSQL's time for every filing, most of it reading the
+ * same pages again once the tables outgrew the buffer cache.)
+ */
 function filingRowsStatement(filter: Filter): Prisma.Sql {
   const { where, order } = exportSelection(filter);
   const leading = Prisma.sql`CAST(${LEADING_ROLES} AS "coalition_role"[])`;
   return Prisma.sql`
-    SELECT f.id, f.date_filed, f.date_filed_precision::text AS date_filed_precision, f.kind::text AS kind, f.title, f.lawsuit_id,
-           fl.docket_number, fl.court_id, fs.lead_jurisdictions, fs.joining_jurisdictions, fd.demand_count, fd.outcomes
-    FROM filing f
-    LEFT JOIN lawsuit fl ON fl.id = f.lawsuit_id AND fl.is_public
-    CROSS JOIN LATERAL (
-      SELECT string_agg(s.jurisdiction_code::text, ${VALUE_SEPARATOR} ORDER BY s.position) FILTER (WHERE s.role = ANY(${leading})) AS lead_jurisdictions,
+    WITH matched AS MATERIALIZED (
+      SELECT f.id, f.date_filed, f.date_filed_precision, f.kind, f.title, f.lawsuit_id FROM filing f ${where}
+    ), states AS (
+      SELECT s.filing_id,
+             string_agg(s.jurisdiction_code::text, ${VALUE_SEPARATOR} ORDER BY s.position) FILTER (WHERE s.role = ANY(${leading})) AS lead_jurisdictions,
              string_agg(s.jurisdiction_code::text, ${VALUE_SEPARATOR} ORDER BY s.position) FILTER (WHERE s.role <> ALL(${leading})) AS joining_jurisdictions
-      FROM filing_state s WHERE s.filing_id = f.id) fs
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS demand_count, string_agg(d.outcome::text, ${VALUE_SEPARATOR} ORDER BY d.position) AS outcomes
-      FROM demand d WHERE d.filing_id = f.id) fd
-    ${where}
+      FROM filing_state s WHERE s.filing_id IN (SELECT id FROM matched) GROUP BY s.filing_id
+    ), demands AS (
+      SELECT d.filing_id, count(*)::int AS demand_count, string_agg(d.outcome::text, ${VALUE_SEPARATOR} ORDER BY d.position) AS outcomes
+      FROM demand d WHERE d.filing_id IN (SELECT id FROM matched) GROUP BY d.filing_id
+    )
+    SELECT f.id, f.date_filed, f.date_filed_precision::text AS date_filed_precision, f.kind::text AS kind, f.title, f.lawsuit_id,
+           fl.docket_number, fl.court_id, fs.lead_jurisdictions, fs.joining_jurisdictions, coalesce(fd.demand_count, 0) AS demand_count, fd.outcomes
+    FROM matched f
+    LEFT JOIN lawsuit fl ON fl.id = f.lawsuit_id AND fl.is_public
+    LEFT JOIN states fs ON fs.filing_id = f.id
+    LEFT JOIN demands fd ON fd.filing_id = f.id
     ORDER BY ${order}`;
 }
 
