@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 // The facts come from the founding dataset the test server seeds, not from memory.
@@ -36,9 +36,7 @@ test("A researcher finds the API page from the header, with its endpoints, param
   expect(response.status()).toBe(200);
   expect((await response.json()).openapi).toMatch(/^3\.1\./);
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await saveScreenshot(page, "api-desktop");
 });
 

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 import { OUTCOME_CLASS_CODES } from "../lib/coding/labels";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test("A researcher reads the codebook: every issue area, every outcome class, examples from the data, and the same codebook as JSON", async ({ page, request }) => {
   // The issue-area vocabulary is data: the codebook.json download lists what the table holds.
@@ -26,7 +26,5 @@ test("A researcher reads the codebook: every issue area, every outcome class, ex
   }
   await expect(outcomes.getByRole("row", { name: /^Settled/ }).getByRole("link", { name: "Ms. L. v. ICE" })).toBeVisible();
 
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })))).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });

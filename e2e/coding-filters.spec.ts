@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The facts come from the founding dataset and its coding, which the test server seeds.
 interface Dataset {
@@ -76,7 +76,5 @@ test("The insights' coding sections have no serious accessibility violations, th
   for (const summary of await page.getByText("Show as table").all()) await summary.click();
   await expect(page.getByRole("table", { name: /Outcomes for the states by issue area/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /Each state’s lawsuits/ })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });

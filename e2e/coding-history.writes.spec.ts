@@ -6,9 +6,9 @@
 // again (which records a revision by "Command-line import").
 import { randomBytes } from "node:crypto";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { importDataset } from "./support/cli";
 import { createStaffUser, signIn } from "./support/staff";
 
@@ -80,11 +80,6 @@ function changed(r: Records, word: string) {
   };
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 const revisionsOf = (page: Page) => page.getByRole("list", { name: "Changes, newest first" }).getByRole("article");
 

@@ -4,9 +4,9 @@
 // and imported here (e2e/support/many-policies.ts), so this spec runs with the writes.
 import { randomBytes } from "node:crypto";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { importDataset } from "./support/cli";
 import { manyPoliciesDataset } from "./support/many-policies";
 
@@ -18,11 +18,6 @@ test.beforeAll(async () => {
   await importDataset(dataset);
 });
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 /** The view shows the rare lawsuit's one filing, and no other, under a chip naming the value. */
 async function expectRareFiling(page: Page, chip: string) {

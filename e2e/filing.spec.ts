@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 const MOTION = "/filings/wa-v-us-2018-dkt-15";
@@ -126,9 +126,7 @@ test("The citation is there to select without JavaScript", async ({ browser }) =
 test("The motion's page has no serious or critical accessibility violation", async ({ page }) => {
   await page.goto(MOTION);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("The motion's page fits a 375 px wide phone without horizontal scrolling", async ({ page }) => {

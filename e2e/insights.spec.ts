@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 // The facts come from the founding dataset the test server seeds, not from memory.
@@ -21,11 +21,6 @@ async function rowCells(table: Locator, header: string): Promise<string[]> {
   return row.getByRole("cell").allInnerTexts();
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 test("The coalitions page shows Washington and New Mexico among each other's top partners in the founding data", async ({ page }) => {
   const together = togetherCount("NM", "WA");

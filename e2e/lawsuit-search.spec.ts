@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The facts come from the founding dataset the test server seeds.
 interface Dataset {
@@ -16,11 +16,6 @@ const FLORES_V_BARR = lawsuit("flores-v-barr-2019");
 const FLORES_V_SESSIONS = lawsuit("flores-v-sessions");
 const filingsOf = (id: string) => dataset.filings.filter((f) => f.lawsuit === id).length;
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 /** The results heading says how many filings the view shows: those of the lawsuit, and no other. */
 async function expectFilingsOf(page: Page, id: string) {

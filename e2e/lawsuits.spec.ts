@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 // The facts come from the founding dataset the test server seeds, not from memory.
@@ -39,11 +39,6 @@ function docketOf(lawsuitId: string): DatasetFiling[] {
     .sort((a, b) => a.dateFiled.localeCompare(b.dateFiled) || (a.entryNumber ?? Infinity) - (b.entryNumber ?? Infinity));
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 test("A reader sees Washington v. United States with its court, judge, status, plaintiffs, docket and transfer to Ms. L. v. ICE", async ({ page }) => {
   const response = await page.goto(`/lawsuits/${WASHINGTON.id}`);

@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { makeRelease } from "./support/cli";
 
 const FILING = "wa-v-us-2018-dkt-15";
@@ -79,8 +79,6 @@ test("The data page has no serious accessibility violation and fits a 375 px wid
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/data");
   await expect(page.getByRole("article", { name: `Release ${number}` })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

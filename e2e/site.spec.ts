@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test("The header leads to the timeline, lawsuits, states and About, and marks the current section", async ({ page }) => {
   await page.goto("/about");
@@ -21,9 +21,7 @@ test("The About page states the data's scope and sources, and has no serious acc
   const figures = page.locator("dl");
   await expect(figures).toContainText("Lawsuits");
   await expect(figures.locator("dd").first()).toHaveText(/^\d[\d,]*$/);
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) })))).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 test("The sitemap index leads to sitemaps listing every filing, lawsuit and state page, and robots.txt points to it", async ({ request, baseURL }) => {

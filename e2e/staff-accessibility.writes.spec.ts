@@ -1,8 +1,8 @@
 // The staff pages are held to the public pages' bar: no serious or critical axe
 // violation, and no sideways scrolling on a 375 px phone.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { createStaffUser, signIn } from "./support/staff";
 
 const PAGES = [
@@ -21,12 +21,6 @@ const PAGES = [
   ["a filing's history, as staff see it", "/filings/wa-v-us-2018-dkt-15/history", "History"],
 ] as const;
 
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, `${what}: ${JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)}`).toEqual([]);
-}
-
 test("Every staff page has no serious accessibility violation and fits a phone", async ({ page }) => {
   test.slow();
   const admin = await createStaffUser({ role: "admin" });
@@ -36,7 +30,7 @@ test("Every staff page has no serious accessibility violation and fits a phone",
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 }), what).toContainText(heading);
-    await expectNoSeriousViolations(page, what);
+    await expectNoSeriousAxeViolations(page, { what });
 
     await page.setViewportSize({ width: 375, height: 800 });
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -48,6 +42,6 @@ test("The sign-in page has no serious accessibility violation and fits a phone",
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto("/staff/sign-in");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expectNoSeriousViolations(page, "sign-in");
+  await expectNoSeriousAxeViolations(page, { what: "sign-in" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });

@@ -2,9 +2,9 @@
 // admin's users page, and the lockout. Every test makes its own accounts through the
 // CLI (e2e/support/staff.ts). Browsers that fail sign-ins on purpose come from an
 // address of their own, so that the loopback address the other specs share stays unlocked.
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { clientAddress, createStaffUser, fillSignIn, signIn } from "./support/staff";
 
 // Each test creates accounts through the CLI and signs in with scrypt-hashed passwords:
@@ -17,11 +17,6 @@ const SIGN_IN = /\/staff\/sign-in(\?|$)/;
 /** The sign-in form's own alert (Next.js has a route announcer with the same role). */
 const signInAlert = (page: Page) => page.locator("main form").getByRole("alert");
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 function contextFromOwnAddress(browser: Browser) {
   return browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": clientAddress() } });

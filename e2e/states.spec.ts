@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 // The facts come from the founding dataset the test server seeds, not from memory.
@@ -36,11 +36,6 @@ function activityOf(code: string) {
   return { joined, led, years: [...years].sort(([a], [b]) => a.localeCompare(b)) };
 }
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2)).toEqual([]);
-}
 
 test("A reader sees New Mexico's attorney general and how many filings it joined and led, per year", async ({ page }) => {
   const response = await page.goto("/states/NM");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { expectNoSeriousAxeViolations } from "./support/axe";
 import { saveScreenshot } from "./support/screenshots";
 
 const LETTER = "Attorneys general letter to Attorney General Sessions and Secretary Nielsen demanding an end to family separation";
@@ -128,10 +128,7 @@ for (const [view, url] of [
     test.slow();
     await page.goto(url);
     await expect(url.includes("view=list") ? page.locator("#results-list") : page.getByTestId("visual-timeline").getByRole("article").first()).toBeVisible(AFTER_HYDRATION);
-    const results = await new AxeBuilder({ page }).analyze();
-    // aria-allowed-role is "minor" to axe, and still costs Lighthouse's accessibility 100.
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical" || v.id === "aria-allowed-role");
-    expect(serious, `${url}: ${JSON.stringify(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target).slice(0, 5) })), null, 1)}`).toEqual([]);
+    await expectNoSeriousAxeViolations(page, { what: url, alsoReject: ["aria-allowed-role"] });
   });
 }
 

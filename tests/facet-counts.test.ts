@@ -8,6 +8,7 @@
 // insights, the state page, the jurisdiction list) with plain count(*) of the same filter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { generateDataset } from "@/lib/dataset/generate";
 import { importDatasetText } from "@/lib/dataset/import";
 import type { Sql } from "@/lib/db/sql";
 import { deleteRecord, purgeDeletedRecords, restoreRecord, saveRecord, setPublication } from "@/lib/editing/records";
@@ -16,6 +17,7 @@ import { fromDbEnum } from "@/lib/filings/kinds";
 import { FilterSchema } from "@/lib/filters/schema";
 import { getInsights } from "@/lib/insights/queries";
 import { getJurisdiction, listJurisdictions } from "@/lib/jurisdictions/queries";
+import { TOP_LAWSUIT_OPTIONS } from "@/lib/lawsuits/filter";
 import { countTimeline, getTimeline, getTimelinePage } from "@/lib/timeline/queries";
 
 import { createTestDatabase, readFoundingDataset, type TestDatabase } from "./support/database";
@@ -108,6 +110,16 @@ async function plainCount(sql: Sql, raw: Record<string, unknown>): Promise<numbe
   const where = whereClause(filterConditions(filter));
   const [{ n }] = await sql.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM filing f ${where.text.replace(/\$(\d+)/g, "$$$1")}`, where.values as never[]);
   return n;
+}
+
+/** Filings per lawsuit under every condition of a filter but its lawsuit (the lawsuit facet's counts), most first. */
+async function plainLawsuitCounts(sql: Sql, raw: Record<string, unknown>): Promise<{ value: string; count: number }[]> {
+  const { filterConditions, whereClause } = await import("@/lib/timeline/queries");
+  const where = whereClause(filterConditions(FilterSchema.parse(raw), "lawsuit"));
+  return sql.unsafe<{ value: string; count: number }[]>(
+    `SELECT f.lawsuit_id AS value, count(*)::int AS count FROM filing f ${where.text.replace(/\$(\d+)/g, "$$$1")} ${where.text ? "AND" : "WHERE"} f.lawsuit_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`,
+    where.values as never[],
+  );
 }
 
 /** Filings per jurisdiction ("NM" → count) and per pair of jurisdictions ("CA|NM") under a filter, counted over filing_state. */
@@ -259,5 +271,22 @@ describe("The counts kept by the database", { timeout: 60_000 }, () => {
     await sql`UPDATE demand SET decided_by_id = NULL WHERE decided_by_id = ANY(${victims})`;
     await sql`DELETE FROM filing WHERE id = ANY(${victims})`;
     await expectExact("after a hard delete of public filings");
+  });
+
+  it("give the lawsuit facet as the selected lawsuit and the true top lawsuits, not every lawsuit", async () => {
+    // Hundreds of lawsuits, so that the top few are a choice.
+    await importDatasetText(database.sql, JSON.stringify(generateDataset({ filings: 400, seed: 41 })));
+    const [{ id: selected }] = await database.sql<{ id: string }[]>`SELECT lawsuit_id AS id FROM filing WHERE is_public AND lawsuit_id IS NOT NULL GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`;
+    for (const raw of [{}, { state: ["CA"] }, { kind: ["motion"] }, { from: "2015", to: "2020" }, { lawsuit: selected }, { lawsuit: selected, state: ["NM"] }] as Record<string, unknown>[]) {
+      const filter = FilterSchema.parse(raw);
+      const { facets } = await getTimeline(filter, 2);
+      const lawsuits = await plainLawsuitCounts(database.sql, raw);
+      expect(lawsuits.length).toBeGreaterThan(TOP_LAWSUIT_OPTIONS + 1);
+      expect(facets.lawsuit.length).toBeLessThanOrEqual(TOP_LAWSUIT_OPTIONS + 1);
+      const top = (list: { value: string; count: number }[]) => list.filter((l) => l.value !== filter.lawsuit).slice(0, TOP_LAWSUIT_OPTIONS).map((l) => l.count);
+      expect({ raw, top: top(facets.lawsuit) }).toEqual({ raw, top: top(lawsuits) });
+      const count = (list: { value: string; count: number }[]) => list.find((l) => l.value === filter.lawsuit)?.count;
+      if (filter.lawsuit) expect({ raw, selected: count(facets.lawsuit) }).toEqual({ raw, selected: count(lawsuits) });
+    }
   });
 });

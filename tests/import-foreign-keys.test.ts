@@ -109,13 +109,16 @@ describe("An import into an empty database", () => {
       const file = path.join(dir, "dataset.json");
       await writeFile(file, serializeDataset(generateDataset({ filings: 3000, seed: 32 })));
       const run = runScript("import.mts", [file], { DATABASE_URL: database.url }, TIMEOUT);
-      // Dropping the keys is what takes the filings' table in ACCESS EXCLUSIVE mode.
+      // The import holds the filings' table in ACCESS EXCLUSIVE mode from before it drops
+      // the keys; once it inserts rows, the keys are dropped (other sessions cannot see
+      // the catalogue's uncommitted state, so the merge's statements tell).
       let pid: number | undefined;
       while (pid === undefined) {
-        const held = await database.sql<{ pid: number }[]>`
-          SELECT pid FROM pg_locks WHERE relation = 'filing'::regclass AND mode = 'AccessExclusiveLock' AND granted`;
-        pid = held[0]?.pid;
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        const merging = await database.sql<{ pid: number }[]>`
+          SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+          WHERE l.relation = 'filing'::regclass AND l.mode = 'AccessExclusiveLock' AND l.granted AND a.query ILIKE '%INSERT INTO%'`;
+        pid = merging[0]?.pid;
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
       await database.sql`SELECT pg_terminate_backend(${pid})`;
       const { code, stdout } = await run;
@@ -128,27 +131,34 @@ describe("An import into an empty database", () => {
     expect(await snapshotTables(database.sql)).toEqual(rows);
   });
 
-  it("while a reader holds a table it must lock, waits for it without deadlocking, then drops the keys", { timeout: TIMEOUT }, async () => {
+  it("while a reader holds a table it must lock and then asks for another, neither deadlocks: the reader finishes, then the import drops the keys", { timeout: TIMEOUT }, async () => {
     const before = await constraints(database.sql);
     const reader = createSql(database.url, { max: 1 });
     try {
-      // A reader's transaction holding the jurisdictions (which filing_state refers to)
-      // for a second after the import starts: the import must wait for it, then take its locks.
+      // The reader holds the jurisdictions (which filing_state refers to), and once the
+      // import is trying to take its locks, reads the filings too: had the import taken
+      // the filings' table and then waited for the jurisdictions, each would wait for
+      // the other, and PostgreSQL would cancel one of them.
       let locked = () => {};
       const isLocked = new Promise<void>((resolve) => (locked = resolve));
-      let releasedAt = 0;
+      let readerDoneAt = 0;
       const holding = reader.begin(async (tx) => {
         await tx`LOCK TABLE jurisdiction IN ACCESS SHARE MODE`;
         locked();
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        releasedAt = Date.now();
+        for (;;) {
+          const trying = await database.sql`SELECT 1 FROM pg_stat_activity WHERE query ILIKE '%LOCK TABLE%NOWAIT%' AND pid <> pg_backend_pid()`;
+          if (trying.length > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await tx`SELECT count(*) FROM filing`;
+        readerDoneAt = Date.now();
       });
       await isLocked;
       const phases = await importPhases(database.sql, generateDataset({ filings: 50, seed: 33 }));
-      const doneAt = Date.now();
+      const importDoneAt = Date.now();
       await holding;
-      expect(doneAt).toBeGreaterThanOrEqual(releasedAt);
-      expect(releasedAt).toBeGreaterThan(0);
+      expect(readerDoneAt).toBeGreaterThan(0);
+      expect(importDoneAt).toBeGreaterThanOrEqual(readerDoneAt);
       expect(phases).toContain(DROPPED);
       expect(await constraints(database.sql)).toEqual(before);
     } finally {

@@ -9,6 +9,7 @@ import type { Filter } from "@/lib/filters/schema";
 import { fromDbEnum } from "@/lib/filings/kinds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJurisdictionName } from "@/lib/jurisdictions/reference";
+import { TOP_LAWSUIT_OPTIONS } from "@/lib/lawsuits/filter";
 import { COALITION_ROLE_ORDER } from "@/lib/jurisdictions/roles";
 import { filterTokens, isStateTokenSql } from "@/lib/timeline/coalition-tokens";
 import { categoryToken, demandToken, outcomeToken } from "@/lib/timeline/demand-tokens";
@@ -45,6 +46,7 @@ export interface FacetValue {
 export interface TimelineFacets {
   state: FacetValue[];
   kind: FacetValue[];
+  /** The selected lawsuit and the top few (TOP_LAWSUIT_OPTIONS), not every lawsuit. */
   lawsuit: FacetValue[];
   demandCategory: FacetValue[];
   outcome: FacetValue[];
@@ -505,15 +507,19 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
       case "kind":
         return Prisma.sql`SELECT 'kind', m."kind"::text, count(*)::int FROM ${m} m GROUP BY 2`;
       case "lawsuit":
-        return Prisma.sql`SELECT 'lawsuit', m."lawsuit_id", count(*)::int FROM ${m} m WHERE m."lawsuit_id" IS NOT NULL GROUP BY 2`;
+        return topLawsuits(filter, Prisma.sql`SELECT m."lawsuit_id" AS "value", count(*)::int AS "count" FROM ${m} m WHERE m."lawsuit_id" IS NOT NULL GROUP BY 1`);
       case "demandCategory":
         return Prisma.sql`SELECT 'demandCategory', substr(t, 10), count(*)::int FROM ${m} m, unnest(m."demand_tokens") t WHERE t LIKE 'category:%' GROUP BY 2`;
       case "outcome":
         return Prisma.sql`SELECT 'outcome', substr(t, 9), count(*)::int FROM ${m} m, unnest(m."demand_tokens") t WHERE t LIKE 'outcome:%' GROUP BY 2`;
     }
   });
-  if (fromSummary.length) {
-    parts.push(Prisma.sql`SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${fromSummary}) AND c."count" > 0`);
+  const summarised = fromSummary.filter((facet) => facet !== "lawsuit");
+  if (summarised.length) {
+    parts.push(Prisma.sql`SELECT c."facet", c."value", c."count" FROM "filing_count" c WHERE c."facet" = ANY(${summarised}) AND c."count" > 0`);
+  }
+  if (fromSummary.includes("lawsuit")) {
+    parts.push(topLawsuits(filter, Prisma.sql`SELECT c."value", c."count" FROM "filing_count" c WHERE c."facet" = 'lawsuit' AND c."count" > 0`));
   }
   if (fromDated.length) {
     parts.push(Prisma.sql`
@@ -539,6 +545,17 @@ function facetCountsQuery(filter: Filter): Prisma.Sql {
     LEFT JOIN "issue_area" ia ON r."facet" = 'issueArea' AND ia."slug" = r."value"
     LEFT JOIN "policy" p ON r."facet" = 'policy' AND p."id" = r."value"
     LEFT JOIN "administration" ad ON r."facet" = 'administration' AND ad."id" = r."value"`;
+}
+
+/**
+ * The lawsuit facet as the panel lists it (lib/lawsuits/filter.ts): the selected lawsuit
+ * and the lawsuits with the most filings, equal counts in the order of their names. Not
+ * the thousands of lawsuits a broad filter has: reading, labelling and sorting them cost
+ * a timeline render more than its list (issue 9).
+ */
+function topLawsuits(filter: Filter, counts: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT 'lawsuit', t."value", t."count" FROM (${counts}) t LEFT JOIN "lawsuit" tl ON tl."id" = t."value"
+    ORDER BY (t."value" = ${filter.lawsuit ?? ""}) DESC, t."count" DESC, tl."case_name_short", t."value" LIMIT ${TOP_LAWSUIT_OPTIONS + 1})`;
 }
 
 /**
