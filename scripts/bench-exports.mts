@@ -14,13 +14,16 @@ import { DATASET_FILE } from "@/lib/releases/paths";
 
 import { parseScriptOptions, withDatabase } from "./support/cli.mts";
 
-const USAGE = `Usage: npm run bench:exports -- [--filter QUERY]
+const USAGE = `Usage: npm run bench:exports -- [--filter QUERY] [--only FILE]...
 
 Times each /export format that takes a filter (filings.csv, filing-states.csv,
 dataset.json: lib/exports/formats.ts), for the timeline query QUERY (none by default),
-and npm run export's whole dataset.`;
+and npm run export's whole dataset; with --only, just the formats named.`;
 
-const { values } = parseScriptOptions({ filter: { type: "string", default: "" }, help: { type: "boolean" } }, USAGE);
+const { values } = parseScriptOptions(
+  { filter: { type: "string", default: "" }, only: { type: "string", multiple: true }, help: { type: "boolean" } },
+  USAGE,
+);
 const parsed = parseFilter(new URLSearchParams(values.filter), { strict: true });
 if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.param}: ${p.message}`).join("\n"));
 const filter = { ...parsed.filter, cursor: undefined };
@@ -45,7 +48,8 @@ await withDatabase(async ({ url }) => {
     console.log(`Exports of ${values.filter ? `?${values.filter}` : "every filing"}; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(", ")}\n`);
     console.log(`${"export".padEnd(32)} ${"MB".padStart(7)} ${"first".padStart(9)} ${"wall".padStart(9)} ${"node CPU".padStart(9)} ${"PG CPU".padStart(9)} ${"peak RSS".padStart(9)}`);
     for (const [name, run] of exports) {
-      if (name.startsWith("npm") && values.filter) continue;
+      if (name.startsWith("npm") && (values.filter || values.only)) continue;
+      if (values.only && !values.only.includes(name)) continue;
       global.gc?.();
       const rssBefore = process.memoryUsage().rss;
       let peak = rssBefore;

@@ -4,6 +4,7 @@ import "server-only";
 
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
+import { readThroughCursor } from "@/lib/db/cursor";
 import type { Sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -247,23 +248,8 @@ export async function* streamFilingRecords<Extra extends Row = Row>(
     }),
     extra: f as Extra,
   });
-  const batches = sql.unsafe<Row[]>(statement.text, statement.values as never[]).cursor(options.batch ?? FILING_STREAM_BATCH)[Symbol.asyncIterator]();
-  let next: Promise<IteratorResult<Row[]>> | undefined = batches.next();
-  try {
-    for (;;) {
-      const { value: rows, done } = await next;
-      next = undefined;
-      if (done) return;
-      // PostgreSQL reads the next batch while this one is turned into records. A failure
-      // is thrown where it is awaited, not as an unhandled rejection while the reader waits.
-      next = batches.next();
-      next.catch(() => {});
-      yield rows.map(toFiling);
-    }
-  } finally {
-    await next?.catch(() => {});
-    await batches.return?.();
-  }
+  // PostgreSQL reads the next batch while this one is turned into records.
+  for await (const rows of readThroughCursor<Row>(sql, statement, options.batch ?? FILING_STREAM_BATCH)) yield rows.map(toFiling);
 }
 
 export function sourceFromRow(s: Row) {

@@ -18,16 +18,38 @@ export interface CsvColumn<T> {
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present";
 
+/** What separates the cells of a line, and what ends every line (RFC 4180's CRLF). */
+export const CSV_DELIMITER = ",";
+export const CSV_LINE_END = "\r\n";
+
+/** csv-stringify's options for every line. */
+const LINE = { delimiter: CSV_DELIMITER, record_delimiter: CSV_LINE_END };
+
+/** The header line, with the byte-order mark if asked for. */
+export function csvHeader(headers: string[], options: { bom?: boolean } = {}): string {
+  return stringify([headers], { ...LINE, bom: options.bom ?? false });
+}
+
 /** The header line, then one chunk of lines per page of rows. */
 export async function* csvChunks<T>(columns: CsvColumn<T>[], pages: AsyncIterable<T[]>, options: { bom?: boolean } = {}): AsyncGenerator<string> {
-  yield stringify([columns.map((c) => c.header)], { bom: options.bom ?? false, record_delimiter: "windows" });
+  yield csvHeader(columns.map((c) => c.header), options);
   for await (const rows of pages) {
     if (rows.length === 0) continue;
     yield stringify(
       rows.map((row) => columns.map((c) => neutralizeFormula(c.value(row) ?? ""))),
-      { record_delimiter: "windows" },
+      LINE,
     );
   }
+}
+
+/**
+ * A run of cells of one line as csv-stringify writes them in the line (each quoted as
+ * it needs, formulas neutralised), without the line's end. csv-stringify quotes a cell
+ * by its own text alone, so runs joined by CSV_DELIMITER and ended by CSV_LINE_END are
+ * the line it writes whole: a run that many lines share is then written once.
+ */
+export function csvCells<T>(columns: CsvColumn<T>[], row: T): string {
+  return stringify([columns.map((c) => neutralizeFormula(c.value(row) ?? ""))], LINE).slice(0, -CSV_LINE_END.length);
 }
 
 /** The first characters that make a spreadsheet read a cell as a formula (OWASP). */
@@ -38,5 +60,5 @@ export function neutralizeFormula(value: string | number): string | number {
   return typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** Several values in one field: "NM;WA". */
-export const joinValues = (values: string[]) => values.join(";");
+/** What separates several values in one field: "NM;WA". */
+export const VALUE_SEPARATOR = ";";

@@ -1,8 +1,9 @@
-// What every export shares: the filtered filings' records in timeline order from one
-// statement read through a cursor (lib/dataset/read.ts streamFilingRecords, with the
-// timeline's filter, lib/timeline/queries.ts filterConditions), and text chunks turned
-// into a byte stream read on demand. One batch is in memory at a time, so 100,000
-// filings export as easily as ten, at the pace PostgreSQL reads them.
+// What every export shares: the filtered filings in timeline order from one statement
+// read through a cursor (the timeline's filter, lib/timeline/queries.ts
+// filterConditions; records from lib/dataset/read.ts streamFilingRecords, or the CSVs'
+// own lean rows through lib/db/cursor.ts), and text chunks turned into a byte stream
+// read on demand. One batch is in memory at a time, so 100,000 filings export as easily
+// as ten, at the pace PostgreSQL reads them.
 //
 // Exports read through postgres.js (a `sql` from lib/db/bulk.ts in the app, or the
 // CLI's connection), running the Prisma-built filter through it.
@@ -19,17 +20,16 @@ import { filterConditions, listFilingIds, runWithPostgres, timelineOrder, whereC
 export const EXPORT_PAGE_SIZE = 500;
 
 /**
- * Every public filing the filter matches, as records in the timeline's order, `batch`
- * at a time from one statement, with the caller's `columns` (streamFilingRecords). The
- * filter's cursor is ignored: an export holds the whole filtered set, not one page of it.
+ * What an export of `filter` holds, as SQL over `filing f`: the public filings the
+ * filter matches (filterConditions) and the timeline's order for its sort. The filter's
+ * cursor is ignored: an export holds the whole filtered set, not one page of it.
  */
-export function filteredFilingRecords<Extra extends Record<string, unknown> = Record<string, unknown>>(
-  sql: Sql,
-  filter: Filter,
-  options: { batch?: number; columns?: Prisma.Sql[] } = {},
-): AsyncGenerator<{ record: FilingRecord; extra: Extra }[]> {
-  return publicFilingRecords<Extra>(sql, { conditions: filterConditions(filter), order: timelineOrder(filter.sort !== "oldest"), columns: options.columns }, options.batch);
+export function exportSelection(filter: Filter): { where: Prisma.Sql; order: Prisma.Sql } {
+  return { where: whereClause(filterConditions(filter)), order: timelineOrder(filter.sort !== "oldest") };
 }
+
+/** Rows of a CSV's statement read per round trip (filings, in filing-states.csv): larger batches bought no time and cost memory. */
+export const CSV_BATCH = 1000;
 
 /** Public filings under any conditions (the filter's and a bound's), as records in `order`, `batch` at a time from one statement (streamFilingRecords). */
 export function publicFilingRecords<Extra extends Record<string, unknown> = Record<string, unknown>>(
