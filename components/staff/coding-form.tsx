@@ -12,6 +12,7 @@ import { problemsFromZod } from "@/lib/dataset/problems";
 import { LawsuitCodingSchema } from "@/lib/dataset/schema";
 import { optional } from "@/lib/editing/form-fields";
 import { newItemKey } from "@/lib/editing/item-key";
+import { editPath } from "@/lib/editing/paths";
 import { sourcesFromRecord, sourcesToRecord, type SourceDraft } from "@/lib/editing/source-drafts";
 import { FIELD_LABELS, fieldPathLabel } from "@/lib/editing/vocabulary";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
@@ -216,7 +217,7 @@ export function CodingForm({ lawsuit, record, version: initialVersion, policies,
           <Button type="submit" variant="primary" aria-disabled={pending || undefined}>
             {pending ? "Saving…" : "Save coding"}
           </Button>
-          <Link href={`/staff/lawsuits/${lawsuit}`}>Back to the lawsuit</Link>
+          <Link href={editPath("lawsuit", lawsuit)}>Back to the lawsuit</Link>
           {version !== null ? <span className={styles.version}>Editing version {version}</span> : null}
         </FormActions>
       </form>

@@ -138,13 +138,14 @@ export default function SearchCombobox({ id, param, defaultWords, focused, onCho
 
   const type = (value: string) => {
     setWords(value);
+    // An answer still on its way is for words the reader has just changed.
+    request.current?.abort();
     // New words: the highlight leaves the list, which their suggestions will replace.
     choosing.current = false;
     held.current = null;
     setActive(-1);
     // Too few characters to search: forget the last suggestions rather than show stale ones.
     if (value.trim().length < MIN_CHARACTERS) {
-      request.current?.abort();
       setSuggestions([]);
       close();
     }

@@ -5,6 +5,7 @@ import { SearchField, StaffListFilters, StaffListHeading, StaffListTable } from 
 import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
+import { editPath } from "@/lib/editing/paths";
 import { CourtListParamsSchema, listCourtsForStaff } from "@/lib/staff/reference-data";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +43,7 @@ export default async function StaffCourtsPage({ searchParams }: { searchParams: 
             {courts.map((court) => (
               <tr key={court.id}>
                 <th scope="row">
-                  <Link href={`/staff/courts/${court.id}`} aria-label={`Edit ${court.shortName} (${court.id})`}>
+                  <Link href={editPath("court", court.id)} aria-label={`Edit ${court.shortName} (${court.id})`}>
                     {court.shortName}
                   </Link>
                 </th>

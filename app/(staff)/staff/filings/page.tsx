@@ -9,6 +9,7 @@ import { tableStyles } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { editPath } from "@/lib/editing/paths";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { listFilingsForStaff } from "@/lib/filings/staff-queries";
 import { staffListHref, StaffRecordListParamsSchema, type StaffRecordListParams } from "@/lib/staff/lists";
@@ -52,7 +53,7 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
             {filings.map((filing) => (
               <tr key={filing.id}>
                 <th scope="row" className={styles.wide}>
-                  <Link href={`/staff/filings/${filing.id}`}>{filing.title}</Link>
+                  <Link href={editPath("filing", filing.id)}>{filing.title}</Link>
                   <span className={styles.secondary}>{filing.id}</span>
                 </th>
                 <td>
@@ -64,7 +65,7 @@ export default async function StaffFilingsPage({ searchParams }: { searchParams:
                   <time dateTime={filing.dateFiled}>{formatPartialDate(filing.dateFiled)}</time>
                 </td>
                 <td>{FILING_KIND_LABELS[filing.kind]}</td>
-                <td>{filing.lawsuit ? <Link href={`/staff/lawsuits/${filing.lawsuit.id}`}>{filing.lawsuit.caseNameShort}</Link> : <span className={tableStyles.muted}>None</span>}</td>
+                <td>{filing.lawsuit ? <Link href={editPath("lawsuit", filing.lawsuit.id)}>{filing.lawsuit.caseNameShort}</Link> : <span className={tableStyles.muted}>None</span>}</td>
                 <td className={tableStyles.number}>{filing.stateCount}</td>
                 <td className={tableStyles.nowrap}>
                   <Timestamp iso={filing.updatedAt} />

@@ -5,6 +5,7 @@ import { StaffListHeading, StaffListTable } from "@/components/staff/staff-list"
 import styles from "@/components/staff/staff-list.module.css";
 import { requireStaff } from "@/lib/auth/session";
 import { listIssueAreas } from "@/lib/coding/staff-queries";
+import { editPath } from "@/lib/editing/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function StaffIssueAreasPage() {
           {areas.map((area) => (
             <tr key={area.slug}>
               <th scope="row">
-                <Link href={`/staff/issue-areas/${area.slug}`} aria-label={`Edit ${area.label}`}>
+                <Link href={editPath("issue-area", area.slug)} aria-label={`Edit ${area.label}`}>
                   {area.label}
                 </Link>
               </th>

@@ -10,6 +10,7 @@ import { tableStyles } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { editPath } from "@/lib/editing/paths";
 import { listLawsuitsForStaff } from "@/lib/lawsuits/staff-queries";
 import { staffListHref, StaffRecordListParamsSchema, type StaffRecordListParams } from "@/lib/staff/lists";
 
@@ -49,7 +50,7 @@ export default async function StaffLawsuitsPage({ searchParams }: { searchParams
             {lawsuits.map((lawsuit) => (
               <tr key={lawsuit.id}>
                 <th scope="row" className={styles.wide}>
-                  <Link href={`/staff/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link>
+                  <Link href={editPath("lawsuit", lawsuit.id)}>{lawsuit.caseNameShort}</Link>
                   <span className={styles.secondary}>No. {lawsuit.docketNumber}</span>
                 </th>
                 <td>

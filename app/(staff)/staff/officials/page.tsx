@@ -7,6 +7,7 @@ import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { editPath } from "@/lib/editing/paths";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 import { staffListHref } from "@/lib/staff/lists";
 import { listOfficialsForStaff, OfficialListParamsSchema, type OfficialListParams } from "@/lib/staff/reference-data";
@@ -61,7 +62,7 @@ export default async function StaffOfficialsPage({ searchParams }: { searchParam
             {officials.map((official) => (
               <tr key={official.id}>
                 <th scope="row" className={styles.wide}>
-                  <Link href={`/staff/officials/${official.id}`}>{official.name}</Link>
+                  <Link href={editPath("official", official.id)}>{official.name}</Link>
                   <span className={styles.secondary}>{official.id}</span>
                 </th>
                 <td>{official.office}</td>

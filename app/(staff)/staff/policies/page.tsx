@@ -6,6 +6,7 @@ import styles from "@/components/staff/staff-list.module.css";
 import { tableStyles } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { listPoliciesForStaff } from "@/lib/coding/staff-queries";
+import { editPath } from "@/lib/editing/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function StaffPoliciesPage() {
             {policies.map((policy) => (
               <tr key={policy.id}>
                 <th scope="row" className={styles.wide}>
-                  <Link href={`/staff/policies/${policy.id}`} aria-label={`Edit ${policy.name}`}>
+                  <Link href={editPath("policy", policy.id)} aria-label={`Edit ${policy.name}`}>
                     {policy.name}
                   </Link>
                 </th>

@@ -11,7 +11,7 @@ import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { htmlPath } from "@/lib/api/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPartialDate } from "@/lib/dates/partial-date";
-import { historyPath } from "@/lib/editing/paths";
+import { editPath, historyPath } from "@/lib/editing/paths";
 import { loadRecord } from "@/lib/editing/records";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { getLawsuitStatusForStaff, listLawsuitFilingsForStaff } from "@/lib/lawsuits/staff-queries";
@@ -46,7 +46,7 @@ export default async function EditLawsuitPage({ params, searchParams }: { params
         </span>
         Lawsuit <code>{lawsuit.id}</code>, version {lawsuit.version}
         <LastChange change={status.lastChange} />
-        . <a href="#filings">Filings ({filings.length})</a> · <Link href={`/staff/lawsuits/${encodeURIComponent(lawsuit.id)}/coding`}>Research coding</Link>
+        . <a href="#filings">Filings ({filings.length})</a> · <Link href={editPath("lawsuit-coding", lawsuit.id)}>Research coding</Link>
       </p>
       {query.created === "1" ? (
         <p role="status" className={styles.notice}>
@@ -110,7 +110,7 @@ export default async function EditLawsuitPage({ params, searchParams }: { params
                 {filings.map((filing) => (
                   <tr key={filing.id}>
                     <th scope="row" className={styles.wide}>
-                      <Link href={`/staff/filings/${filing.id}`}>{filing.title}</Link>
+                      <Link href={editPath("filing", filing.id)}>{filing.title}</Link>
                       <span className={styles.secondary}>{filing.id}</span>
                     </th>
                     <td className={tableStyles.nowrap}>

@@ -7,6 +7,7 @@ import styles from "@/components/staff/staff-list.module.css";
 import { requireStaff } from "@/lib/auth/session";
 import { listIssueAreas, listPoliciesForStaff } from "@/lib/coding/staff-queries";
 import { formatPartialDate } from "@/lib/dates/partial-date";
+import { editPath } from "@/lib/editing/paths";
 import { loadRecord } from "@/lib/editing/records";
 import { listLawsuitFilingsForStaff } from "@/lib/lawsuits/staff-queries";
 
@@ -32,7 +33,7 @@ export default async function LawsuitCodingPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className={styles.breadcrumb}>
-        <Link href="/staff/lawsuits">Lawsuits</Link> › <Link href={`/staff/lawsuits/${lawsuit.id}`}>{caption}</Link>
+        <Link href="/staff/lawsuits">Lawsuits</Link> › <Link href={editPath("lawsuit", lawsuit.id)}>{caption}</Link>
       </p>
       <h1>Coding of {caption}</h1>
       <p className={styles.meta}>
