@@ -111,12 +111,15 @@ describe("An import into an empty database", () => {
       const run = runScript("import.mts", [file], { DATABASE_URL: database.url }, TIMEOUT);
       // The import holds the filings' table in ACCESS EXCLUSIVE mode from before it drops
       // the keys; once it inserts rows, the keys are dropped (other sessions cannot see
-      // the catalogue's uncommitted state, so the merge's statements tell).
+      // the catalogue's uncommitted state, so the merge's statements tell). In this test's
+      // database only: other test files' databases, made from the same template, have
+      // tables of the same oids on the same server.
       let pid: number | undefined;
       while (pid === undefined) {
         const merging = await database.sql<{ pid: number }[]>`
           SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
-          WHERE l.relation = 'filing'::regclass AND l.mode = 'AccessExclusiveLock' AND l.granted AND a.query ILIKE '%INSERT INTO%'`;
+          WHERE a.datname = current_database() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.relation = 'filing'::regclass AND l.mode = 'AccessExclusiveLock' AND l.granted AND a.query ILIKE '%INSERT INTO%'`;
         pid = merging[0]?.pid;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -146,7 +149,8 @@ describe("An import into an empty database", () => {
         await tx`LOCK TABLE jurisdiction IN ACCESS SHARE MODE`;
         locked();
         for (;;) {
-          const trying = await database.sql`SELECT 1 FROM pg_stat_activity WHERE query ILIKE '%LOCK TABLE%NOWAIT%' AND pid <> pg_backend_pid()`;
+          // This test's database only: other test files import into databases of their own on the same server.
+          const trying = await database.sql`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE '%LOCK TABLE%NOWAIT%' AND pid <> pg_backend_pid()`;
           if (trying.length > 0) break;
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
