@@ -70,6 +70,9 @@ async function main() {
     await rm(work, { recursive: true, force: true });
   }
   if (failed && totals.failed === 0) totals.failed = 1; // a run that crashed before counting
+  // A failure counted is a failure, whatever the runner's exit code said (vitest has exited
+  // 0 with a failed test, its run interrupted by an unhandled error from another file).
+  if (totals.failed > 0) failed = true;
   console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
   process.exit(failed ? 1 : 0);
 }
