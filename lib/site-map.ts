@@ -1,5 +1,6 @@
 import "server-only";
 
+import { htmlPath } from "@/lib/api/paths";
 import { db } from "@/lib/db/client";
 import { JURISDICTIONS } from "@/lib/jurisdictions/reference";
 
@@ -30,8 +31,8 @@ export async function listSectionPages(): Promise<SitemapEntry[]> {
     { path: "/about" },
     { path: "/data" },
     { path: "/api" },
-    ...lawsuits.map((l) => ({ path: `/lawsuits/${l.id}`, lastModified: l.updatedAt })),
-    ...JURISDICTIONS.map((j) => ({ path: `/states/${j.code}` })),
+    ...lawsuits.map((l) => ({ path: htmlPath.lawsuit(l.id), lastModified: l.updatedAt })),
+    ...JURISDICTIONS.map((j) => ({ path: htmlPath.jurisdiction(j.code) })),
   ];
 }
 
@@ -44,5 +45,5 @@ export async function listFilingPages(part: number): Promise<SitemapEntry[]> {
     skip: (part - 1) * FILINGS_PER_SITEMAP,
     take: FILINGS_PER_SITEMAP,
   });
-  return filings.map((f) => ({ path: `/filings/${f.id}`, lastModified: f.updatedAt }));
+  return filings.map((f) => ({ path: htmlPath.filing(f.id), lastModified: f.updatedAt }));
 }

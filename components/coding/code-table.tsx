@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 
 export interface CodeRow {
   code: string;
@@ -57,7 +58,7 @@ export function CodeTable({ caption, field, codes }: { caption: string; field: s
                   : c.examples.map((e, i) => (
                       <span key={e.lawsuit}>
                         {i > 0 && "; "}
-                        <Link href={`/lawsuits/${e.lawsuit}`}>{e.caseNameShort}</Link>
+                        <Link href={htmlPath.lawsuit(e.lawsuit)}>{e.caseNameShort}</Link>
                       </span>
                     ))}
               </td>

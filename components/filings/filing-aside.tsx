@@ -1,8 +1,9 @@
 import { CiteThis } from "@/components/citations/cite-this";
+import { htmlPath } from "@/lib/api/paths";
 import { historyPath } from "@/lib/editing/paths";
 import type { FilingDetail } from "@/lib/filings/queries";
 
-import { filingPath, RefLine } from "./filing-refs";
+import { RefLine } from "./filing-refs";
 import styles from "./filing-page.module.css";
 
 /** Beside the filing: how to cite it and link to it, and the filings before and after it in its lawsuit. */
@@ -19,11 +20,11 @@ export function FilingAside({ filing, permalink, releaseCitation }: { filing: Fi
         downloads={
           <>
             Download as{" "}
-            <a href={`${filingPath(filing.id)}/cite.bib`} download>
+            <a href={`${htmlPath.filing(filing.id)}/cite.bib`} download>
               BibTeX
             </a>{" "}
             or{" "}
-            <a href={`${filingPath(filing.id)}/cite.json`} download>
+            <a href={`${htmlPath.filing(filing.id)}/cite.json`} download>
               CSL-JSON
             </a>
           </>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { htmlPath } from "@/lib/api/paths";
 import type { FilingDetail } from "@/lib/filings/queries";
 
 import styles from "./filing-page.module.css";
@@ -12,7 +13,7 @@ export function FilingFacts({ filing }: { filing: FilingDetail }) {
       <div>
         <dt>Lawsuit</dt>
         <dd>
-          {lawsuit ? <Link href={`/lawsuits/${encodeURIComponent(lawsuit.id)}`}>{lawsuit.caseNameShort}</Link> : "None: made outside any lawsuit"}
+          {lawsuit ? <Link href={htmlPath.lawsuit(lawsuit.id)}>{lawsuit.caseNameShort}</Link> : "None: made outside any lawsuit"}
         </dd>
       </div>
       {lawsuit && (

@@ -1,13 +1,10 @@
 // How a filing's page refers to other filings: by date, kind, docket entry and title.
 import Link from "next/link";
 
+import { htmlPath } from "@/lib/api/paths";
 import type { DateView, FilingRef, ThreadNode } from "@/lib/filings/queries";
 
 import styles from "./filing-page.module.css";
-
-export function filingPath(id: string): string {
-  return `/filings/${encodeURIComponent(id)}`;
-}
 
 /** Only what is known of the date: "June 2018" stays a month. */
 export function DateText({ date }: { date: DateView }) {
@@ -16,7 +13,7 @@ export function DateText({ date }: { date: DateView }) {
 
 export function FilingLink({ filing, rel }: { filing: FilingRef; rel?: string }) {
   return (
-    <Link href={filingPath(filing.id)} rel={rel}>
+    <Link href={htmlPath.filing(filing.id)} rel={rel}>
       {filing.title}
     </Link>
   );
@@ -45,7 +42,7 @@ export function ThreadItem({ node }: { node: ThreadNode }) {
           {node.entryNumber !== null && ` · ECF No. ${node.entryNumber}`}
           {node.isCurrent && <strong className={styles.here}> · this filing</strong>}
         </span>
-        <Link href={filingPath(node.id)} aria-current={node.isCurrent ? "page" : undefined}>
+        <Link href={htmlPath.filing(node.id)} aria-current={node.isCurrent ? "page" : undefined}>
           {node.title}
         </Link>
       </span>

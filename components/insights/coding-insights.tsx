@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { CountsTable } from "@/components/ui/counts-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS, type OutcomeGroup } from "@/lib/coding/groups";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import type { BothSidesLawsuit, StateRecord, TimeToInjunction } from "@/lib/insights/coding";
@@ -29,7 +30,7 @@ export function StateRecordsTable({ states }: { states: StateRecord[] }) {
         columns={columns}
         rows={states.map((s) => ({
           key: s.code,
-          header: <Link href={`/states/${s.code}`}>{s.name}</Link>,
+          header: <Link href={htmlPath.jurisdiction(s.code)}>{s.name}</Link>,
           counts: { lawsuits: s.lawsuits, led: s.led, defending: s.defending, ...s.outcomes },
         }))}
       />
@@ -72,7 +73,7 @@ export function BothSidesList({ total, listed }: { total: number; listed: BothSi
       <ul aria-labelledby="both-sides-summary">
         {listed.map((lawsuit) => (
           <li key={lawsuit.id}>
-            <Link href={`/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link> ({formatPartialDate(lawsuit.dateFiled)}): challenging, {names(lawsuit.sides.challenging)};
+            <Link href={htmlPath.lawsuit(lawsuit.id)}>{lawsuit.caseNameShort}</Link> ({formatPartialDate(lawsuit.dateFiled)}): challenging, {names(lawsuit.sides.challenging)};
             defending, {names(lawsuit.sides.defending)}.
           </li>
         ))}

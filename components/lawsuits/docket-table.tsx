@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
@@ -48,7 +49,7 @@ export function LawsuitDocketTable({ caseNameShort, filings }: { caseNameShort: 
               </td>
               <td className={tableStyles.nowrap}>{FILING_KIND_LABELS[filing.kind]}</td>
               <th scope="row">
-                <Link href={`/filings/${filing.id}`}>{filing.title}</Link>
+                <Link href={htmlPath.filing(filing.id)}>{filing.title}</Link>
               </th>
               <td className={tableStyles.number}>{filing.stateCount > 0 ? filing.stateCount : <Nothing />}</td>
               <td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { htmlPath } from "@/lib/api/paths";
 import { formatPartialDate, type PartialDateString } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import type { LawsuitDetail } from "@/lib/lawsuits/queries";
@@ -23,7 +24,7 @@ export function lawsuitEvents(lawsuit: LawsuitDetail): LawsuitTimelineEvent[] {
     events.push({ key: "filed", date: lawsuit.dateFiled, label: "Lawsuit filed", title: `in the ${lawsuit.court.fullName}` });
   }
   for (const filing of lawsuit.filings) {
-    events.push({ key: filing.id, date: filing.dateFiled, label: FILING_KIND_LABELS[filing.kind], title: filing.title, href: `/filings/${filing.id}` });
+    events.push({ key: filing.id, date: filing.dateFiled, label: FILING_KIND_LABELS[filing.kind], title: filing.title, href: htmlPath.filing(filing.id) });
   }
   if (lawsuit.dateTerminated) {
     events.push({ key: "terminated", date: lawsuit.dateTerminated, label: "Case terminated" });

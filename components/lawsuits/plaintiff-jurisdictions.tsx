@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { UsMap } from "@/components/us-map";
+import { htmlPath } from "@/lib/api/paths";
 import { COALITION_ROLE_LABELS } from "@/lib/jurisdictions/roles";
 import type { LawsuitDetail } from "@/lib/lawsuits/queries";
 import { plural } from "@/lib/text";
@@ -33,7 +34,7 @@ export function PlaintiffJurisdictions({ lawsuit }: { lawsuit: LawsuitDetail }) 
             <ol className={styles.plaintiffList} aria-labelledby="plaintiffs-heading">
               {plaintiffs.map((plaintiff) => (
                 <li key={plaintiff.code}>
-                  <Link href={`/states/${plaintiff.code}`}>{plaintiff.name}</Link>
+                  <Link href={htmlPath.jurisdiction(plaintiff.code)}>{plaintiff.name}</Link>
                   {plaintiff.role !== "joined" && (
                     <>
                       {" "}

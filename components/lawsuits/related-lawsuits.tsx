@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { htmlPath } from "@/lib/api/paths";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { LAWSUIT_RELATION_LABELS, LAWSUIT_STATUS_LABELS, PARTY_SIDE_LABELS } from "@/lib/lawsuits/labels";
 import type { LawsuitDetail, LawsuitRef } from "@/lib/lawsuits/queries";
@@ -50,9 +51,9 @@ export function RelatedLawsuits({ lawsuit }: { lawsuit: LawsuitDetail }) {
           <ul className={styles.plainList} aria-labelledby="chain-heading">
             {lawsuit.chain.map((link) => (
               <li key={`${link.from.id}-${link.to.id}`}>
-                <Link href={`/lawsuits/${link.from.id}`}>{link.from.caseNameShort}</Link>{" "}
+                <Link href={htmlPath.lawsuit(link.from.id)}>{link.from.caseNameShort}</Link>{" "}
                 <span className={styles.relation}>{LAWSUIT_RELATION_LABELS[link.relation].outgoing.toLowerCase()}</span>{" "}
-                <Link href={`/lawsuits/${link.to.id}`}>{link.to.caseNameShort}</Link>
+                <Link href={htmlPath.lawsuit(link.to.id)}>{link.to.caseNameShort}</Link>
               </li>
             ))}
           </ul>
@@ -65,7 +66,7 @@ export function RelatedLawsuits({ lawsuit }: { lawsuit: LawsuitDetail }) {
 function LawsuitLink({ lawsuit }: { lawsuit: LawsuitRef }) {
   return (
     <>
-      <Link href={`/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link>
+      <Link href={htmlPath.lawsuit(lawsuit.id)}>{lawsuit.caseNameShort}</Link>
       <span className={styles.muted}>
         {" "}
         · No. {lawsuit.docketNumber} ({lawsuit.court}) · filed <time dateTime={lawsuit.dateFiled}>{formatPartialDate(lawsuit.dateFiled)}</time> ·{" "}

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { CountsTable, type CountsColumn } from "@/components/ui/counts-table";
 import { ListPager } from "@/components/ui/list-pager";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { FILING_KIND_LABELS } from "@/lib/filings/kinds";
 import { hrefWithFilter } from "@/lib/filters/schema";
@@ -109,7 +110,7 @@ export function StateLawsuits({ jurisdiction }: { jurisdiction: JurisdictionDeta
         <ul className={styles.plainList} aria-labelledby="lawsuits-heading">
           {lawsuits.map((lawsuit) => (
             <li key={lawsuit.id}>
-              <Link href={`/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link>{" "}
+              <Link href={htmlPath.lawsuit(lawsuit.id)}>{lawsuit.caseNameShort}</Link>{" "}
               <span className={styles.muted}>
                 No. {lawsuit.docketNumber} ({lawsuit.court}), filed <time dateTime={lawsuit.dateFiled}>{formatPartialDate(lawsuit.dateFiled)}</time>
               </span>{" "}
@@ -165,11 +166,11 @@ export function StateFilings({ jurisdiction }: { jurisdiction: JurisdictionDetai
                   </td>
                   <td className={tableStyles.nowrap}>{FILING_KIND_LABELS[filing.kind]}</td>
                   <th scope="row">
-                    <Link href={`/filings/${filing.id}`}>{filing.title}</Link>
+                    <Link href={htmlPath.filing(filing.id)}>{filing.title}</Link>
                   </th>
                   <td>
                     {filing.lawsuit ? (
-                      <Link href={`/lawsuits/${filing.lawsuit.id}`}>{filing.lawsuit.caseNameShort}</Link>
+                      <Link href={htmlPath.lawsuit(filing.lawsuit.id)}>{filing.lawsuit.caseNameShort}</Link>
                     ) : (
                       <span className={tableStyles.muted}>Outside any lawsuit</span>
                     )}

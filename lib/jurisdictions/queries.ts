@@ -2,6 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
+import { htmlPath } from "@/lib/api/paths";
 import { db } from "@/lib/db/client";
 import { fromStored, type DatePrecision, type PartialDateString } from "@/lib/dates/partial-date";
 import type { LawsuitStatus } from "@/lib/dataset/schema";
@@ -14,7 +15,7 @@ import type { JurisdictionSort } from "@/lib/jurisdictions/schema";
 /** How many of a jurisdiction's filings its page lists, newest first; the timeline has the rest. */
 
 /** A jurisdiction's page, at a page of its lawsuits. */
-export const statePath = (code: string, page = 1) => `/states/${code}${page > 1 ? `?page=${page}` : ""}`;
+export const statePath = (code: string, page = 1) => `${htmlPath.jurisdiction(code)}${page > 1 ? `?page=${page}` : ""}`;
 export const JURISDICTION_FILINGS_LIMIT = 20;
 /** Lawsuits per page of a jurisdiction's "Lawsuits as plaintiff": the page weighs the same whatever the collection. */
 export const JURISDICTION_LAWSUITS_PAGE_SIZE = 10;

@@ -11,6 +11,7 @@ import { OutcomesChart } from "@/components/insights/outcomes-chart";
 import { CountsTable, type CountsColumn } from "@/components/ui/counts-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { UsMap } from "@/components/us-map";
+import { htmlPath } from "@/lib/api/paths";
 import { EMPTY_FILTER, isFiltered, parsePageQuery } from "@/lib/filters/schema";
 import type { CodingInsights } from "@/lib/insights/coding";
 import { getInsightsPageData } from "@/lib/insights/page-data";
@@ -178,7 +179,7 @@ function ActivityTable({ activity }: { activity: JurisdictionActivity[] }) {
         caption="Filings each jurisdiction joined and led, most first"
         rowHeading="Jurisdiction"
         columns={columns}
-        rows={activity.map((a) => ({ key: a.code, header: <Link href={`/states/${a.code}`}>{a.name}</Link>, counts: { joined: a.joined, led: a.led, coLed: a.coLed } }))}
+        rows={activity.map((a) => ({ key: a.code, header: <Link href={htmlPath.jurisdiction(a.code)}>{a.name}</Link>, counts: { joined: a.joined, led: a.led, coLed: a.coLed } }))}
       />
     </TableScroll>
   );

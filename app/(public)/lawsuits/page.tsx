@@ -4,6 +4,7 @@ import Link from "next/link";
 import { LawsuitStatusBadge } from "@/components/lawsuits/status-badge";
 import { ListPager } from "@/components/ui/list-pager";
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
+import { htmlPath } from "@/lib/api/paths";
 import { LAWSUIT_STATUSES } from "@/lib/dataset/schema";
 import { formatPartialDate } from "@/lib/dates/partial-date";
 import { LAWSUIT_STATUS_LABELS } from "@/lib/lawsuits/labels";
@@ -154,7 +155,7 @@ export default async function LawsuitsPage({ searchParams }: { searchParams: Pro
               {lawsuits.map((lawsuit) => (
                 <tr key={lawsuit.id}>
                   <th scope="row" className={styles.lawsuitCell}>
-                    <Link href={`/lawsuits/${lawsuit.id}`}>{lawsuit.caseNameShort}</Link>
+                    <Link href={htmlPath.lawsuit(lawsuit.id)}>{lawsuit.caseNameShort}</Link>
                     <span className={styles.docket}>No. {lawsuit.docketNumber}</span>
                   </th>
                   <td>

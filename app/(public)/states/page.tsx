@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { TableScroll, tableStyles } from "@/components/ui/table-scroll";
 import { UsMap } from "@/components/us-map";
+import { htmlPath } from "@/lib/api/paths";
 import { listJurisdictions, type JurisdictionListItem } from "@/lib/jurisdictions/queries";
 import { JURISDICTION_SORTS, parseJurisdictionListParams, type JurisdictionSort } from "@/lib/jurisdictions/schema";
 
@@ -52,7 +53,7 @@ function Rows({ jurisdictions }: { jurisdictions: JurisdictionListItem[] }) {
   return jurisdictions.map((j) => (
     <tr key={j.code}>
       <th scope="row">
-        <Link href={`/states/${j.code}`}>{j.name}</Link> <span className={styles.code}>{j.code}</span>
+        <Link href={htmlPath.jurisdiction(j.code)}>{j.name}</Link> <span className={styles.code}>{j.code}</span>
       </th>
       <Count value={j.joined} />
       <Count value={j.led} />

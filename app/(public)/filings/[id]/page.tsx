@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { FilingAside } from "@/components/filings/filing-aside";
 import { FilingFacts } from "@/components/filings/filing-facts";
 import styles from "@/components/filings/filing-page.module.css";
-import { DateText, filingPath } from "@/components/filings/filing-refs";
+import { DateText } from "@/components/filings/filing-refs";
 import { FilingDemands, FilingJurisdictions, FilingThread } from "@/components/filings/filing-sections";
 import { SourceList } from "@/components/source-list";
 import { Badge } from "@/components/ui/badge";
+import { htmlPath } from "@/lib/api/paths";
 import { getFilingDetail } from "@/lib/filings/queries";
 import { getReleaseCitation } from "@/lib/releases/queries";
 import { absoluteUrl } from "@/lib/site";
@@ -21,7 +22,7 @@ interface Props {
 
 /** The filing's absolute, stable URL. */
 function permalinkOf(id: string): Promise<string> {
-  return absoluteUrl(filingPath(id));
+  return absoluteUrl(htmlPath.filing(id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       type: "article",
       url: await permalinkOf(filing.id),
     },
-    alternates: { canonical: filingPath(filing.id) },
+    alternates: { canonical: htmlPath.filing(filing.id) },
   };
 }
 

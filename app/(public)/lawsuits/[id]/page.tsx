@@ -45,10 +45,10 @@ export async function generateMetadata({ params }: LawsuitPageProps): Promise<Me
     title: lawsuit.caseNameShort,
     description,
     alternates: {
-      canonical: `/lawsuits/${lawsuit.id}`,
+      canonical: htmlPath.lawsuit(lawsuit.id),
       types: { "application/atom+xml": [{ url: await absoluteUrl(feedPath({ lawsuit: lawsuit.id })), title: `Atom feed: filings in ${lawsuit.caseNameShort}` }] },
     },
-    openGraph: { title: lawsuit.caseNameShort, description, type: "article", url: `/lawsuits/${lawsuit.id}` },
+    openGraph: { title: lawsuit.caseNameShort, description, type: "article", url: htmlPath.lawsuit(lawsuit.id) },
   };
 }
 

@@ -5,6 +5,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { StateActivity, StateFilings, StateLawsuits, StateOfficials } from "@/components/states/state-sections";
 import styles from "@/components/states/state-page.module.css";
 import { Badge } from "@/components/ui/badge";
+import { htmlPath } from "@/lib/api/paths";
 import { feedPath } from "@/lib/feeds/paths";
 import { hrefWithFilter } from "@/lib/filters/schema";
 import { getJurisdiction, statePath, type JurisdictionDetail } from "@/lib/jurisdictions/queries";
@@ -46,7 +47,7 @@ export async function generateMetadata({ params, searchParams }: StatePageProps)
         "application/atom+xml": [{ url: await absoluteUrl(feedPath({ state: [jurisdiction.code] })), title: `Atom feed: filings ${jurisdiction.name} joined` }],
       },
     },
-    openGraph: { title: jurisdiction.name, description, url: `/states/${jurisdiction.code}` },
+    openGraph: { title: jurisdiction.name, description, url: htmlPath.jurisdiction(jurisdiction.code) },
   };
 }
 
@@ -55,7 +56,7 @@ export default async function StatePage({ params, searchParams }: StatePageProps
   const code = normalizeJurisdictionCode(raw);
   if (!code) notFound();
   // One address per jurisdiction: /states/nm becomes /states/NM.
-  if (code !== raw) permanentRedirect(`/states/${code}`);
+  if (code !== raw) permanentRedirect(htmlPath.jurisdiction(code));
   const jurisdiction = await getJurisdiction(code, pageParam.parse((await searchParams).page));
   if (!jurisdiction) notFound();
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { OfficialForm } from "@/components/staff/official-form";
 import styles from "@/components/staff/staff-list.module.css";
+import { htmlPath } from "@/lib/api/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { loadRecord } from "@/lib/editing/records";
 
@@ -32,7 +33,7 @@ export default async function EditOfficialPage({ params, searchParams }: { param
         {jurisdiction ? (
           <>
             {" "}
-            (see <Link href={`/states/${jurisdiction}`}>the page of {jurisdiction}</Link>)
+            (see <Link href={htmlPath.jurisdiction(jurisdiction)}>the page of {jurisdiction}</Link>)
           </>
         ) : null}
         .
