@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect, test, type Locator } from "@playwright/test";
+
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The facts come from the founding dataset and its coding, which the test server seeds.

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect, test, type Page } from "@playwright/test";
+
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 // The facts come from the founding dataset the test server seeds.
@@ -65,16 +66,21 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("With JavaScript, the lawsuit search field is a combobox that suggests lawsuits by caption and docket number as the reader types", async ({ page }) => {
-  test.slow();
+/** `/` with the lawsuit field's combobox ready, "flores" typed and its two suggestions shown. */
+async function suggestFlores(page: Page) {
   await page.goto("/");
   const combobox = page.getByRole("combobox", { name: "Find a lawsuit" });
   // The field becomes a combobox when its script has run, which a loaded machine may take a while to do.
   await expect(combobox).toHaveAttribute("aria-expanded", "false", { timeout: 30_000 });
-
   await combobox.pressSequentially("flores");
   const options = page.getByRole("listbox", { name: "Matching lawsuits" }).getByRole("option");
   await expect(options).toHaveText([/^Flores v\./, /^Flores v\./]);
+  return { combobox, options };
+}
+
+test("With JavaScript, the lawsuit search field is a combobox that suggests lawsuits by caption and docket number as the reader types", async ({ page }) => {
+  test.slow();
+  const { combobox, options } = await suggestFlores(page);
   await expect(combobox).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("status").filter({ hasText: "2 lawsuits match" })).toBeAttached();
   await expectNoSeriousAxeViolations(page);
@@ -118,12 +124,7 @@ test("Enter chooses the suggestion the reader highlighted, even when a refresh o
     await route.continue();
   });
   try {
-    await page.goto("/");
-    const combobox = page.getByRole("combobox", { name: "Find a lawsuit" });
-    await expect(combobox).toHaveAttribute("aria-expanded", "false", { timeout: 30_000 });
-    await combobox.pressSequentially("flores");
-    const options = page.getByRole("listbox", { name: "Matching lawsuits" }).getByRole("option");
-    await expect(options).toHaveText([/^Flores v\./, /^Flores v\./]);
+    const { combobox, options } = await suggestFlores(page);
 
     const asked = page.waitForRequest(lastWords);
     await combobox.pressSequentially(" v");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test("The header leads to the timeline, lawsuits, states and About, and marks the current section", async ({ page }) => {
