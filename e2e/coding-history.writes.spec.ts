@@ -193,3 +193,46 @@ test("A revert of a lawsuit's coding names it as its history page does, the rese
     "Someone else changed this research coding since this page was loaded (Command-line import made the latest change), so nothing was reverted. The history now shows the latest version: check it and try again.",
   );
 });
+
+test("The public history of a lawsuit's coding does not name a draft filing the coding cites, and staff still see it", async ({ page, browser }) => {
+  test.slow();
+  const word = uniqueWord("cf");
+  const r = records(word);
+  const order = `coded-order-${word}`;
+  const orderTitle = `Unpublished order ${word}`;
+  await importDataset(r.data);
+  await importDataset(
+    { filings: [{ ...r.data.filings[0], id: order, kind: "order", title: orderTitle, dateFiled: "2032-02-01" }] },
+    { draft: true },
+  );
+  // Every value cites the draft order as well as a source: the values are public, the order is not.
+  await importDataset({
+    ...r.data,
+    coding: [
+      {
+        ...r.data.coding[0],
+        stateSides: [{ jurisdiction: "WA", side: "plaintiff", filing: order, sources: [SOURCE] }],
+        outcome: { class: "success-injunction-only", date: "2032-02-01", decidedBy: order, sources: [SOURCE] },
+        reliefMilestones: [{ relief: "preliminary-injunction", status: "granted", date: "2032-02-01", filing: order, sources: [SOURCE] }],
+      },
+    ],
+  });
+
+  const reader = await browser.newPage();
+  await expect(async () => {
+    await reader.goto(`/lawsuits/${r.ids.lawsuit}/coding/history`);
+    await expect(revisionsOf(reader).getByRole("heading")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const latest = revisionsOf(reader).first();
+  await expect(latest.getByRole("term")).toHaveText(["States' sides", "Outcome for the states", "Relief milestones"]);
+  await expect(latest).toContainText("Washington (Plaintiff)");
+  await expect(latest).toContainText("Preliminary injunction");
+  await expect(reader.locator("body")).not.toContainText(order);
+  await expect(reader.locator("body")).not.toContainText(orderTitle);
+  await reader.close();
+
+  await signIn(page, await createStaffUser());
+  await page.goto(`/lawsuits/${r.ids.lawsuit}/coding/history`);
+  await expect(revisionsOf(page).first()).toContainText(`Washington (Plaintiff, shown by ${order})`);
+  await expect(revisionsOf(page).first()).toContainText(`decided by ${order}`);
+});

@@ -125,3 +125,73 @@ test("The history of a filing that does not exist is not found", async ({ page }
   const response = await page.goto(`/filings/${uniqueWord("nothing")}/history`);
   expect(response?.status()).toBe(404);
 });
+
+test("The public histories of a filing and a lawsuit do not name the drafts they refer to, and staff still see them", async ({ page, browser }) => {
+  const word = uniqueWord("hidden");
+  const ids = { draftLawsuit: `draft-suit-${word}`, lawsuit: `public-suit-${word}`, motion: `draft-motion-${word}`, reply: `public-reply-${word}` };
+  const source = { url: "https://example.org/hidden.pdf", title: "A test source", publisher: "Example" };
+  const lawsuit = (id: string, name: string) => ({
+    id,
+    caseName: `State of Washington v. ${name}`,
+    caseNameShort: `Washington v. ${name}`,
+    court: `court-${word}`,
+    docketNumber: "9:31-cv-00002",
+    dateFiled: "2031-05-01",
+    status: "open",
+    summary: "A lawsuit made up for a test of the history.",
+    plaintiffs: [{ jurisdiction: "WA", role: "lead" }],
+    otherParties: [],
+    sources: [source],
+  });
+  const filing = (id: string, title: string) => ({
+    id,
+    lawsuit: null,
+    kind: "motion",
+    title,
+    dateFiled: "2031-05-02",
+    summary: "A filing made up for a test of the history.",
+    states: [{ jurisdiction: "WA", role: "lead" }],
+    demands: [],
+    sources: [source],
+  });
+  await importDataset(
+    {
+      courts: [{ id: `court-${word}`, shortName: "Test Ct.", fullName: "A court made up for a test" }],
+      lawsuits: [lawsuit(ids.draftLawsuit, `Draft ${word}`)],
+      filings: [filing(ids.motion, `Draft motion ${word}`)],
+    },
+    { draft: true },
+  );
+  await importDataset({
+    lawsuits: [{ ...lawsuit(ids.lawsuit, `Public ${word}`), related: [{ lawsuit: ids.draftLawsuit, relation: "related" }] }],
+    filings: [
+      {
+        ...filing(ids.reply, `Public reply ${word}`),
+        kind: "reply",
+        respondsTo: ids.motion,
+        demands: [{ text: "Reunify families.", category: "reunification", outcome: "granted", decidedBy: ids.motion }],
+      },
+    ],
+  });
+
+  const visitor = await browser.newPage();
+  try {
+    for (const [path, shown] of [
+      [`/filings/${ids.reply}/history`, "Reunify families."],
+      [`/lawsuits/${ids.lawsuit}/history`, `Washington v. Public ${word}`],
+    ]) {
+      await visitor.goto(path);
+      await expect(visitor.getByRole("list", { name: "Changes, newest first" })).toContainText(shown);
+      await expect(visitor.locator("body")).not.toContainText(ids.motion);
+      await expect(visitor.locator("body")).not.toContainText(ids.draftLawsuit);
+    }
+  } finally {
+    await visitor.close();
+  }
+
+  await signIn(page, await createStaffUser());
+  await page.goto(`/filings/${ids.reply}/history`);
+  await expect(page.getByRole("list", { name: "Changes, newest first" })).toContainText(`decided by ${ids.motion}`);
+  await page.goto(`/lawsuits/${ids.lawsuit}/history`);
+  await expect(page.getByRole("list", { name: "Changes, newest first" })).toContainText(ids.draftLawsuit);
+});

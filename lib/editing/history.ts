@@ -5,7 +5,8 @@
 // (what was edited while it was a draft was never public), and a lawsuit's coding while
 // and as the lawsuit is public: from the lawsuit's first publication on. Policies and
 // issue areas are reference data, public whatever lawsuit cites them (the public export
-// carries them all): their whole history. Staff see all of it.
+// carries them all): their whole history. Staff see all of it. The public reads no
+// reference to a filing or lawsuit it cannot see (lib/editing/hidden-references.ts).
 import "server-only";
 
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { z } from "zod";
 import type { Sql } from "@/lib/db/sql";
 import { getBulkSql } from "@/lib/db/bulk";
 import { describeChanges, inFieldOrder, labelOf, stableJson, type ChangeView } from "@/lib/editing/changes";
+import { withoutHiddenReferences } from "@/lib/editing/hidden-references";
 import type { HistoryKind } from "@/lib/editing/paths";
 import type { Publication, RevisionAction } from "@/lib/editing/types";
 
@@ -144,6 +146,9 @@ export async function getRecordHistory(
   const latest = rows[0];
   const live = !!record && record.deleted_at === null;
   const currentContent = latest ? stableJson(inFieldOrder(kind, latest.after)) : null;
+  // Each revision's before and after, in turn; the public reads no reference to a draft.
+  const stored = rows.flatMap((row) => [row.before, row.after]);
+  const readable = viewer.staff ? stored : await withoutHiddenReferences(sql, kind, stored);
   const revisions = rows.map((row, index): RevisionView => ({
     id: row.id,
     version: row.version,
@@ -156,7 +161,7 @@ export async function getRecordHistory(
       row.reverted_from_id && row.reverted_from_at
         ? { id: row.reverted_from_id, at: row.reverted_from_at.toISOString(), version: row.reverted_from_version!, actorName: row.reverted_from_actor! }
         : null,
-    changes: describeChanges(kind, row.before, row.after),
+    changes: describeChanges(kind, readable[2 * index], readable[2 * index + 1]),
     // Reverting to what the record already holds would change nothing.
     revertible: viewer.staff && live && index > 0 && stableJson(inFieldOrder(kind, row.after)) !== currentContent,
   }));
