@@ -7,7 +7,7 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { formatTimestampDay } from "@/lib/dates/timestamp";
 import type { RecordHistory, RevisionView } from "@/lib/editing/history";
-import { editPath } from "@/lib/editing/paths";
+import { editPath, uploadPath } from "@/lib/editing/paths";
 import { RECORD_NOUNS } from "@/lib/editing/types";
 import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 
@@ -42,7 +42,7 @@ function Revision({ history, revision, staff, shownIds }: { history: RecordHisto
         </h2>
         <p className={styles.meta}>
           <Timestamp iso={revision.at} />
-          {revision.uploadId && <> · from a dataset upload{staff && <> (<Link href={`/staff/upload/${revision.uploadId}`}>see the upload</Link>)</>}</>}
+          {revision.uploadId && <> · from a dataset upload{staff && <> (<Link href={uploadPath(revision.uploadId)}>see the upload</Link>)</>}</>}
           {revision.revertedFrom && (
             <>
               {" "}

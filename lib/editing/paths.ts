@@ -1,6 +1,7 @@
-// Where each kind of editable record is edited (staff) and where its history is read
-// (public, and staff with more), so that the dashboard, the upload's report, the
-// history pages and the revert action link to the same places. Browser-safe.
+// Where each kind of editable record is edited (staff), where its history is read
+// (public, and staff with more) and where a dataset upload is previewed, so that the
+// dashboard, the upload's report, the history pages and the actions link to the same
+// places. Browser-safe.
 import { htmlPath } from "@/lib/api/paths";
 import type { EditableKind } from "@/lib/editing/types";
 
@@ -29,6 +30,12 @@ const HISTORY_PATHS: Record<HistoryKind, (id: string) => string> = {
 };
 
 const isHistoryKind = (kind: string): kind is HistoryKind => (HISTORY_KINDS as readonly string[]).includes(kind);
+
+/** The dataset upload's form. */
+export const UPLOAD_PAGE = "/staff/upload";
+
+/** A dataset upload's preview, then its report once applied. */
+export const uploadPath = (id: string): string => `${UPLOAD_PAGE}/${encodeURIComponent(id)}`;
 
 /** The staff form of a record. */
 export const editPath = (kind: EditableKind, id: string): string => EDIT_PATHS[kind](encodeURIComponent(id));

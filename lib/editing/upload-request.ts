@@ -16,6 +16,7 @@ import { z } from "zod";
 import { signInPath } from "@/lib/auth/next-path";
 import { roleSatisfies } from "@/lib/auth/roles";
 import { actorOf, getStaff } from "@/lib/auth/session";
+import { UPLOAD_PAGE, uploadPath } from "@/lib/editing/paths";
 import { PUBLICATIONS } from "@/lib/editing/types";
 import { awaitPreviewBriefly, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, storeUpload } from "@/lib/editing/upload";
 import { declaredLength, MAX_UPLOAD_BODY_BYTES } from "@/lib/security/body-limits";
@@ -40,8 +41,6 @@ export interface UploadAnswer {
   /** The preview's page, when the file was kept. */
   location?: string;
 }
-
-const UPLOAD_PAGE = "/staff/upload";
 
 export async function receiveUpload(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
@@ -80,7 +79,7 @@ export async function receiveUpload(request: Request): Promise<Response> {
   // A small file's preview is ready in a moment: the uploader then sees it at once. A
   // large one goes on in the background, and its page shows how far it has got.
   await awaitPreviewBriefly(result.previewing);
-  const location = `${UPLOAD_PAGE}/${result.id}`;
+  const location = uploadPath(result.id);
   if (!wantsJson) return Response.redirect(new URL(location, request.url), 303);
   return answer(201, { fileName: file.name, problems: [], location });
 }

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
-import { editPath, historyPath } from "@/lib/editing/paths";
+import { editPath, historyPath, UPLOAD_PAGE, uploadPath } from "@/lib/editing/paths";
 import type { EditableKind } from "@/lib/editing/types";
 import { REVISION_ACTION_WORDS } from "@/lib/editing/vocabulary";
 import {
@@ -85,7 +85,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
           <Link href="/staff/lawsuits/new">New lawsuit</Link>
         </li>
         <li>
-          <Link href="/staff/upload">Upload a dataset</Link>
+          <Link href={UPLOAD_PAGE}>Upload a dataset</Link>
         </li>
       </ul>
 
@@ -129,7 +129,7 @@ export default async function StaffDashboardPage({ searchParams }: { searchParam
                         {change.fields.length > 0 && <span className={styles.secondary}>{change.fields.join(", ")}</span>}
                         {change.uploadId && (
                           <span className={styles.secondary}>
-                            <Link href={`/staff/upload/${change.uploadId}`}>from an upload</Link>
+                            <Link href={uploadPath(change.uploadId)}>from an upload</Link>
                           </span>
                         )}
                       </td>

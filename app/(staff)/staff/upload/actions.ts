@@ -10,6 +10,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { actorOf, requireStaff } from "@/lib/auth/session";
+import { uploadPath } from "@/lib/editing/paths";
 import { applyUpload, awaitPreviewBriefly, previewUploadAgain } from "@/lib/editing/upload";
 import { postedForm } from "@/lib/security/posted-form";
 
@@ -28,7 +29,7 @@ export async function applyUploadAction(previous: ApplyFormState, sent: FormData
   const result = await applyUpload(parsed.data.uploadId, actorOf(staff));
   if (!result.ok) return { message: result.message, problems: result.problems ?? [] };
   revalidatePath("/", "layout");
-  redirect(`/staff/upload/${result.id}?applied=1`);
+  redirect(`${uploadPath(result.id)}?applied=1`);
 }
 
 /** Computes an upload's preview again, against the records as they are now; the page then shows its progress. */
@@ -40,5 +41,5 @@ export async function previewUploadAgainAction(previous: ApplyFormState, sent: F
   const again = await previewUploadAgain(parsed.data.uploadId);
   if (!again.ok) return { message: "This upload cannot be previewed again: it is applied, or its preview is still being prepared.", problems: [] };
   await awaitPreviewBriefly(again.previewing);
-  redirect(`/staff/upload/${parsed.data.uploadId}`);
+  redirect(uploadPath(parsed.data.uploadId));
 }

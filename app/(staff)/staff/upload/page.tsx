@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS } from "@/lib/dataset/import";
+import { uploadPath } from "@/lib/editing/paths";
 import { listRecentUploads, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, progressPercent, type PreviewStatus } from "@/lib/editing/upload";
 
 import { UploadForm } from "./upload-form";
@@ -42,7 +43,7 @@ export default async function StaffUploadPage() {
               const changed = upload.summary ? RECORD_KINDS.reduce((n, kind) => n + upload.summary![kind].created + upload.summary![kind].updated, 0) : null;
               return (
                 <li key={upload.id}>
-                  <Link href={`/staff/upload/${upload.id}`}>{upload.fileName}</Link>
+                  <Link href={uploadPath(upload.id)}>{upload.fileName}</Link>
                   <span className={styles.secondary}>
                     by {upload.actorName}, <Timestamp iso={upload.createdAt} /> ·{" "}
                     {upload.appliedAt ? (

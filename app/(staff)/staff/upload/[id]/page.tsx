@@ -6,7 +6,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { tableStyles, TableScroll } from "@/components/ui/table-scroll";
 import { requireStaff } from "@/lib/auth/session";
 import { RECORD_KINDS, type RecordKind } from "@/lib/dataset/import";
-import { editPath, historyPath } from "@/lib/editing/paths";
+import { editPath, historyPath, UPLOAD_PAGE, uploadPath } from "@/lib/editing/paths";
 import { getUpload, PREVIEW_LIST_LIMIT, progressPercent, type PreviewRecord, type UploadPreview, type UploadView } from "@/lib/editing/upload";
 
 import styles from "../upload.module.css";
@@ -133,7 +133,7 @@ function PreviewProgress({ upload }: { upload: UploadView }) {
         {percent}%
       </progress>
       <p className={styles.secondary}>
-        This page reloads itself every {PROGRESS_REFRESH_SECONDS} seconds; the preview goes on if you leave it. <Link href={`/staff/upload/${upload.id}`}>Reload now</Link>
+        This page reloads itself every {PROGRESS_REFRESH_SECONDS} seconds; the preview goes on if you leave it. <Link href={uploadPath(upload.id)}>Reload now</Link>
       </p>
     </section>
   );
@@ -151,7 +151,7 @@ export default async function StaffUploadPreviewPage({ params }: { params: Promi
   return (
     <div className={styles.page}>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <Link href="/staff/upload">Upload a dataset</Link>
+        <Link href={UPLOAD_PAGE}>Upload a dataset</Link>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{upload.fileName}</span>
       </nav>
@@ -185,7 +185,7 @@ export default async function StaffUploadPreviewPage({ params }: { params: Promi
             ))}
           </ul>
           <p>
-            Correct the file and <Link href="/staff/upload">upload it again</Link>.
+            Correct the file and <Link href={UPLOAD_PAGE}>upload it again</Link>.
           </p>
         </section>
       )}
