@@ -4,8 +4,9 @@
 import "server-only";
 
 import { readCodingRecords } from "@/lib/coding/read";
+import { listedRecordText } from "@/lib/dataset/records";
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
-import { FILING_EXPORT_ORDER, readRecords, streamFilingRecords } from "@/lib/dataset/read";
+import { FILING_EXPORT_ORDER, readRecords, streamFilingTexts } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
 
 /**
@@ -57,7 +58,7 @@ export async function* exportDatasetText(
   yield ",\n";
   yield* jsonArray("lawsuits", [lawsuits]);
   yield ",\n";
-  const filings = recordsOf(streamFilingRecords(sql, { conditions: [], order: FILING_EXPORT_ORDER }, { publicOnly, batch: options.batch }));
+  const filings = streamFilingTexts(sql, { conditions: [], order: FILING_EXPORT_ORDER }, { publicOnly, batch: options.batch });
   yield* jsonArray("filings", (async function* () {
     for await (const batch of filings) {
       tally.filings += batch.length;
@@ -69,22 +70,18 @@ export async function* exportDatasetText(
   yield "\n}\n";
 }
 
-/** The records of a stream of filings, without the rows they came with. */
-export async function* recordsOf(batches: AsyncIterable<{ record: object }[]>): AsyncGenerator<object[]> {
-  for await (const batch of batches) yield batch.map((f) => f.record);
-}
-
 /**
  * `  "key": [ …records… ]` exactly as JSON.stringify(dataset, null, 2) writes it, from
- * batches of records: the way a dataset is written a batch at a time.
+ * batches of records, each an object or its listedRecordText already: the way a dataset
+ * is written a batch at a time.
  */
-export async function* jsonArray(key: string, batches: AsyncIterable<object[]> | Iterable<object[]>): AsyncGenerator<string> {
+export async function* jsonArray(key: string, batches: AsyncIterable<(object | string)[]> | Iterable<(object | string)[]>): AsyncGenerator<string> {
   let empty = true;
   yield `  ${JSON.stringify(key)}: [`;
   for await (const records of batches) {
     let text = "";
     for (const record of records) {
-      text += `${empty ? "\n" : ",\n"}    ${JSON.stringify(record, null, 2).replace(/\n/g, "\n    ")}`;
+      text += `${empty ? "\n" : ",\n"}    ${typeof record === "string" ? record : listedRecordText(record)}`;
       empty = false;
     }
     yield text;

@@ -27,6 +27,7 @@ import {
   type StagedKind,
 } from "@/lib/dataset/import-kinds";
 import { DatasetValidationError, describeProblem, problemsFromZod, type DatasetProblem, type ProblemPath } from "@/lib/dataset/problems";
+import { listedRecordText } from "@/lib/dataset/records";
 import { readRecords } from "@/lib/dataset/read";
 import { COMMAND_LINE, insert, type KindSummary, type WriteOptions } from "@/lib/dataset/rows";
 import { DatasetSchema, UNIQUE_KEYS, type Dataset } from "@/lib/dataset/schema";
@@ -249,7 +250,7 @@ function childTables(): string[] {
  * and adds them back after the merge, and only when all of them are empty (decision 032).
  */
 function mergedTables(): string[] {
-  return [...KINDS.map((k) => k.table), ...childTables(), "filing_search", "revision"];
+  return [...KINDS.map((k) => k.table), ...childTables(), "filing_search", "filing_record", "revision"];
 }
 
 /** True when none of the merge's tables holds a row, deleted or not: an import into an empty database. */
@@ -351,7 +352,8 @@ class Stage {
         ...spec.values(record as never),
         ...(spec.derived?.values(record as never) ?? []),
         ...(spec.staging?.values(record as never) ?? []),
-        JSON.stringify(spec.canonical(record as never)),
+        // The revision's "after", and a filing's text in filing_record (decision 034).
+        listedRecordText(spec.canonical(record as never) as object),
       ]);
       spec.children.forEach((child, c) => {
         child.rows(record as never).forEach((row, position) => this.push(targets.children[c], [id, position, ...row]));
@@ -732,6 +734,16 @@ async function bulkMerge(tx: Sql, summary: Record<StagedKind, KindSummary>, t: I
           ON CONFLICT (filing_id) DO UPDATE SET document = EXCLUDED.document, updated_at = EXCLUDED.updated_at`),
       );
     }
+    // Each filing written keeps its text as a dataset lists it, staged as its revision's
+    // "after"; so does an unchanged one whose text was forgotten since (decision 034).
+    await t.time("derived: filing records", () =>
+      tx.unsafe(`
+        INSERT INTO filing_record (filing_id, text)
+        SELECT p.id, s.after
+        FROM ${planned("filing")} p JOIN ${staged("filing")} s ON s.idx = p.idx
+        WHERE p.status <> 'unchanged' OR NOT EXISTS (SELECT FROM filing_record r WHERE r.filing_id = p.id)
+        ON CONFLICT (filing_id) DO UPDATE SET text = EXCLUDED.text`),
+    );
     if (summary.lawsuits.updated > 0) {
       // The other filings of a lawsuit whose names may have changed, as its trigger would.
       await t.time("derived: search documents of changed lawsuits", () =>

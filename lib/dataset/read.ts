@@ -3,7 +3,7 @@
 import "server-only";
 
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
-import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial } from "@/lib/dataset/records";
+import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial, listedRecordText } from "@/lib/dataset/records";
 import { readThroughCursor } from "@/lib/db/cursor";
 import type { Sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -219,37 +219,100 @@ export async function* streamFilingRecords<Extra extends Row = Row>(
   selection: { conditions: Prisma.Sql[]; order: Prisma.Sql; columns?: Prisma.Sql[] },
   options: ReadOptions & { batch?: number } = {},
 ): AsyncGenerator<StreamedFiling<Extra>[]> {
-  const publicOnly = options.publicOnly ?? false;
-  const conditions = publicOnly ? [Prisma.sql`f.is_public`, ...selection.conditions] : selection.conditions;
-  // The children come as JSON arrays of arrays, not of objects: naming every field of a
-  // million rows of filing_state tripled the bytes PostgreSQL built and sent.
-  const statement = Prisma.sql`
-    SELECT f.id, f.lawsuit_id, f.kind, f.title, f.date_filed, f.date_filed_precision, f.entry_number, f.filed_by,
-           ${publicOnly ? Prisma.sql`(SELECT r.id FROM filing r WHERE r.id = f.responds_to_id AND r.is_public)` : Prisma.sql`f.responds_to_id`} AS responds_to_id,
-           f.summary,
-           (SELECT json_agg(json_build_array(s.jurisdiction_code, s.role, s.official_id, s.date_joined, s.date_joined_precision) ORDER BY s.position)
-            FROM filing_state s WHERE s.filing_id = f.id) AS states,
-           (SELECT json_agg(json_build_array(d.text, d.category, d.outcome, ${publicOnly ? Prisma.sql`x.id` : Prisma.sql`d.decided_by_id`}) ORDER BY d.position)
-            FROM demand d ${publicOnly ? Prisma.sql`LEFT JOIN filing x ON x.id = d.decided_by_id AND x.is_public` : Prisma.empty}
-            WHERE d.filing_id = f.id) AS demands,
-           (SELECT json_agg(json_build_array(s.url, s.title, s.publisher, s.published, s.published_precision) ORDER BY s.position)
-            FROM source s WHERE s.filing_id = f.id) AS sources
-           ${selection.columns?.length ? Prisma.sql`, ${Prisma.join(selection.columns, ", ")}` : Prisma.empty}
-    FROM filing f
-    ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
-    ORDER BY ${selection.order}`;
-  type Tuples = unknown[][] | null;
-  const toFiling = (f: Row): StreamedFiling<Extra> => ({
-    record: canonicalFiling({
-      ...filingFields(f),
-      states: ((f.states as Tuples) ?? []).map((t) => stateFrom(...(t as Parameters<typeof stateFrom>))),
-      demands: ((f.demands as Tuples) ?? []).map((t) => demandFrom(...(t as Parameters<typeof demandFrom>))),
-      sources: ((f.sources as Tuples) ?? []).map((t) => sourceFrom(...(t as Parameters<typeof sourceFrom>))),
-    }),
-    extra: f as Extra,
-  });
+  const statement = filingRowsStatement(selection, options.publicOnly ?? false, null);
+  const toFiling = (f: Row): StreamedFiling<Extra> => ({ record: filingFromRow(f), extra: f as Extra });
   // PostgreSQL reads the next batch while this one is turned into records.
   for await (const rows of readThroughCursor<Row>(sql, statement, options.batch ?? FILING_STREAM_BATCH)) yield rows.map(toFiling);
+}
+
+/**
+ * The filings of streamFilingRecords as the filings list of an exported dataset holds
+ * them (listedRecordText), `batch` at a time: the text the importer kept in
+ * filing_record where it may be used, and the record built from its rows where there is
+ * none (forgotten since) or where a public export must leave out a reference the kept
+ * text makes (to a filing the public cannot see). Same text either way (decision 034).
+ */
+export async function* streamFilingTexts(
+  sql: Sql,
+  selection: { conditions: Prisma.Sql[]; order: Prisma.Sql },
+  options: ReadOptions & { batch?: number } = {},
+): AsyncGenerator<string[]> {
+  const publicOnly = options.publicOnly ?? false;
+  // The kept text names every reference; in a public export it serves only the filings
+  // whose references are all public. Both sets are hashed once, not probed per filing.
+  const kept = publicOnly
+    ? Prisma.sql`(SELECT k.text FROM filing_record k
+        WHERE k.filing_id = f.id
+          AND (f.responds_to_id IS NULL OR f.responds_to_id NOT IN (SELECT h.id FROM filing h WHERE NOT h.is_public))
+          AND f.id NOT IN (SELECT d.filing_id FROM demand d JOIN filing h ON h.id = d.decided_by_id WHERE NOT h.is_public))`
+    : Prisma.sql`(SELECT k.text FROM filing_record k WHERE k.filing_id = f.id)`;
+  const statement = filingRowsStatement(selection, publicOnly, kept);
+  for await (const rows of readThroughCursor<Row>(sql, statement, options.batch ?? FILING_STREAM_BATCH)) {
+    yield rows.map((f) => (f.kept as string | null) ?? listedRecordText(filingFromRow(f)));
+  }
+}
+
+/** The filing's own columns that its record shows. */
+const FILING_COLUMNS = ["id", "lawsuit_id", "kind", "title", "date_filed", "date_filed_precision", "entry_number", "filed_by", "responds_to_id", "summary"];
+
+/**
+ * One statement for the filings of `selection`, each row a filing's columns with its
+ * states, demands and sources. The children come as JSON arrays of arrays, not of
+ * objects: naming every field of a million rows of filing_state tripled the bytes
+ * PostgreSQL built and sent. With `kept` (an expression over `f`, `kept` in the row),
+ * the children are read only for the rows where it is null.
+ */
+function filingRowsStatement(selection: { conditions: Prisma.Sql[]; order: Prisma.Sql; columns?: Prisma.Sql[] }, publicOnly: boolean, kept: Prisma.Sql | null): Prisma.Sql {
+  const conditions = publicOnly ? [Prisma.sql`f.is_public`, ...selection.conditions] : selection.conditions;
+  const record: [Prisma.Sql, string][] = [
+    ...FILING_COLUMNS.slice(1).map((c): [Prisma.Sql, string] => [
+      c === "responds_to_id" && publicOnly ? Prisma.sql`(SELECT r.id FROM filing r WHERE r.id = f.responds_to_id AND r.is_public)` : Prisma.raw(`f.${c}`),
+      c,
+    ]),
+    [
+      Prisma.sql`(SELECT json_agg(json_build_array(s.jurisdiction_code, s.role, s.official_id, s.date_joined, s.date_joined_precision) ORDER BY s.position)
+        FROM filing_state s WHERE s.filing_id = f.id)`,
+      "states",
+    ],
+    [
+      Prisma.sql`(SELECT json_agg(json_build_array(d.text, d.category, d.outcome, ${publicOnly ? Prisma.sql`x.id` : Prisma.sql`d.decided_by_id`}) ORDER BY d.position)
+        FROM demand d ${publicOnly ? Prisma.sql`LEFT JOIN filing x ON x.id = d.decided_by_id AND x.is_public` : Prisma.empty}
+        WHERE d.filing_id = f.id)`,
+      "demands",
+    ],
+    [
+      Prisma.sql`(SELECT json_agg(json_build_array(s.url, s.title, s.publisher, s.published, s.published_precision) ORDER BY s.position)
+        FROM source s WHERE s.filing_id = f.id)`,
+      "sources",
+    ],
+  ];
+  // A row with its kept text needs nothing else: the rest is read only for the others.
+  const columns = Prisma.join(
+    record.map(([expression, name]) => Prisma.sql`${kept ? Prisma.sql`CASE WHEN kept IS NULL THEN ${expression} END` : expression} AS ${Prisma.raw(name)}`),
+    ", ",
+  );
+  const extra = selection.columns?.length ? Prisma.sql`, ${Prisma.join(selection.columns, ", ")}` : Prisma.empty;
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  if (!kept) return Prisma.sql`SELECT f.id, ${columns}${extra} FROM filing f ${where} ORDER BY ${selection.order}`;
+  // The filings are sorted first, narrow, and the kept text is looked up once per row
+  // (OFFSET 0 keeps PostgreSQL from copying the lookup into every CASE that tests it);
+  // the outer ORDER BY is then met by the order the rows already come in.
+  return Prisma.sql`
+    SELECT f.id, kept, ${columns}${extra}
+    FROM (SELECT ${Prisma.raw(FILING_COLUMNS.map((c) => `f.${c}`).join(", "))} FROM filing f ${where} ORDER BY ${selection.order} OFFSET 0) f
+    CROSS JOIN LATERAL (SELECT ${kept} AS kept OFFSET 0) k
+    ORDER BY ${selection.order}`;
+}
+
+type Tuples = unknown[][] | null;
+
+function filingFromRow(f: Row): CanonicalRecord {
+  return canonicalFiling({
+    ...filingFields(f),
+    states: ((f.states as Tuples) ?? []).map((t) => stateFrom(...(t as Parameters<typeof stateFrom>))),
+    demands: ((f.demands as Tuples) ?? []).map((t) => demandFrom(...(t as Parameters<typeof demandFrom>))),
+    sources: ((f.sources as Tuples) ?? []).map((t) => sourceFrom(...(t as Parameters<typeof sourceFrom>))),
+  });
 }
 
 export function sourceFromRow(s: Row) {

@@ -87,3 +87,17 @@ export function canonicalCoding(coding: Nullable<LawsuitCodingRecord>) {
     reliefMilestones: (coding.reliefMilestones ?? []).map((m) => withSources(m, ["relief", "status", "date", "scope", "filing"])),
   };
 }
+
+const LIST_OPENING = "[\n  [\n    ";
+const LIST_CLOSING = "\n  ]\n]";
+
+/**
+ * A record as a dataset's list holds it: JSON.stringify(dataset, null, 2)'s text for
+ * it, at the depth of the list's items (four spaces, then two more per level). The
+ * importer keeps each filing's in filing_record (decision 034); jsonArray writes the rest.
+ */
+export function listedRecordText(record: object): string {
+  // Stringified two levels down, so that JSON.stringify indents it, not a replace over its text.
+  return JSON.stringify([[record]], null, 2).slice(LIST_OPENING.length, -LIST_CLOSING.length);
+}
+
