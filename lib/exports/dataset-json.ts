@@ -31,7 +31,7 @@ import "server-only";
 import { readCodingRecords } from "@/lib/coding/read";
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
 import { jsonArray } from "@/lib/dataset/export";
-import { FILING_EXPORT_ORDER, streamFilingTexts } from "@/lib/dataset/read";
+import { FILING_EXPORT_ORDER, FILING_STREAM_BATCH, streamFilingTexts } from "@/lib/dataset/read";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
 import { filterToSearchParams, type Filter } from "@/lib/filters/schema";
@@ -233,7 +233,8 @@ export async function* filteredDatasetJson(sql: Sql, filter: Filter, options: Da
   yield ",\n";
   yield* jsonArray("lawsuits", inPages(plan.lawsuits, pageSize, (ids) => readLawsuits(sql, ids)));
   yield ",\n";
-  yield* jsonArray("filings", filingPages(sql, filter, plan.context, pageSize));
+  // Filings in the records' own batches: a few megabytes per round trip.
+  yield* jsonArray("filings", filingPages(sql, filter, plan.context, options.pageSize ?? FILING_STREAM_BATCH));
   yield ",\n";
   yield* jsonArray("coding", [coding]);
   yield "\n}\n";
