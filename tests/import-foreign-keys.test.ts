@@ -1,6 +1,7 @@
 // An import into an empty database drops the foreign keys of the tables it merges into
-// and adds them back, validated, before its commit (decision 032). These tests hold that
-// it leaves exactly the constraints it found, whether it succeeds, is refused or dies
+// and adds them back, validated, before its commit (decision 032), and builds their
+// secondary indexes after the rows (decision 035). These tests hold that it leaves
+// exactly the constraints and indexes it found, whether it succeeds, is refused or dies
 // in the middle of the merge, that a violation only a foreign key can see is still
 // refused, and that an import into a populated database keeps checking them one row at a
 // time at the commit. Which path an import took is read from its timed phases: their
@@ -27,6 +28,7 @@ type Json = any;
 const TIMEOUT = 120_000;
 const DROPPED = "foreign keys: drop";
 const ADDED = "foreign keys: add back, validating";
+const INDEXES_BUILT = "indexes: build";
 
 let database: TestDatabase;
 beforeEach(async () => {
@@ -34,13 +36,21 @@ beforeEach(async () => {
 });
 afterEach(async () => database.drop());
 
-/** Every constraint of the schema as PostgreSQL prints it, with its name, table and when it is checked. */
+/**
+ * Every constraint of the schema as PostgreSQL prints it, with its name, table and when
+ * it is checked, then every index (decision 035 drops and builds some) and whether it is valid.
+ */
 async function constraints(sql: Sql) {
   return [
     ...(await sql`
       SELECT conrelid::regclass::text AS table, conname AS name, contype AS type, pg_get_constraintdef(oid) AS definition,
              condeferrable AS deferrable, condeferred AS deferred, convalidated AS validated
       FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      ORDER BY 1, 2`),
+    ...(await sql`
+      SELECT i.indrelid::regclass::text AS table, c.relname AS name, 'index' AS type, pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS validated
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE c.relnamespace = 'public'::regnamespace
       ORDER BY 1, 2`),
   ];
 }
@@ -70,6 +80,8 @@ describe("An import into an empty database", () => {
     const phases = await importPhases(database.sql, generateDataset({ filings: 300, seed: 32, coding: true }));
     expect(phases).toContain(DROPPED);
     expect(phases).toContain(ADDED);
+    expect(phases).toContain(INDEXES_BUILT);
+    expect(before.filter((c) => c.type === "index").length).toBeGreaterThan(40);
     expect(await constraints(database.sql)).toEqual(before);
     const [{ n }] = await database.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM filing_state`;
     expect(n).toBeGreaterThan(0);
@@ -206,6 +218,7 @@ describe("An import into a populated database", () => {
     const phases = await importPhases(database.sql, generateDataset({ filings: 300, seed: 33 }));
     expect(phases).toContain("check: empty database");
     expect(phases).not.toContain(DROPPED);
+    expect(phases).not.toContain(INDEXES_BUILT);
     expect(await constraints(database.sql)).toEqual(before);
   });
 });

@@ -36,6 +36,7 @@ import { NO_TIMINGS, type ImportTimings } from "@/lib/dataset/timings";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
 import { addForeignKeys, dropForeignKeys, lockForKeyChanges } from "@/lib/db/foreign-keys";
+import { buildIndexes, dropSecondaryIndexes } from "@/lib/db/indexes";
 import type { Sql } from "@/lib/db/sql";
 import type { Publication, EditableKind } from "@/lib/editing/types";
 
@@ -213,10 +214,10 @@ async function stageAndMerge(
   const written: WrittenRecord[] = [];
   // From here until the commit the merge's tables, and those they refer to, are locked
   // (ACCESS EXCLUSIVE): their readers wait for the import instead of seeing it empty.
-  const keys =
-    keysAfter && (await t.time("foreign keys: lock the tables", () => lockForKeyChanges(tx, mergedTables())))
-      ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables()))
-      : [];
+  const locked = keysAfter && (await t.time("foreign keys: lock the tables", () => lockForKeyChanges(tx, mergedTables())));
+  const keys = locked ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables())) : [];
+  // Under the same locks, the indexes that enforce nothing are built after the rows (decision 035).
+  const indexes = locked ? await t.time("indexes: drop", () => dropSecondaryIndexes(tx, mergedTables())) : [];
   await bulkMerge(tx, summary, t, async () => {
     for (const spec of KINDS) {
       await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t);
@@ -227,6 +228,11 @@ async function stageAndMerge(
   const coded = await t.time("coding: write", () => writeCoding(tx, coding, options, now));
   await t.time("coding: revisions", () => insert(tx, "revision", coded.revisions));
   written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
+  if (indexes.length > 0) {
+    // A GIN index is built in memory runs of maintenance_work_mem: the merge's budget, for this transaction only.
+    await tx`SELECT set_config('maintenance_work_mem', ${MERGE_WORK_MEM}, true) WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${MERGE_WORK_MEM})`;
+    await t.time("indexes: build", () => buildIndexes(tx, indexes));
+  }
   await t.time("analyze", () => analyzeWritten(tx, summary));
   // After ANALYZE, so that each key's validating anti-join is planned on the rows as written.
   if (keys.length > 0) await t.time("foreign keys: add back, validating", () => addForeignKeys(tx, keys));
@@ -247,7 +253,8 @@ function childTables(): string[] {
 /**
  * Every table the merge writes rows into: the records', their lists', the search
  * documents' and the revisions'. A first load drops the foreign keys declared on them
- * and adds them back after the merge, and only when all of them are empty (decision 032).
+ * and adds them back after the merge, and only when all of them are empty (decision 032);
+ * their secondary indexes too, built again from the rows (decision 035).
  */
 function mergedTables(): string[] {
   return [...KINDS.map((k) => k.table), ...childTables(), "filing_search", "filing_record", "revision"];
