@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportDatasetText } from "@/lib/dataset/export";
 import { importDatasetText } from "@/lib/dataset/import";
+import { DatasetValidationError } from "@/lib/dataset/problems";
+import { FILING_TEXT_FORMAT } from "@/lib/dataset/read";
+import { ImportTimings } from "@/lib/dataset/timings";
+import { createSql } from "@/lib/db/sql";
 import type { Sql } from "@/lib/db/sql";
 import { deleteRecord, purgeDeletedRecords, saveRecord, setPublication } from "@/lib/editing/records";
 import type { Actor, SaveResult } from "@/lib/editing/types";
@@ -42,9 +46,14 @@ const datasetOf = (filings: object[]) => JSON.stringify({ format: "docketline/v1
 
 /** A draft the public cannot see, and published filings that refer to it. */
 const DRAFTS = datasetOf([filing("draft-motion")]);
-const PUBLISHED = datasetOf([
+const NASTY_PAIR = [
   filing("nasty-motion", { entryNumber: 0, filedBy: NASTY }),
   filing("nasty-order", { kind: "order", dateFiled: "2018", respondsTo: "nasty-motion" }),
+];
+/** The two filings that refer to no draft: still importable once the draft is purged. */
+const PAIR = datasetOf(NASTY_PAIR);
+const PUBLISHED = datasetOf([
+  ...NASTY_PAIR,
   filing("reply-to-draft", { kind: "response", dateFiled: "2018-08", respondsTo: "draft-motion" }),
   filing("decided-by-draft", { demands: [{ text: "Decided by a draft.", category: "reunification", outcome: "granted", decidedBy: "draft-motion" }] }),
 ]);
@@ -90,6 +99,20 @@ const ok = (result: SaveResult) => {
   return result;
 };
 const versionOf = async (id: string) => (await sql()<{ version: number }[]>`SELECT version FROM filing WHERE id = ${id}`)[0].version;
+
+/**
+ * An import's timings that start `act` just before `phase` and give it `patience` ms to
+ * finish first: a write that must wait for the import cannot finish before it.
+ */
+class Interrupted extends ImportTimings {
+  constructor(private readonly phase: string, private readonly act: () => Promise<unknown>, private readonly patience = 1_000) {
+    super();
+  }
+  override async time<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
+    if (phase === this.phase) await Promise.race([this.act(), new Promise((resolve) => setTimeout(resolve, this.patience))]);
+    return super.time(phase, work);
+  }
+}
 
 describe("The filings' kept texts", () => {
   it("are written for every filing an import writes, and give the same exports, byte for byte, as the rows", async () => {
@@ -149,6 +172,59 @@ describe("The filings' kept texts", () => {
     expect(kept).toContain("nasty-motion");
     const now = await exportsNow();
     expect(now.all).not.toContain("draft-motion");
+    expect(await exportsFromRows()).toEqual(now);
+  });
+  it("are not served when written by code that wrote records otherwise, and an import writes them again", async () => {
+    await sql()`UPDATE filing_record SET text = '"a text of another format"', format = 'older-code'`;
+    const now = await exportsNow();
+    expect(now.all).not.toContain("a text of another format");
+    expect(await exportsFromRows()).toEqual(now);
+    await importDatasetText(sql(), PAIR);
+    const formats = await sql()<{ format: string; n: number }[]>`SELECT format, count(*)::int AS n FROM filing_record WHERE filing_id IN ('nasty-motion', 'nasty-order') GROUP BY 1`;
+    expect(formats).toEqual([{ format: FILING_TEXT_FORMAT, n: 2 }]);
+  });
+
+  it("are forgotten, not written stale, when another session changes a filing while an import of it runs", async () => {
+    await importDatasetText(sql(), PAIR);
+    await sql()`DELETE FROM filing_record WHERE filing_id = 'nasty-order'`;
+    // Another session, outside the app, changes the filing the import finds unchanged,
+    // just before the import writes the texts it lacks.
+    const other = createSql(database.url, { max: 1 });
+    await other`SELECT 1`;
+    let change: Promise<unknown> | undefined;
+    try {
+      await importDatasetText(sql(), PAIR, {
+        timings: new Interrupted("derived: filing records", () => (change = other`UPDATE demand SET text = 'Changed by another session.' WHERE filing_id = 'nasty-order'`)),
+      });
+      await change;
+    } finally {
+      await other.end();
+    }
+    expect(await keptIds()).not.toContain("nasty-order");
+    const now = await exportsNow();
+    expect(now.all).toContain("Changed by another session.");
+    expect(await exportsFromRows()).toEqual(now);
+  });
+
+  it("are never written from half a surrogate pair: the import names the field and writes nothing", async () => {
+    // JSON.stringify escapes a lone surrogate as \ud800, as a hand-written file could.
+    const text = datasetOf([filing("half-pair", { title: "Motion \ud800 half" })]);
+    expect(text).toContain("\\ud800");
+    const error = await importDatasetText(sql(), text).then(
+      () => expect.unreachable("the import succeeded"),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatasetValidationError);
+    expect(String(error)).toMatch(/title.*must be valid Unicode text/);
+    expect(await sql()`SELECT id FROM filing WHERE id = 'half-pair'`).toHaveLength(0);
+  });
+
+  it("are all forgotten when a filing's lists are truncated", async () => {
+    expect((await keptIds()).length).toBeGreaterThan(0);
+    await sql()`TRUNCATE source`;
+    expect(await keptIds()).toEqual([]);
+    const now = await exportsNow();
+    expect(now.all).not.toContain("https://example.org/motion.pdf");
     expect(await exportsFromRows()).toEqual(now);
   });
 });

@@ -605,7 +605,7 @@ const releaseRecord = {
 } satisfies Prisma.ReleaseRecordUncheckedCreateInput;
 
 // Written by the importer only, after the filing's rows (migration 20261215090000_filing_record_text).
-const filingRecord = { filingId: "amicus-brief-of-states", text: '{\n      "id": "amicus-brief-of-states"\n    }' } satisfies Prisma.FilingRecordUncheckedCreateInput;
+const filingRecord = { filingId: "amicus-brief-of-states", text: '{\n      "id": "amicus-brief-of-states"\n    }', format: "0123456789abcdef" } satisfies Prisma.FilingRecordUncheckedCreateInput;
 
 describe("Every model, written and read back through the generated Prisma client", () => {
   // Rows whose ids the database assigns.

@@ -28,7 +28,7 @@ import {
 } from "@/lib/dataset/import-kinds";
 import { DatasetValidationError, describeProblem, problemsFromZod, type DatasetProblem, type ProblemPath } from "@/lib/dataset/problems";
 import { listedRecordText } from "@/lib/dataset/records";
-import { readRecords } from "@/lib/dataset/read";
+import { FILING_TEXT_FORMAT, readRecords } from "@/lib/dataset/read";
 import { COMMAND_LINE, insert, type KindSummary, type WriteOptions } from "@/lib/dataset/rows";
 import { DatasetSchema, UNIQUE_KEYS, type Dataset } from "@/lib/dataset/schema";
 import { streamDataset, type DatasetChunks, type StreamedRecord } from "@/lib/dataset/stream";
@@ -71,8 +71,6 @@ export interface WriteResult {
   written: WrittenRecord[];
 }
 
-// Imports never run two at once: each decides created/updated against what is there.
-const IMPORT_LOCK_KEY = 7_211_842_019;
 // Staged rows wait in memory until there are about this many bytes, then go in one COPY
 // per table while the next batch is read: two batches at most, whatever the file's size.
 const STAGE_BATCH_BYTES = 4 * 1024 * 1024;
@@ -107,9 +105,13 @@ export async function importDataset(sql: Sql, dataset: Dataset, options: WriteOp
   return result.summary;
 }
 
-/** Takes the lock that serialises every write of records (imports and staff saves). */
+/**
+ * Takes the lock that serialises every write of records (imports and staff saves): each
+ * decides created/updated against what is there. One definition, in the database
+ * (migration 20261215090000), which the kept texts' triggers take too.
+ */
 export async function lockRecords(tx: Sql) {
-  await tx`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+  await tx`SELECT docketline_lock_records()`;
 }
 
 /**
@@ -742,14 +744,17 @@ async function bulkMerge(tx: Sql, summary: Record<StagedKind, KindSummary>, t: I
       );
     }
     // Each filing written keeps its text as a dataset lists it, staged as its revision's
-    // "after"; so does an unchanged one whose text was forgotten since (decision 034).
+    // "after"; so does an unchanged one whose text was forgotten since, or written in
+    // another format (decision 034).
     await t.time("derived: filing records", () =>
-      tx.unsafe(`
-        INSERT INTO filing_record (filing_id, text)
-        SELECT p.id, s.after
-        FROM ${planned("filing")} p JOIN ${staged("filing")} s ON s.idx = p.idx
-        WHERE p.status <> 'unchanged' OR NOT EXISTS (SELECT FROM filing_record r WHERE r.filing_id = p.id)
-        ON CONFLICT (filing_id) DO UPDATE SET text = EXCLUDED.text`),
+      tx.unsafe(
+        `INSERT INTO filing_record (filing_id, text, format)
+         SELECT p.id, s.after, $1
+         FROM ${planned("filing")} p JOIN ${staged("filing")} s ON s.idx = p.idx
+         WHERE p.status <> 'unchanged' OR NOT EXISTS (SELECT FROM filing_record r WHERE r.filing_id = p.id AND r.format = $1)
+         ON CONFLICT (filing_id) DO UPDATE SET text = EXCLUDED.text, format = EXCLUDED.format`,
+        [FILING_TEXT_FORMAT],
+      ),
     );
     if (summary.lawsuits.updated > 0) {
       // The other filings of a lawsuit whose names may have changed, as its trigger would.

@@ -2,6 +2,8 @@
 // statements whatever the number of records (children are fetched per kind, not per row).
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial, listedRecordText } from "@/lib/dataset/records";
 import { readThroughCursor } from "@/lib/db/cursor";
@@ -226,6 +228,37 @@ export async function* streamFilingRecords<Extra extends Row = Row>(
 }
 
 /**
+ * The fingerprint of how this code writes a filing's record (field order, which fields
+ * are left out, dates, indentation), from a record with every field: kept in
+ * filing_record with each text, so that a text written by code that wrote records
+ * otherwise is never served (decision 034). No one has to remember to change it.
+ */
+export const FILING_TEXT_FORMAT = createHash("sha256")
+  .update(
+    listedRecordText(
+      canonicalFiling({
+        id: "probe",
+        lawsuit: "probe-lawsuit",
+        kind: "motion",
+        title: 'A "title" with a line\nbreak, \u2028, caf\u00e9 and \u{1F3DB}',
+        dateFiled: "2018-07",
+        entryNumber: 0,
+        filedBy: "plaintiffs",
+        respondsTo: "probe-motion",
+        summary: "A summary.",
+        states: [
+          { jurisdiction: "NM", role: "lead", official: "probe-official", dateJoined: "2018" },
+          { jurisdiction: "WA", role: "joined" },
+        ],
+        demands: [{ text: "A demand.", category: "reunification", outcome: "granted", decidedBy: "probe-order" }],
+        sources: [{ url: "https://example.org/", title: "A source", publisher: "A publisher", published: "2018-07-02" }],
+      } as Parameters<typeof canonicalFiling>[0]),
+    ),
+  )
+  .digest("hex")
+  .slice(0, 16);
+
+/**
  * The filings of streamFilingRecords as the filings list of an exported dataset holds
  * them (listedRecordText), `batch` at a time: the text the importer kept in
  * filing_record where it may be used, and the record built from its rows where there is
@@ -242,10 +275,10 @@ export async function* streamFilingTexts(
   // whose references are all public. Both sets are hashed once, not probed per filing.
   const kept = publicOnly
     ? Prisma.sql`(SELECT k.text FROM filing_record k
-        WHERE k.filing_id = f.id
+        WHERE k.filing_id = f.id AND k.format = ${FILING_TEXT_FORMAT}
           AND (f.responds_to_id IS NULL OR f.responds_to_id NOT IN (SELECT h.id FROM filing h WHERE NOT h.is_public))
           AND f.id NOT IN (SELECT d.filing_id FROM demand d JOIN filing h ON h.id = d.decided_by_id WHERE NOT h.is_public))`
-    : Prisma.sql`(SELECT k.text FROM filing_record k WHERE k.filing_id = f.id)`;
+    : Prisma.sql`(SELECT k.text FROM filing_record k WHERE k.filing_id = f.id AND k.format = ${FILING_TEXT_FORMAT})`;
   const statement = filingRowsStatement(selection, publicOnly, kept);
   for await (const rows of readThroughCursor<Row>(sql, statement, options.batch ?? FILING_STREAM_BATCH)) {
     yield rows.map((f) => (f.kept as string | null) ?? listedRecordText(filingFromRow(f)));

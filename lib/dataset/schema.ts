@@ -48,7 +48,13 @@ const text = (max: number) =>
     .string({ error: "must be text" })
     .trim()
     .min(1, "must not be empty")
-    .max(max, `must be at most ${max.toLocaleString("en-US")} characters`);
+    .max(max, `must be at most ${max.toLocaleString("en-US")} characters`)
+    // JSON can carry half of a surrogate pair ("\ud800"); stored, it would become U+FFFD
+    // and no longer be the text the file gave.
+    .refine((value) => !LONE_SURROGATE.test(value), "must be valid Unicode text: it has half of a surrogate pair");
+
+/** With the u flag, a character class of surrogates matches only unpaired ones. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Optional free text: absent, null, or non-empty after trimming. */
 const optionalText = (max: number) => text(max).nullish();

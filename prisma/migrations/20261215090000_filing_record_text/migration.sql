@@ -9,6 +9,10 @@
 -- export uses it only when none of the filing's references points to a filing the public
 -- cannot see, and rebuilds the rest from their rows (lib/dataset/read.ts).
 --
+-- Each text carries the fingerprint of the code's record format (lib/dataset/read.ts
+-- FILING_TEXT_FORMAT): a text written by code that wrote records otherwise is not used,
+-- and the next import of the same file writes it again.
+--
 -- Any other change to what the record says forgets the text, so it is never stale: an
 -- update of the filing's own fields (a publication or deletion is not one), any write to
 -- its states, demands or sources (a deleted official or filing sets references to NULL
@@ -20,6 +24,7 @@
 CREATE TABLE "filing_record" (
     "filing_id" TEXT NOT NULL,
     "text" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
     CONSTRAINT "filing_record_pkey" PRIMARY KEY ("filing_id"),
     CONSTRAINT "filing_record_filing_id_fkey" FOREIGN KEY ("filing_id") REFERENCES "filing"("id") ON DELETE CASCADE ON UPDATE CASCADE DEFERRABLE
 );
@@ -30,10 +35,22 @@ CREATE TABLE "filing_record" (
 ALTER TABLE "filing_record" ALTER COLUMN "text" SET STORAGE EXTERNAL;
 ALTER TABLE "filing_record" SET (toast_tuple_target = 8160);
 
+-- The lock every write of records takes (lib/dataset/import.ts lockRecords), defined
+-- once, here. The triggers below take it too, before they look: a write from outside
+-- the app that commits while an import runs would otherwise forget a text that the
+-- import, working from its own earlier view of the rows, then writes again. Waiting for
+-- the import, the trigger forgets the text the import wrote.
+CREATE FUNCTION "docketline_lock_records"() RETURNS void
+LANGUAGE sql AS $$
+    SELECT pg_advisory_xact_lock(7211842019);
+$$;
+
 CREATE FUNCTION "filing_record_forget_updated_filings"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF "docketline_bulk_merge"() OR NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
+    IF "docketline_bulk_merge"() THEN RETURN NULL; END IF;
+    PERFORM "docketline_lock_records"();
+    IF NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
     DELETE FROM "filing_record" r USING new_rows n
     WHERE r."filing_id" = n."id" AND NOT EXISTS (
         SELECT 1 FROM old_rows o
@@ -44,13 +61,17 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- One function for the three events: PL/pgSQL plans each DELETE only when it runs, so
--- each names only the transition tables its event has.
+-- One function for the four events: PL/pgSQL plans each DELETE only when it runs, so
+-- each names only the transition tables its event has. TRUNCATE has none: every text goes.
 CREATE FUNCTION "filing_record_forget_children"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF "docketline_bulk_merge"() OR NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
-    IF TG_OP = 'INSERT' THEN
+    IF "docketline_bulk_merge"() THEN RETURN NULL; END IF;
+    PERFORM "docketline_lock_records"();
+    IF NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM "filing_record";
+    ELSIF TG_OP = 'INSERT' THEN
         DELETE FROM "filing_record" WHERE "filing_id" IN (SELECT "filing_id" FROM new_rows);
     ELSIF TG_OP = 'DELETE' THEN
         DELETE FROM "filing_record" WHERE "filing_id" IN (SELECT "filing_id" FROM old_rows);
@@ -64,7 +85,7 @@ CREATE TRIGGER "filing_record_after_filing_update" AFTER UPDATE ON "filing"
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION "filing_record_forget_updated_filings"();
 
--- The same three triggers on each of a filing's lists.
+-- The same four triggers on each of a filing's lists.
 DO $$
 DECLARE list TEXT;
 BEGIN
@@ -75,5 +96,7 @@ BEGIN
             FOR EACH STATEMENT EXECUTE FUNCTION "filing_record_forget_children"()', 'filing_record_after_' || list || '_update', list);
         EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
             FOR EACH STATEMENT EXECUTE FUNCTION "filing_record_forget_children"()', 'filing_record_after_' || list || '_delete', list);
+        EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I
+            FOR EACH STATEMENT EXECUTE FUNCTION "filing_record_forget_children"()', 'filing_record_after_' || list || '_truncate', list);
     END LOOP;
 END $$;
