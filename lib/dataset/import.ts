@@ -198,7 +198,7 @@ async function stageAndMerge(
   // The plan's joins and the facet counts' trigger aggregate hundreds of thousands of
   // rows: in the server's default 4 MB they spill to disk. Only raised, and only for
   // this transaction.
-  await tx`SELECT set_config('work_mem', ${MERGE_WORK_MEM}, true) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes(${MERGE_WORK_MEM})`;
+  await raiseForMerge(tx, "work_mem");
   await t.time("index staging tables", () => indexStaging(tx, t));
   // The coding's rules are checked against the staged lawsuits and filings, before
   // anything is written, so that a bad coding last in the file leaves the database as it was.
@@ -232,13 +232,18 @@ async function stageAndMerge(
   written.push(...coded.revisions.map((r) => ({ kind: r.record_kind as EditableKind, id: r.record_id as string, version: r.version as number })));
   if (indexes.length > 0) {
     // A GIN index is built in memory runs of maintenance_work_mem: the merge's budget, for this transaction only.
-    await tx`SELECT set_config('maintenance_work_mem', ${MERGE_WORK_MEM}, true) WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes(${MERGE_WORK_MEM})`;
+    await raiseForMerge(tx, "maintenance_work_mem");
     await t.time("indexes: build", () => buildIndexes(tx, indexes));
   }
   await t.time("analyze", () => analyzeWritten(tx, summary));
   // After ANALYZE, so that each key's validating anti-join is planned on the rows as written.
   if (keys.length > 0) await t.time("foreign keys: add back, validating", () => addForeignKeys(tx, keys));
   return { summary: { ...summary, ...coded.summary }, written };
+}
+
+/** Raises a memory setting to MERGE_WORK_MEM for this transaction only, never lowers it. */
+async function raiseForMerge(tx: Sql, setting: "work_mem" | "maintenance_work_mem") {
+  await tx`SELECT set_config(${setting}, ${MERGE_WORK_MEM}, true) WHERE pg_size_bytes(current_setting(${setting})) < pg_size_bytes(${MERGE_WORK_MEM})`;
 }
 
 /** Where staged rows go: one table per record table and per child table. */

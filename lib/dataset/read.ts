@@ -5,6 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
+import { KIND_BY_NAME } from "@/lib/dataset/import-kinds";
 import { canonicalCourt, canonicalFiling, canonicalLawsuit, canonicalOfficial, listedRecordText } from "@/lib/dataset/records";
 import { readThroughCursor } from "@/lib/db/cursor";
 import type { Sql } from "@/lib/db/sql";
@@ -285,8 +286,8 @@ export async function* streamFilingTexts(
   }
 }
 
-/** The filing's own columns that its record shows. */
-const FILING_COLUMNS = ["id", "lawsuit_id", "kind", "title", "date_filed", "date_filed_precision", "entry_number", "filed_by", "responds_to_id", "summary"];
+/** The filing's own columns that its record shows: its id and those the importer writes from it. */
+const FILING_COLUMNS = ["id", ...KIND_BY_NAME.filings.columns];
 
 /**
  * One statement for the filings of `selection`, each row a filing's columns with its

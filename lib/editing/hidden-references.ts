@@ -22,7 +22,12 @@ const isObject = (value: unknown): value is Item => typeof value === "object" &&
 const citing = (item: Item, field: string, keep: Keep): Item =>
   typeof item[field] === "string" && !keep("filing", item[field]) ? { ...item, [field]: null } : item;
 
-/** The one place that knows where each kind of record refers to a filing or a lawsuit. */
+/**
+ * Where a revision's record refers to a filing or a lawsuit the public might not see.
+ * Not a filing's lawsuit: a public filing's lawsuit is public, and an old revision's
+ * lawsuit left out would read as "outside any lawsuit". (The importer's own list of
+ * references, KindSpec.references, works on staged rows, not on records.)
+ */
 function filterReferences(kind: EditableKind, record: unknown, keep: Keep): unknown {
   if (!isObject(record)) return record;
   switch (kind) {

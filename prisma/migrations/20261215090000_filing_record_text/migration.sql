@@ -45,12 +45,21 @@ LANGUAGE sql AS $$
     SELECT pg_advisory_xact_lock(7211842019);
 $$;
 
+-- Whether a trigger has texts to forget: none during the importer's merge, which writes
+-- them itself, nor when none is kept; asked under the lock, so that an import's texts
+-- are written before the question is asked.
+CREATE FUNCTION "filing_record_to_forget"() RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF "docketline_bulk_merge"() THEN RETURN false; END IF;
+    PERFORM "docketline_lock_records"();
+    RETURN EXISTS (SELECT 1 FROM "filing_record");
+END $$;
+
 CREATE FUNCTION "filing_record_forget_updated_filings"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF "docketline_bulk_merge"() THEN RETURN NULL; END IF;
-    PERFORM "docketline_lock_records"();
-    IF NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
+    IF NOT "filing_record_to_forget"() THEN RETURN NULL; END IF;
     DELETE FROM "filing_record" r USING new_rows n
     WHERE r."filing_id" = n."id" AND NOT EXISTS (
         SELECT 1 FROM old_rows o
@@ -66,9 +75,7 @@ END $$;
 CREATE FUNCTION "filing_record_forget_children"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF "docketline_bulk_merge"() THEN RETURN NULL; END IF;
-    PERFORM "docketline_lock_records"();
-    IF NOT EXISTS (SELECT 1 FROM "filing_record") THEN RETURN NULL; END IF;
+    IF NOT "filing_record_to_forget"() THEN RETURN NULL; END IF;
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM "filing_record";
     ELSIF TG_OP = 'INSERT' THEN
