@@ -6,9 +6,11 @@
 // with a fixed number of set-based statements per kind (decision 018). The research
 // coding is read by the same stream, kept in memory, checked with the references and
 // written after the merge by lib/coding (decision 027). Every record created or changed
-// gets a new version and a revision (who, when, before, after).
+// gets a new version and a revision (who, when, before, after). A re-import leaves a
+// filing that reads exactly as its kept text unstaged, as unchanged (decision 036).
 import "server-only";
 
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 
@@ -18,6 +20,7 @@ import {
   CODING_SCHEMAS,
   isCodingKind,
   KIND_BY_NAME,
+  type ChildTable,
   KINDS,
   NOUN,
   RECORD_KINDS,
@@ -77,6 +80,9 @@ const STAGE_BATCH_BYTES = 4 * 1024 * 1024;
 // Records whose stored form is read at a time, for the "before" of their revisions.
 const BEFORE_BATCH = 1000;
 const TEXT_CHUNK = 1 << 16;
+// Filings read before the database is asked which of them read exactly as their kept
+// text (decision 036): one round trip per this many, held in memory meanwhile.
+const KEEP_BATCH = 1000;
 // The memory each sort or hash of the merge may use before it spills to disk (work_mem).
 const MERGE_WORK_MEM = "256MB";
 // A table into which an import wrote at least this many records is analysed before the
@@ -90,13 +96,13 @@ const MAX_CODED_RECORDS = 20_000;
 
 /** Parses, validates and imports a JSON text. Throws DatasetSyntaxError or DatasetValidationError and writes nothing. */
 export async function importDatasetText(sql: Sql, text: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  return importChunks(sql, textChunks(text), { totalBytes: Buffer.byteLength(text), wholeText: async () => text }, options);
+  return importChunks(sql, () => textChunks(text), { totalBytes: Buffer.byteLength(text), wholeText: async () => text }, options);
 }
 
 /** The same from a file, read as a stream: memory does not grow with the file. */
 export async function importDatasetFile(sql: Sql, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const { size } = await stat(file);
-  return importChunks(sql, createReadStream(file, { highWaterMark: TEXT_CHUNK }), { totalBytes: size, wholeText: () => readFile(file, "utf8") }, options);
+  return importChunks(sql, () => createReadStream(file, { highWaterMark: TEXT_CHUNK }), { totalBytes: size, wholeText: () => readFile(file, "utf8") }, options);
 }
 
 /** Imports a dataset already validated (validateDataset), in one transaction. */
@@ -119,7 +125,7 @@ export async function lockRecords(tx: Sql) {
  * DatasetValidationError (before writing anything) when a reference does not resolve.
  */
 export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOptions = {}): Promise<WriteResult> {
-  return stageAndMerge(tx, { validate: false, written: true, keysAfter: false }, options, async (stage) => {
+  return stageAndMerge(tx, { validate: false, written: true, keysAfter: false, keep: false }, options, async (stage) => {
     for (const kind of RECORD_KINDS) {
       await stage.add(dataset[kind].map((raw, index) => ({ kind, index, raw })));
     }
@@ -128,7 +134,7 @@ export async function writeDataset(tx: Sql, dataset: Dataset, options: WriteOpti
 
 async function importChunks(
   sql: Sql,
-  chunks: DatasetChunks,
+  open: () => DatasetChunks,
   input: { totalBytes: number; wholeText: () => Promise<string> },
   options: ImportOptions,
 ): Promise<ImportSummary> {
@@ -139,12 +145,20 @@ async function importChunks(
       const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
       timings.watchBackend(pid);
     }
-    const written = await stageAndMerge(tx as unknown as Sql, { validate: true, written: false, keysAfter: true }, options, async (stage) => {
-      const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
-      const { head, repeated } = await timings.time("read: parse, validate, stage (wall)", () =>
-        streamDataset(chunks, (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress, timings }),
-      );
-      stage.checkHead(head, repeated);
+    const importFile = (keep: boolean) =>
+      stageAndMerge(tx as unknown as Sql, { validate: true, written: false, keysAfter: true, keep }, options, async (stage) => {
+        const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
+        const { head, repeated } = await timings.time("read: parse, validate, stage (wall)", () =>
+          streamDataset(open(), (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress, timings }),
+        );
+        stage.checkHead(head, repeated);
+      });
+    // A filing left unstaged because it read as its kept text was written by someone
+    // else before this import took the lock: read the file again, staging every record,
+    // still under the lock (decision 036). Nothing was written yet.
+    const written = await importFile(true).catch((error: unknown) => {
+      if (!(error instanceof KeptTextsChanged)) throw error;
+      return importFile(false);
     });
     // The deferred foreign keys (after a first load, only the coding's: decision 032) are checked at the commit, one row at a time, and the transaction made durable.
     commit = timings.begin("commit (deferred foreign keys)");
@@ -168,7 +182,16 @@ interface WriteMode {
   validate: boolean;
   written: boolean;
   keysAfter: boolean;
+  /**
+   * Whether a filing whose record reads exactly as the text kept for it is left
+   * unstaged, unchanged (decision 036): only an import of a file, whose records are
+   * read before the lock is taken and checked again under it.
+   */
+  keep: boolean;
 }
+
+/** Thrown under the lock when a filing left unstaged has been written since it was read. */
+class KeptTextsChanged extends Error {}
 
 async function stageAndMerge(
   tx: Sql,
@@ -177,7 +200,7 @@ async function stageAndMerge(
   feed: (stage: Stage) => Promise<void>,
 ): Promise<WriteResult> {
   const t = options.timings ?? NO_TIMINGS;
-  const stage = await t.time("create staging tables", () => Stage.create(tx, mode.validate, t));
+  const stage = await t.time("create staging tables", () => Stage.create(tx, mode, t));
   try {
     await feed(stage);
   } catch (error) {
@@ -191,6 +214,7 @@ async function stageAndMerge(
 
   options.onProgress?.({ phase: "checking", records: stage.records, bytes: 0, totalBytes: null });
   await t.time("lock records", () => lockRecords(tx));
+  if (stage.keeping && (await t.time("check: kept texts still kept", () => keptTextsChanged(tx)))) throw new KeptTextsChanged();
   // Decided under the lock: no other import or save writes records until this one ends.
   const keysAfter = mode.keysAfter && (await t.time("check: empty database", () => isEmptyForMerge(tx)));
   // Records may refer to each other in any order within the file.
@@ -299,11 +323,63 @@ const TARGETS = new Map<KindSpec, { record: Target; id: Target; children: Target
   ]),
 );
 
+/**
+ * The kind whose records have a kept text (filing_record, decision 034). A filing that
+ * reads exactly as its kept text is staged as its id and the kept row's version
+ * (`kept_xmin`) alone: its row and lists are the stored ones, which the text vouches
+ * for (decision 036).
+ */
+const KEPT = KIND_BY_NAME.filings;
+const KEPT_TARGET: Target = { table: KEPT.table, columns: ["idx", "id", "kept_xmin"] };
+
+/** A filing read, held until the database says whether it reads as its kept text. */
+interface Pending {
+  index: number;
+  id: string;
+  record: unknown;
+  text: string;
+}
+
+/** The record's staged rows as the file has them: a kept filing's are its stored ones. */
+function recordsAsRead(spec: KindSpec): string {
+  if (spec !== KEPT) return staged(spec.table);
+  const columns = spec.columns.map(q);
+  return `(SELECT s.idx, s.id, ${columns.map((c) => `s.${c}`).join(", ")} FROM ${staged(spec.table)} s WHERE s.kept_xmin IS NULL
+           UNION ALL
+           SELECT s.idx, s.id, ${columns.map((c) => `t.${c}`).join(", ")} FROM ${staged(spec.table)} s JOIN ${q(spec.table)} t ON t.id = s.id WHERE s.kept_xmin IS NOT NULL)`;
+}
+
+/** The same for one of its lists. */
+function listAsRead(spec: KindSpec, child: ChildTable): string {
+  if (spec !== KEPT) return staged(child.table);
+  const columns = [q(child.parent), "position", ...child.columns.map(q)];
+  return `(SELECT ${columns.map((c) => `c.${c}`).join(", ")} FROM ${staged(child.table)} c WHERE c.${q(child.parent)} IS NOT NULL
+           UNION ALL
+           SELECT ${columns.map((c) => `c.${c}`).join(", ")} FROM ${staged(spec.table)} s JOIN ${q(child.table)} c ON c.${q(child.parent)} = s.id WHERE s.kept_xmin IS NOT NULL)`;
+}
+
+/**
+ * True when a filing left unstaged no longer has the kept text it read as, in the same
+ * row version: written (or forgotten) by someone else between the reading and the lock.
+ * A row frozen by VACUUM meanwhile shows another xmin too, and costs a second reading.
+ */
+async function keptTextsChanged(tx: Sql): Promise<boolean> {
+  const [{ changed }] = await tx.unsafe<{ changed: boolean }[]>(
+    `SELECT EXISTS (
+       SELECT FROM ${staged(KEPT.table)} s
+       WHERE s.kept_xmin IS NOT NULL
+         AND NOT EXISTS (SELECT FROM filing_record r WHERE r.filing_id = s.id AND r.format = $1 AND r.xmin = s.kept_xmin)) AS changed`,
+    [FILING_TEXT_FORMAT],
+  );
+  return changed;
+}
+
 /** Validates records as they come and sends the valid ones through COPY to the staging tables. */
 class Stage {
   records = 0;
   private batches = new Map<Target, Batch>();
   private bytes = 0;
+  /** The work under way on the transaction's connection, one statement at a time: COPYs, and comparisons with kept texts. */
   private flushing: Promise<void> = Promise.resolve();
   private problems = new Map<RecordKind, { problems: DatasetProblem[]; lines: string[] }>();
   /** The research coding as read, with each record's index in the file. */
@@ -311,15 +387,22 @@ class Stage {
   private codedCount = 0;
   private head: { problems: DatasetProblem[]; lines: string[] } = { problems: [], lines: [] };
   private failed = false;
+  private pending: Pending[] = [];
 
-  private constructor(private readonly tx: Sql, private readonly validate: boolean, private readonly timings: ImportTimings) {}
+  private constructor(
+    private readonly tx: Sql,
+    private readonly validate: boolean,
+    private readonly timings: ImportTimings,
+    /** Whether filings are compared with their kept texts as they are read. */
+    readonly keeping: boolean,
+  ) {}
 
-  static async create(tx: Sql, validate: boolean, timings: ImportTimings): Promise<Stage> {
+  static async create(tx: Sql, mode: WriteMode, timings: ImportTimings): Promise<Stage> {
     await dropStaging(tx);
     const statements = [
       ...KINDS.map(
         (k) => `CREATE TEMP TABLE ${staged(k.table)} ON COMMIT DROP AS SELECT ${["id", ...writtenColumns(k)].map(q).join(", ")} FROM ${q(k.table)} WITH NO DATA;
-                ALTER TABLE ${staged(k.table)} ${["idx integer", "after text", ...(k.staging?.definitions ?? [])].map((d) => `ADD COLUMN ${d}`).join(", ")}`,
+                ALTER TABLE ${staged(k.table)} ${["idx integer", "after text", ...(k.staging?.definitions ?? []), ...(k === KEPT ? ["kept_xmin xid"] : [])].map((d) => `ADD COLUMN ${d}`).join(", ")}`,
       ),
       ...childTables().map((table) => {
         const columns = [...childParents(table), "position", ...childColumns(table)];
@@ -328,7 +411,11 @@ class Stage {
       `CREATE TEMP TABLE "stage_before" (kind text, id text, before jsonb) ON COMMIT DROP`,
     ];
     await tx.unsafe(statements.join(";\n"));
-    return new Stage(tx, validate, timings);
+    // An import into a database without kept texts (a first load) asks nothing.
+    const [{ kept }] = mode.keep
+      ? await tx<{ kept: boolean }[]>`SELECT EXISTS (SELECT FROM filing_record WHERE format = ${FILING_TEXT_FORMAT}) AS kept`
+      : [{ kept: false }];
+    return new Stage(tx, mode.validate, timings, kept);
   }
 
   async add(records: StreamedRecord[]) {
@@ -359,23 +446,71 @@ class Stage {
         continue;
       }
       const id = (record as { id: string }).id;
-      const targets = TARGETS.get(spec)!;
-      this.push(targets.record, [
-        index,
-        id,
-        ...spec.values(record as never),
-        ...(spec.derived?.values(record as never) ?? []),
-        ...(spec.staging?.values(record as never) ?? []),
-        // The revision's "after", and a filing's text in filing_record (decision 034).
-        listedRecordText(spec.canonical(record as never) as object),
-      ]);
-      spec.children.forEach((child, c) => {
-        child.rows(record as never).forEach((row, position) => this.push(targets.children[c], [id, position, ...row]));
-      });
+      // The revision's "after", and a filing's text in filing_record (decision 034).
+      const text = listedRecordText(spec.canonical(record as never) as object);
+      if (spec === KEPT && this.keeping) this.pending.push({ index, id, record, text });
+      else this.stageRecord(spec, index, id, record, text);
     }
     this.timings.add("read: validate (zod)", validating);
     this.timings.add("read: COPY rows and canonical form", performance.now() - start - validating);
+    if (this.pending.length >= KEEP_BATCH) await this.timings.time("read: compare with kept texts", () => this.stagePending());
     if (this.bytes >= STAGE_BATCH_BYTES) await this.timings.time("read: wait for the previous COPY", () => this.flush());
+  }
+
+  private stageRecord(spec: KindSpec, index: number, id: string, record: unknown, text: string) {
+    const targets = TARGETS.get(spec)!;
+    this.push(targets.record, [
+      index,
+      id,
+      ...spec.values(record as never),
+      ...(spec.derived?.values(record as never) ?? []),
+      ...(spec.staging?.values(record as never) ?? []),
+      text,
+    ]);
+    spec.children.forEach((child, c) => {
+      child.rows(record as never).forEach((row, position) => this.push(targets.children[c], [id, position, ...row]));
+    });
+  }
+
+  /**
+   * Stages the filings held: as their id and kept row version those that read exactly
+   * as their kept text (compared by SHA-256, computed on both sides), in full the
+   * others. The database is asked while the next filings are read, after the work
+   * before it on the connection; the comparison before this one is waited for, so
+   * that at most two batches of filings are held.
+   */
+  private async stagePending() {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 0) return;
+    const hashes = this.failed ? [] : pending.map((p) => createHash("sha256").update(p.text).digest("hex"));
+    const previous = this.flushing;
+    this.flushing = previous.then(async () => {
+      if (this.failed) {
+        // Nothing will be written: only the ids are still needed, to find duplicates.
+        for (const p of pending) this.stageId(KEPT, p.index, p.record);
+        return;
+      }
+      const kept = await this.timings.time("COPY into staging: compare with kept texts (overlaps reading)", async () =>
+        new Map(
+          (
+            await this.tx<{ idx: number; xmin: string }[]>`
+              SELECT k.idx, r.xmin::text AS xmin
+              FROM unnest(${pending.map((p) => p.index)}::int[], ${pending.map((p) => p.id)}::text[], ${hashes}::text[]) AS k(idx, id, hash)
+              JOIN filing_record r ON r.filing_id = k.id
+              WHERE r.format = ${FILING_TEXT_FORMAT} AND encode(sha256(convert_to(r.text, 'UTF8')), 'hex') = k.hash`
+          ).map((r) => [r.idx, r.xmin]),
+        ),
+      );
+      for (const p of pending) {
+        const xmin = kept.get(p.index);
+        if (xmin === undefined) this.stageRecord(KEPT, p.index, p.id, p.record, p.text);
+        else this.push(KEPT_TARGET, [p.index, p.id, xmin]);
+      }
+    });
+    // A failure is thrown where the next flush or finish() awaits it.
+    this.flushing.catch(() => {});
+    await previous;
   }
 
   private keepCoded(kind: CodingRecordKind, index: number, raw: unknown) {
@@ -431,6 +566,9 @@ class Stage {
 
   async finish() {
     this.codedDuplicates();
+    await this.timings.time("read: compare with kept texts", () => this.stagePending());
+    // The last comparison stages its filings when it ends: then the last COPY.
+    await this.flushing;
     await this.flush();
     await this.flushing;
   }
@@ -479,7 +617,7 @@ class Stage {
     this.bytes += line.length;
   }
 
-  /** Starts sending the batch read so far, once the previous one is in. */
+  /** Starts sending the batch read so far, once the work before it on the connection (a COPY, a comparison) is done. */
   private async flush() {
     const batches = [...this.batches.values()];
     this.batches = new Map();
@@ -550,7 +688,7 @@ async function codingProblems(tx: Sql, coding: Pick<Dataset, CodingRecordKind>):
   const [lawsuits, filings] = await Promise.all([
     tx<{ id: string; date_filed: string; date_filed_precision: DatePrecision }[]>`
       SELECT id, date_filed, date_filed_precision FROM stage_lawsuit WHERE id = ANY(${lawsuitIds}) AND date_filed IS NOT NULL`,
-    tx<{ id: string; lawsuit_id: string }[]>`SELECT id, lawsuit_id FROM stage_filing WHERE id = ANY(${filingIds})`,
+    tx.unsafe<{ id: string; lawsuit_id: string }[]>(`SELECT id, lawsuit_id FROM ${recordsAsRead(KIND_BY_NAME.filings)} s WHERE id = ANY($1::text[])`, [filingIds]),
   ]);
   const input: CodingInput = {
     ...coding,
@@ -585,9 +723,12 @@ async function referenceProblems(tx: Sql): Promise<Located[]> {
     for (const [refOrder, ref] of spec.references.entries()) {
       const target = KIND_BY_NAME[ref.target];
       const child = ref.table ? spec.children.find((c) => c.table === ref.table)! : undefined;
+      // A filing left unstaged is checked too, with its stored references: a lawsuit
+      // deleted since, or an official the file moves to another jurisdiction, is as
+      // wrong for it as for a filing read in full.
       const from = child
-        ? `${staged(child.table)} c JOIN ${staged(spec.table)} s ON s.id = c.${q(child.parent)}`
-        : `${staged(spec.table)} s CROSS JOIN LATERAL (SELECT s.*, NULL::integer AS position) c`;
+        ? `${listAsRead(spec, child)} c JOIN ${staged(spec.table)} s ON s.id = c.${q(child.parent)}`
+        : `${recordsAsRead(spec)} s CROSS JOIN LATERAL (SELECT s.*, NULL::integer AS position) c`;
       const served = ref.sameJurisdiction ? `coalesce(own.jurisdiction_code, db.jurisdiction_code)` : "NULL::text";
       const rows = await tx.unsafe<{ idx: number; id: string; position: number | null; value: string; found: boolean; served: string | null; jurisdiction: string | null }[]>(`
         SELECT s.idx, s.id, c.position, c.${q(ref.column)} AS value, (own.id IS NOT NULL OR db.id IS NOT NULL) AS found,
@@ -624,18 +765,21 @@ const rowOf = (alias: string, columns: string[]) => `ROW(${columns.map((c) => `$
 async function plan(tx: Sql): Promise<Record<StagedKind, KindSummary>> {
   const summary = {} as Record<StagedKind, KindSummary>;
   for (const spec of KINDS) {
+    // A filing left unstaged reads as its kept text: unchanged, and its lists unread.
+    const read = spec === KEPT ? "WHERE kept_xmin IS NULL" : "";
     const changedChildren = spec.children.map(
       (c) => `
         SELECT coalesce(n.${q(c.parent)}, o.${q(c.parent)})
         FROM (SELECT * FROM ${staged(c.table)} WHERE ${q(c.parent)} IS NOT NULL) n
-        FULL JOIN (SELECT * FROM ${q(c.table)} WHERE ${q(c.parent)} IN (SELECT id FROM ${staged(spec.table)})) o
+        FULL JOIN (SELECT * FROM ${q(c.table)} WHERE ${q(c.parent)} IN (SELECT id FROM ${staged(spec.table)} ${read})) o
           ON o.${q(c.parent)} = n.${q(c.parent)} AND o.position = n.position
         WHERE n.${q(c.parent)} IS NULL OR o.${q(c.parent)} IS NULL OR ${rowOf("n", c.columns)} IS DISTINCT FROM ${rowOf("o", c.columns)}`,
     );
     await tx.unsafe(`
       CREATE TEMP TABLE ${planned(spec.table)} ON COMMIT DROP AS
       SELECT s.idx, s.id,
-             CASE WHEN t.id IS NULL THEN 'created'
+             CASE ${spec === KEPT ? "WHEN s.kept_xmin IS NOT NULL THEN 'unchanged'" : ""}
+                  WHEN t.id IS NULL THEN 'created'
                   WHEN ${rowOf("s", spec.columns)} IS DISTINCT FROM ${rowOf("t", spec.columns)}
                        ${changedChildren.length ? `OR s.id IN (${changedChildren.join(" UNION ")})` : ""} THEN 'updated'
                   ELSE 'unchanged' END AS status
