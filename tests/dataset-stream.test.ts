@@ -227,6 +227,18 @@ describe("The records", () => {
     // A number is whole only once what follows it is read: 2 with the comma, 3 with the space.
     expect(events).toEqual(["chunk 0", "courts[0]", "chunk 1", "courts[1]", "chunk 2", "courts[2] filings[0]", "chunk 3", "filings[1] filings[2]", "chunk 4"]);
   });
+
+  it("keep a \"__proto__\" key as an own field, and none changes a prototype", async () => {
+    const text = '{"__proto__":{"polluted":1},"filings":[{"__proto__":{"polluted":2},"id":"a"}]}';
+    const { head, records } = await read([text]);
+    expect(Object.getPrototypeOf(head)).toBe(Object.prototype);
+    expect(Object.hasOwn(head as object, "__proto__")).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(head, "__proto__")?.value).toEqual({});
+    const raw = records[0].raw as object;
+    expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(raw, "__proto__")?.value).toEqual({ polluted: 2 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe("Progress and timings", () => {
@@ -284,6 +296,13 @@ describe("Malformed JSON", () => {
 
   it("after the end, in a chunk of its own, is reported too", async () => {
     expect((await readError(['{"title":"x"}', " ", "x"])).message).toBe("Malformed JSON at line 1, column 15: unexpected character");
+  });
+
+  it("is found in what JSON.parse does not take for white space, after the end or before the document", async () => {
+    for (const chunks of [['{"title":"x"}', "\u00a0"], ['{"title":"x"}', "\v"], [" ", "\uFEFF{}"], [Uint8Array.of(0xef, 0xbb), Buffer.from("{}")]]) {
+      const text = joined(chunks);
+      expect((await readError(chunks)).message, JSON.stringify(text)).toBe(oneShotError(text).message);
+    }
   });
 
   it("that only the stream finds (the whole text, read again, parses) is still refused, with no place", async () => {
