@@ -115,6 +115,27 @@ describe("A re-import refuses, as for any filing read in full,", () => {
     ]);
   });
 
+  it("an unchanged filing that responds to, or whose demand is decided by, a filing deleted since", async () => {
+    const responding = file.filings.find((f: Json) => f.respondsTo)!;
+    const deciding = file.filings.find((f: Json) => f.demands.some((d: Json) => d.decidedBy))!;
+    const demand = deciding.demands.findIndex((d: Json) => d.decidedBy);
+    await sql()`UPDATE filing SET deleted_at = now() WHERE id IN ${sql()([responding.respondsTo, deciding.demands[demand].decidedBy])}`;
+    const problems = await refusal({ format: file.format, filings: [responding, deciding] });
+    expect(problems).toEqual([
+      { path: ["filings", 0, "respondsTo"], message: "is not a filing in this dataset or the database" },
+      { path: ["filings", 1, "demands", demand, "decidedBy"], message: "is not a filing in this dataset or the database" },
+    ]);
+  });
+
+  it("a bad record after more than a batch of unchanged filings, naming it alone", async () => {
+    const larger = generateDataset({ filings: 2_600, seed: 37 });
+    await importDatasetText(sql(), JSON.stringify(larger));
+    const broken: Json = structuredClone(larger);
+    broken.filings[2_599].kind = "not-a-kind";
+    const problems = await refusal(broken);
+    expect(problems.map((p) => p.path)).toEqual([["filings", 2_599, "kind"]]);
+  });
+
   it("the same unchanged filing listed twice", async () => {
     const problems = await refusal({ format: file.format, filings: [file.filings[0], file.filings[1], file.filings[0]] });
     expect(problems).toEqual([{ path: ["filings", 2, "id"], message: "is used by an earlier record too" }]);
@@ -169,6 +190,34 @@ describe("A filing written by someone else after the import read it, before the 
     expect(summary.filings).toEqual({ created: 0, updated: 1, unchanged: FILINGS - 1 });
     expect((await sql()`SELECT title FROM filing WHERE id = ${id}`)[0].title).toBe(file.filings[5].title);
     expect(await keptTexts()).toBe(FILINGS);
+  });
+});
+
+describe("A kept text deleted directly, outside the lock, after the import checked it", () => {
+  it("stays forgotten, and the import writes what the file changes", async () => {
+    const changed = copy();
+    changed.filings[7].title = "Changed by the file";
+    const kept = file.filings[5].id;
+    let importing: Promise<unknown> | undefined;
+    // The other session holds a lock the merge needs after the check, and deletes the
+    // text without the records lock, as plain SQL may.
+    await sql().begin(async (tx) => {
+      const other = tx as unknown as Sql;
+      await other`LOCK TABLE filing_search IN SHARE ROW EXCLUSIVE MODE`;
+      await other`DELETE FROM filing_record WHERE filing_id = ${kept}`;
+      importing = importDatasetText(sql(), JSON.stringify(changed)).then(
+        (summary) => summary,
+        (error: unknown) => error,
+      );
+      await expect
+        .poll(async () => (await sql()`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'relation' AND NOT granted`)[0].n, { timeout: 30_000 })
+        .toBe(1);
+    });
+    const summary = await importing;
+    expect(summary).toMatchObject({ filings: { created: 0, updated: 1, unchanged: FILINGS - 1 } });
+    expect((await sql()`SELECT title FROM filing WHERE id = ${changed.filings[7].id}`)[0].title).toBe("Changed by the file");
+    expect(await sql()`SELECT filing_id FROM filing_record WHERE filing_id = ${kept}`).toEqual([]);
+    expect(await keptTexts()).toBe(FILINGS - 1);
   });
 });
 

@@ -228,36 +228,44 @@ export async function* streamFilingRecords<Extra extends Row = Row>(
   for await (const rows of readThroughCursor<Row>(sql, statement, options.batch ?? FILING_STREAM_BATCH)) yield rows.map(toFiling);
 }
 
+/** A filing with every field, from which the fingerprint below is taken. */
+const PROBE_FILING = {
+  id: "probe",
+  lawsuit: "probe-lawsuit",
+  kind: "motion",
+  title: 'A "title" with a line\nbreak, \u2028, caf\u00e9 and \u{1F3DB}',
+  dateFiled: "2018-07",
+  entryNumber: 0,
+  filedBy: "plaintiffs",
+  respondsTo: "probe-motion",
+  summary: "A summary.",
+  states: [
+    { jurisdiction: "NM", role: "lead", official: "probe-official", dateJoined: "2018" },
+    { jurisdiction: "WA", role: "joined" },
+  ],
+  demands: [{ text: "A demand.", category: "reunification", outcome: "granted", decidedBy: "probe-order" }],
+  sources: [{ url: "https://example.org/", title: "A source", publisher: "A publisher", published: "2018-07-02" }],
+} as Parameters<typeof canonicalFiling>[0];
+
 /**
  * The fingerprint of how this code writes a filing's record (field order, which fields
- * are left out, dates, indentation), from a record with every field: kept in
- * filing_record with each text, so that a text written by code that wrote records
- * otherwise is never served (decision 034). No one has to remember to change it.
+ * are left out, dates, indentation) and of the rows the importer makes of it (columns,
+ * cells, lists), from a record with every field: kept in filing_record with each text,
+ * so that a text written by code that wrote records otherwise is never served (decision
+ * 034), and never taken for rows stored otherwise by a re-import (decision 036). No one
+ * has to remember to change it.
  */
-export const FILING_TEXT_FORMAT = createHash("sha256")
-  .update(
-    listedRecordText(
-      canonicalFiling({
-        id: "probe",
-        lawsuit: "probe-lawsuit",
-        kind: "motion",
-        title: 'A "title" with a line\nbreak, \u2028, caf\u00e9 and \u{1F3DB}',
-        dateFiled: "2018-07",
-        entryNumber: 0,
-        filedBy: "plaintiffs",
-        respondsTo: "probe-motion",
-        summary: "A summary.",
-        states: [
-          { jurisdiction: "NM", role: "lead", official: "probe-official", dateJoined: "2018" },
-          { jurisdiction: "WA", role: "joined" },
-        ],
-        demands: [{ text: "A demand.", category: "reunification", outcome: "granted", decidedBy: "probe-order" }],
-        sources: [{ url: "https://example.org/", title: "A source", publisher: "A publisher", published: "2018-07-02" }],
-      } as Parameters<typeof canonicalFiling>[0]),
-    ),
-  )
-  .digest("hex")
-  .slice(0, 16);
+export const FILING_TEXT_FORMAT = (() => {
+  const spec = KIND_BY_NAME.filings;
+  const record = PROBE_FILING as never;
+  const rows = {
+    columns: spec.columns,
+    values: spec.values(record),
+    derived: [spec.derived?.columns, spec.derived?.values(record)],
+    children: spec.children.map((c) => [c.table, c.parent, c.columns, c.rows(record)]),
+  };
+  return createHash("sha256").update(listedRecordText(canonicalFiling(PROBE_FILING))).update(JSON.stringify(rows)).digest("hex").slice(0, 16);
+})();
 
 /**
  * The filings of streamFilingRecords as the filings list of an exported dataset holds
