@@ -56,8 +56,14 @@ const KEPT_STATUSES = new Set([200, 203, 301, 308, 404, 410]);
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|xml|atom\+xml|rss\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 const MIN_GZIP_BYTES = 860;
 const REFUSED_BODY_LINGER_MS = 10_000;
-/** The longest request target (path and query) forwarded: a filter of every state and kind is under 1,000. */
-export const MAX_TARGET_LENGTH = 8_192;
+/**
+ * The longest request target (path and query) forwarded: a filter of every state and
+ * kind is under 1,000. Short enough that the answers which repeat it fit in the 16 kB
+ * of headers a default Node client (and many proxies) read: Next.js's redirects carry
+ * it twice (Location and Refresh), and a redirect to sign-in percent-encodes it again.
+ * At 8,192 a redirect of a target of 8,143 characters had 16.3 kB of headers.
+ */
+export const MAX_TARGET_LENGTH = 4_096;
 /**
  * Next.js's own headers may outgrow Node's default 16 kB: a redirect to sign-in carries
  * the page's address in its Location, percent-encoded again. They are ours, not a
