@@ -12,6 +12,12 @@ import { importFixture } from "./support/cli";
 import { createStaffUser, signIn } from "./support/staff";
 import { withE2eDatabase } from "./support/write-paths";
 
+// One after another, in file order: the large upload's preview (15,000 filings, computed
+// in the app's background) keeps the server and the database busy for seconds on two
+// cores, and the other tests here wait at most 5 s for each page. A clean run saw the
+// first test's history page come late while that preview ran.
+test.describe.configure({ mode: "default" });
+
 const uniqueWord = (prefix: string) => `${prefix}${randomBytes(4).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
 
 function letter(id: string, title: string, summary = "The states write to the agency about detention conditions.") {
