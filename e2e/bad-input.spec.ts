@@ -72,9 +72,9 @@ test.describe("Bad input gets a clear 4xx, never a 500", () => {
     // A double slash is redirected by Next.js, the address repeated in Location and Refresh:
     // the case a generated request found (seed 887378), whose headers passed 16 kB.
     const prefix = "/filings//history?q=";
-    const longest = await send(baseURL!, { method: "GET", route: "/filings/[id]/history", target: prefix + "x".repeat(MAX_TARGET_LENGTH - prefix.length) });
+    const longest = await send(baseURL!, get(prefix + "x".repeat(MAX_TARGET_LENGTH - prefix.length)));
     expect(longest.status).toBe(308);
-    const tooLong = await send(baseURL!, { method: "GET", route: "/filings/[id]/history", target: prefix + "x".repeat(MAX_TARGET_LENGTH - prefix.length + 1) });
+    const tooLong = await send(baseURL!, get(prefix + "x".repeat(MAX_TARGET_LENGTH - prefix.length + 1)));
     expect(tooLong.status).toBe(414);
   });
 

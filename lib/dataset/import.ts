@@ -491,7 +491,7 @@ class Stage {
         for (const p of pending) this.stageId(KEPT, p.index, p.record);
         return;
       }
-      const kept = await this.timings.time("COPY into staging: compare with kept texts (overlaps reading)", async () =>
+      const kept = await this.timings.time("read: ask for kept texts (overlaps reading)", async () =>
         new Map(
           (
             // By position in the batch: a file that gives the list twice repeats indexes (and is refused).
@@ -690,7 +690,7 @@ async function codingProblems(tx: Sql, coding: Pick<Dataset, CodingRecordKind>):
   const [lawsuits, filings] = await Promise.all([
     tx<{ id: string; date_filed: string; date_filed_precision: DatePrecision }[]>`
       SELECT id, date_filed, date_filed_precision FROM stage_lawsuit WHERE id = ANY(${lawsuitIds}) AND date_filed IS NOT NULL`,
-    tx.unsafe<{ id: string; lawsuit_id: string }[]>(`SELECT id, lawsuit_id FROM ${recordsAsRead(KIND_BY_NAME.filings)} s WHERE id = ANY($1::text[])`, [filingIds]),
+    tx.unsafe<{ id: string; lawsuit_id: string }[]>(`SELECT id, lawsuit_id FROM ${recordsAsRead(KEPT)} s WHERE id = ANY($1::text[])`, [filingIds]),
   ]);
   const input: CodingInput = {
     ...coding,
@@ -768,12 +768,12 @@ async function plan(tx: Sql): Promise<Record<StagedKind, KindSummary>> {
   const summary = {} as Record<StagedKind, KindSummary>;
   for (const spec of KINDS) {
     // A filing left unstaged reads as its kept text: unchanged, and its lists unread.
-    const read = spec === KEPT ? "WHERE kept_xmin IS NULL" : "";
+    const readInFull = spec === KEPT ? "WHERE kept_xmin IS NULL" : "";
     const changedChildren = spec.children.map(
       (c) => `
         SELECT coalesce(n.${q(c.parent)}, o.${q(c.parent)})
         FROM (SELECT * FROM ${staged(c.table)} WHERE ${q(c.parent)} IS NOT NULL) n
-        FULL JOIN (SELECT * FROM ${q(c.table)} WHERE ${q(c.parent)} IN (SELECT id FROM ${staged(spec.table)} ${read})) o
+        FULL JOIN (SELECT * FROM ${q(c.table)} WHERE ${q(c.parent)} IN (SELECT id FROM ${staged(spec.table)} ${readInFull})) o
           ON o.${q(c.parent)} = n.${q(c.parent)} AND o.position = n.position
         WHERE n.${q(c.parent)} IS NULL OR o.${q(c.parent)} IS NULL OR ${rowOf("n", c.columns)} IS DISTINCT FROM ${rowOf("o", c.columns)}`,
     );
