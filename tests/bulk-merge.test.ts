@@ -17,6 +17,7 @@ import { saveRecord } from "@/lib/editing/records";
 import type { Actor } from "@/lib/editing/types";
 
 import { createTestDatabase, type TestDatabase } from "./support/database";
+import { countMismatches } from "./support/facet-counts";
 
 const editor: Actor = { userId: "user-bulk", name: "Bea Bulk" };
 let database: TestDatabase;
@@ -73,16 +74,7 @@ class Rollback extends Error {}
 
 /** Every kept count against the same counts summed from the filing rows as they are. */
 async function expectCountsFromRows(sql: Sql) {
-  const mismatches = await sql`
-    WITH counted AS (
-      SELECT k.facet, k.value, count(*)::int AS count
-      FROM filing f, filing_count_keys(f.kind, f.lawsuit_id, f.date_filed, f.date_filed_precision, f.coalition, f.demand_tokens) k
-      WHERE f.is_public GROUP BY 1, 2
-    )
-    SELECT coalesce(c.facet, k.facet) AS facet, coalesce(c.value, k.value) AS value, c.count AS counted, k.count AS kept
-    FROM counted c FULL JOIN (SELECT * FROM filing_count WHERE count <> 0) k ON k.facet = c.facet AND k.value = c.value
-    WHERE c.count IS DISTINCT FROM k.count`;
-  expect(mismatches).toEqual([]);
+  expect(await countMismatches(sql)).toEqual([]);
 }
 
 describe("A bulk import", { timeout: 120_000 }, () => {

@@ -16,6 +16,7 @@ import { readFile, stat } from "node:fs/promises";
 
 import { codingReferences, findCodingProblems, type CodingInput } from "@/lib/coding/validate";
 import { writeCoding } from "@/lib/coding/write";
+import { FirstLoadCounts } from "@/lib/dataset/first-load-counts";
 import {
   CODING_SCHEMAS,
   isCodingKind,
@@ -146,7 +147,7 @@ async function importChunks(
       timings.watchBackend(pid);
     }
     const importFile = (keep: boolean) =>
-      stageAndMerge(tx as unknown as Sql, { validate: true, written: false, keysAfter: true, keep }, options, async (stage) => {
+      stageAndMerge(tx as unknown as Sql, { validate: true, written: false, keysAfter: true, keep, pool: sql }, options, async (stage) => {
         const progress = (bytes: number) => options.onProgress?.({ phase: "reading", records: stage.records, bytes, totalBytes: input.totalBytes });
         const { head, repeated } = await timings.time("read: parse, validate, stage (wall)", () =>
           streamDataset(open(), (records) => stage.add(records), { wholeText: input.wholeText, onBytes: progress, timings }),
@@ -188,6 +189,8 @@ interface WriteMode {
    * read before the lock is taken and checked again under it.
    */
   keep: boolean;
+  /** Where a first load borrows a second connection, to count its facets while it writes (decision 038). */
+  pool?: Sql;
 }
 
 /** Thrown under the lock when a filing left unstaged has been written since it was read. */
@@ -244,12 +247,19 @@ async function stageAndMerge(
   const keys = locked ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables())) : [];
   // Under the same locks, the indexes that enforce nothing are built after the rows (decision 035).
   const indexes = locked ? await t.time("indexes: drop", () => dropSecondaryIndexes(tx, mergedTables())) : [];
-  await bulkMerge(tx, summary, t, async () => {
-    for (const spec of KINDS) {
-      await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t);
-      written.push(...(await t.time(`revisions: ${spec.kind}`, () => writeRevisions(tx, spec, options, mode.written))));
-    }
-  });
+  // Under the same locks, the filings' facets are counted on a second connection (decision 038).
+  const counts = locked && mode.pool && summary.filings.created > 0 ? await FirstLoadCounts.prepare(tx, mode.pool, t) : null;
+  try {
+    await bulkMerge(tx, summary, t, async () => {
+      for (const spec of KINDS) {
+        await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t, spec === KEPT ? counts : null);
+        written.push(...(await t.time(`revisions: ${spec.kind}`, () => writeRevisions(tx, spec, options, mode.written))));
+      }
+    });
+    await counts?.finish();
+  } finally {
+    await counts?.release();
+  }
   await t.time("drop staging tables", () => dropStaging(tx));
   const coded = await t.time("coding: write", () => writeCoding(tx, coding, options, now));
   await t.time("coding: revisions", () => insert(tx, "revision", coded.revisions));
@@ -820,7 +830,7 @@ async function stageBefores(tx: Sql, summary: Record<StagedKind, KindSummary>) {
  * was staged, and the triggers that derive them on other write paths are idle (see
  * bulkMerge).
  */
-async function merge(tx: Sql, spec: KindSpec, summary: KindSummary, publication: Publication, now: Date, t: ImportTimings) {
+async function merge(tx: Sql, spec: KindSpec, summary: KindSummary, publication: Publication, now: Date, t: ImportTimings, counts: FirstLoadCounts | null) {
   if (summary.created + summary.updated === 0) return;
   const table = q(spec.table);
   const columns = writtenColumns(spec).map(q);
@@ -833,6 +843,7 @@ async function merge(tx: Sql, spec: KindSpec, summary: KindSummary, publication:
         spec.publishable ? [now, publication] : [now],
       ),
     );
+    await counts?.start();
   }
   if (summary.updated > 0) {
     // Publication is left as it is: publishing is its own action.
