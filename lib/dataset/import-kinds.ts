@@ -169,12 +169,16 @@ export const KINDS: KindSpec[] = [
     canonical: canonicalFiling,
     columns: ["lawsuit_id", "kind", "title", "date_filed", "date_filed_precision", "entry_number", "filed_by", "responds_to_id", "summary"],
     values: (f) => [f.lawsuit, f.kind, f.title, ...date(f.dateFiled), f.entryNumber ?? null, f.filedBy ?? null, f.respondsTo ?? null, f.summary],
-    // The search document is derived too, but by PostgreSQL's text search: the merge
-    // computes it for the filings it writes from their staged title, summary and demands
-    // and their lawsuit's names (migration 20261214090000).
+    // The search document is derived too, but by PostgreSQL's text search: its own part
+    // (title, summary, demands) is computed as each batch is copied in, while Node reads
+    // the next, and the merge joins it with the lawsuit's names for the filings it writes
+    // (migration 20261214090000).
     staging: {
       columns: ["demand_texts"],
-      definitions: [`"demand_texts" text`],
+      definitions: [
+        `"demand_texts" text`,
+        `"own_document" tsvector GENERATED ALWAYS AS (filing_search_own_document("title", "summary", "demand_texts")) STORED`,
+      ],
       // As refresh_filing_search joins them: in order, with a space; none when there are none.
       values: (f) => [f.demands.length > 0 ? f.demands.map((d) => d.text).join(" ") : null],
     },

@@ -888,12 +888,12 @@ async function bulkMerge(tx: Sql, summary: Record<StagedKind, KindSummary>, t: I
   try {
     await merge();
     if (summary.filings.created + summary.filings.updated > 0) {
-      // The filings written, from their staged text and their lawsuit's names, as refresh_filing_search would from the rows.
+      // The filings written, from their own staged document and their lawsuit's names, as refresh_filing_search would from the rows.
       await t.time("derived: search documents", () =>
         tx.unsafe(`
           INSERT INTO filing_search (filing_id, document, updated_at)
           SELECT s.id,
-                 filing_search_own_document(s.title, s.summary, s.demand_texts) || coalesce(l.document, filing_search_lawsuit_document(NULL, NULL, NULL)),
+                 s.own_document || coalesce(l.document, filing_search_lawsuit_document(NULL, NULL, NULL)),
                  CURRENT_TIMESTAMP
           FROM ${planned("filing")} p
           JOIN ${staged("filing")} s ON s.idx = p.idx
