@@ -40,7 +40,7 @@ import { NO_TIMINGS, type ImportTimings } from "@/lib/dataset/timings";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import { copyInto, copyLine, type CopyCell } from "@/lib/db/copy";
 import { addForeignKeys, dropForeignKeys, lockForKeyChanges } from "@/lib/db/foreign-keys";
-import { buildIndexes, dropSecondaryIndexes } from "@/lib/db/indexes";
+import { buildIndexes, dropSecondaryIndexes, dropUnreferencedKeys } from "@/lib/db/indexes";
 import type { Sql } from "@/lib/db/sql";
 import type { Publication, EditableKind } from "@/lib/editing/types";
 
@@ -246,7 +246,11 @@ async function stageAndMerge(
   const locked = keysAfter && (await t.time("foreign keys: lock the tables", () => lockForKeyChanges(tx, mergedTables())));
   const keys = locked ? await t.time("foreign keys: drop", () => dropForeignKeys(tx, mergedTables())) : [];
   // Under the same locks, the indexes that enforce nothing are built after the rows (decision 035).
-  const indexes = locked ? await t.time("indexes: drop", () => dropSecondaryIndexes(tx, mergedTables())) : [];
+  // The lists' keys too: nothing looks a list row up by its key during the merge, and a
+  // validated file repeats no key (its states, plaintiffs and related lawsuits are checked for repeats).
+  const indexes = locked
+    ? await t.time("indexes: drop", async () => [...(await dropSecondaryIndexes(tx, mergedTables())), ...(await dropUnreferencedKeys(tx, childTables()))])
+    : [];
   // Under the same locks, the filings' facets are counted on a second connection (decision 038).
   const counts = locked && mode.pool && summary.filings.created > 0 ? await FirstLoadCounts.prepare(tx, mode.pool, t) : null;
   try {
