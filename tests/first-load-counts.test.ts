@@ -1,7 +1,7 @@
 // A first load counts its filings' facets on a second connection, with the insert
 // trigger of the counts off for its transaction (decision 038). These tests hold that
 // path to the trigger's: the kept counts equal a count from the filing rows, with a
-// second connection or without one (a pool of one), for published and draft loads; the
+// second connection or without one (a pool of one, or none free), for published and draft loads; the
 // trigger is on again after a load and after a load that failed half-way, which also
 // writes nothing and gives its second connection back.
 import { afterEach, describe, expect, it } from "vitest";
@@ -71,6 +71,26 @@ describe("A first load's facet counts", { timeout: 120_000 }, () => {
       await expectCounted(single, timings, OWN_CONNECTION, SECOND_CONNECTION);
     } finally {
       await single.end({ timeout: 5 });
+    }
+  });
+
+  it("are counted on the import's own connection when no other is free, without waiting for one", async () => {
+    const { url } = await emptyDatabase();
+    const two = createSql(url, { max: 2 });
+    const held = await two.reserve();
+    try {
+      const timings = new ImportTimings();
+      await importDatasetText(two, TEXT, { timings });
+      await expectCounted(two, timings, OWN_CONNECTION, SECOND_CONNECTION);
+      // The connection it asked for, which came after it stopped waiting, went back: both are free again.
+      held.release();
+      const both = await Promise.race([
+        Promise.all([two.reserve(), two.reserve()]),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("a connection was kept")), 5000)),
+      ]);
+      for (const connection of both) connection.release();
+    } finally {
+      await two.end({ timeout: 5 });
     }
   });
 

@@ -8,8 +8,10 @@
 // second connection, which counts them with the same function (filing_count_keys) while
 // the import's own connection goes on with the filings' lists, revisions and search
 // documents. The counts come back before the commit and are added in one statement, as
-// the trigger would have added them. DISABLE TRIGGER is transactional: a rollback turns
-// it back on, and so does finish().
+// the trigger would have added them. Without a second connection (a pool of one, none
+// free within a second, or one that fails before it has the filings) the filings are
+// counted on the import's own connection right after their insert. DISABLE TRIGGER is
+// transactional: a rollback turns it back on, and so does finish().
 import "server-only";
 
 import { Readable } from "node:stream";
@@ -38,6 +40,8 @@ const KEYS = `filing_count_keys(${COUNTED.map(([c]) => `n."${c}"`).join(", ")})`
 // The second connection's hash of about 30,000 keys, and its copy of the filings.
 const HELPER_WORK_MEM = "256MB";
 const CURSOR_BATCH = 5000;
+// How long a first load waits for a second connection before it counts on its own.
+const BORROW_WAIT_MS = 1000;
 
 /** Adds counts (facet, value, count) to filing_count, as filing_count_apply adds those of inserted rows. */
 const addCounts = (from: string) => `
@@ -46,11 +50,15 @@ const addCounts = (from: string) => `
   ORDER BY 1, 2
   ON CONFLICT (facet, value) DO UPDATE SET count = c.count + EXCLUDED.count`;
 
+type Connection = Awaited<ReturnType<Sql["reserve"]>>;
+
+/** Thrown from the import's own connection while the filings are handed over: the import cannot go on. */
+class OwnConnectionFailed extends Error {}
+
 export class FirstLoadCounts {
-  private helper: Awaited<ReturnType<Sql["reserve"]>> | null = null;
-  private query: ReturnType<Sql["unsafe"]> | null = null;
-  private counting: Promise<unknown> | null = null;
-  private settled = false;
+  private helper: Connection | null = null;
+  /** The count under way on the second connection. It never rejects: its error is kept in `failure`. */
+  private counting: Promise<void> | null = null;
   private failure: unknown = null;
 
   private constructor(
@@ -66,57 +74,41 @@ export class FirstLoadCounts {
   }
 
   /**
-   * After the filings' insert: copies their counted columns to the second connection and
-   * starts the count there, without waiting for it. A second connection that cannot be
-   * had, or fails, leaves the count to finish(), on the import's own connection.
+   * After the filings' insert: copies their counted columns to a second connection and
+   * starts the count there, without waiting for it. When no second connection can be
+   * had, or it fails before it has the filings, counts them here and now instead, as the
+   * trigger would have.
    */
   async start() {
-    const end = this.timings.begin("counts: hand the filings to a second connection");
-    try {
-      // A pool of one connection has none to lend while this transaction holds it.
-      if (this.pool.options.max < 2) throw new Error("no second connection");
-      this.helper = await this.pool.reserve();
-      const helper = this.helper;
-      await helper.unsafe(`SET work_mem = '${HELPER_WORK_MEM}'`);
-      await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${COUNTED.map(([c, type]) => `"${c}" ${type}`).join(", ")})`);
-      // Through a cursor, as text: postgres.js leaves a connection's socket paused after a
-      // COPY … TO STDOUT whose last rows filled the stream, and the next query never ends.
-      const rows = readThroughCursor<Record<string, string | null>>(this.tx, Prisma.sql`SELECT ${Prisma.raw(TEXTS)} FROM filing WHERE is_public`, CURSOR_BATCH);
-      const into = await helper.unsafe(`COPY first_load_filing FROM STDIN`).writable();
-      await pipeline(Readable.from(copyLines(rows)), into);
-      const started = performance.now();
-      this.query = helper.unsafe(`CREATE TEMP TABLE first_load_count AS SELECT k.facet, k.value, count(*)::int AS count FROM first_load_filing n, ${KEYS} k GROUP BY 1, 2`);
-      this.counting = this.query
-        .then(() => this.timings.add("counts: count on the second connection (overlaps the merge)", performance.now() - started))
-        .finally(() => (this.settled = true));
-      // Seen by finish(); until then nobody waits on it.
-      this.counting.catch((error: unknown) => (this.failure = error));
-    } catch (error) {
-      this.failure = error;
-    } finally {
-      end();
-    }
+    await this.timings.time("counts: hand the filings to a second connection", async () => {
+      this.helper = await this.borrow();
+      if (this.helper) await this.handOver(this.helper).catch((error: unknown) => this.keepOrThrow(error));
+    });
+    if (this.counting) return;
+    await this.timings.time("counts: count on this connection", () =>
+      this.tx.unsafe(addCounts(`SELECT k.facet, k.value, count(*) FROM filing n, ${KEYS} k WHERE n.is_public GROUP BY 1, 2`)),
+    );
   }
 
-  /** Adds the counts to filing_count and turns the trigger back on. */
+  /**
+   * Adds the second connection's counts to filing_count and turns the trigger back on. A
+   * count that failed there fails the import: the rows may have changed since the insert,
+   * and counting them now could count a change twice.
+   */
   async finish() {
     try {
-      await this.timings.time("counts: wait for the second connection", () => this.counting?.catch(() => {}));
-      if (this.helper && this.counting && this.failure === null) {
-        const helper = this.helper;
+      if (this.counting) {
+        const helper = this.helper!;
+        await this.timings.time("counts: wait for the second connection", () => this.counting);
+        if (this.failure !== null) throw new Error("The filings' facets could not be counted on a second connection", { cause: this.failure });
         await this.timings.time("counts: write", async () => {
-          // About 30,000 keys for 100,000 filings, whatever the number of filings beyond the lawsuits and years they span.
+          // About 30,000 keys for 100,000 filings: they grow with the lawsuits, states and months, not with the filings.
           const counted = await helper.unsafe<{ facet: string; value: string; count: number }[]>(`SELECT facet, value, count FROM first_load_count`);
           await this.tx.unsafe(`CREATE TEMP TABLE first_load_count (facet text, value text, count integer) ON COMMIT DROP`);
           await copyInto(this.tx, "first_load_count", ["facet", "value", "count"], counted.map((r) => copyLine([r.facet, r.value, r.count])));
           await this.tx.unsafe(addCounts(`SELECT facet, value, count FROM first_load_count`));
           await this.tx.unsafe(`DROP TABLE first_load_count`);
         });
-      } else {
-        // What the trigger does, on this connection.
-        await this.timings.time("counts: count on this connection", () =>
-          this.tx.unsafe(addCounts(`SELECT k.facet, k.value, count(*) FROM filing n, ${KEYS} k WHERE n.is_public GROUP BY 1, 2`)),
-        );
       }
       await this.tx`ALTER TABLE filing ENABLE TRIGGER filing_count_after_insert`;
     } finally {
@@ -124,20 +116,62 @@ export class FirstLoadCounts {
     }
   }
 
-  /** Gives the second connection back as it was lent: no tables of ours, the default work_mem. */
+  /**
+   * Gives the second connection back: after its count (a failed import waits for it, a
+   * few seconds at most; cancelling could stop the next query instead), without our
+   * tables, with the default work_mem. Best effort: a connection that cannot be cleaned
+   * goes back as it is, and its temporary tables end with it.
+   */
   async release() {
     const helper = this.helper;
     this.helper = null;
     if (!helper) return;
-    // A count still running (the import failed meanwhile) would hold the connection.
-    if (!this.settled) this.query?.cancel();
-    await this.counting?.catch(() => {});
+    await this.counting;
     await helper.unsafe(`DROP TABLE IF EXISTS first_load_filing, first_load_count; RESET work_mem`).catch(() => {});
     helper.release();
   }
+
+  /** A second connection from the pool, or null when it has none to spare soon: this transaction holds one, others may be busy. */
+  private async borrow(): Promise<Connection | null> {
+    if (this.pool.options.max < 2) return null;
+    const reserving = this.pool.reserve();
+    let timer: NodeJS.Timeout | undefined;
+    const helper = await Promise.race([reserving, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), BORROW_WAIT_MS)))]);
+    clearTimeout(timer);
+    // One that comes too late goes back at once.
+    if (!helper) reserving.then((late) => late.release(), () => {});
+    return helper;
+  }
+
+  private async handOver(helper: Connection) {
+    await helper.unsafe(`SET work_mem = '${HELPER_WORK_MEM}'`);
+    await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${COUNTED.map(([c, type]) => `"${c}" ${type}`).join(", ")})`);
+    // Through a cursor, as text: postgres.js leaves a connection's socket paused after a
+    // COPY … TO STDOUT whose last rows filled the stream, and the next query never ends.
+    const rows = readThroughCursor<Record<string, string | null>>(this.tx, Prisma.sql`SELECT ${Prisma.raw(TEXTS)} FROM filing WHERE is_public`, CURSOR_BATCH);
+    const into = await helper.unsafe(`COPY first_load_filing FROM STDIN`).writable();
+    await pipeline(Readable.from(copyLines(rows)), into);
+    const started = performance.now();
+    this.counting = helper
+      .unsafe(`CREATE TEMP TABLE first_load_count AS SELECT k.facet, k.value, count(*)::int AS count FROM first_load_filing n, ${KEYS} k GROUP BY 1, 2`)
+      .then(
+        () => this.timings.add("counts: count on the second connection (overlaps the merge)", performance.now() - started),
+        (error: unknown) => void (this.failure = error),
+      );
+  }
+
+  /** A failure of the second connection is kept (the count falls back); one of the import's own is thrown. */
+  private keepOrThrow(error: unknown) {
+    if (error instanceof OwnConnectionFailed) throw error.cause;
+    this.failure = error;
+  }
 }
 
-/** The rows as COPY text, a batch at a time. */
+/** The rows as COPY text, a batch at a time; a failure to read them is the import's own connection's. */
 async function* copyLines(batches: AsyncIterable<Record<string, string | null>[]>): AsyncGenerator<string> {
-  for await (const rows of batches) yield rows.map((r) => copyLine(COUNTED.map(([c]) => r[c]))).join("");
+  try {
+    for await (const rows of batches) yield rows.map((r) => copyLine(COUNTED.map(([c]) => r[c]))).join("");
+  } catch (error) {
+    throw new OwnConnectionFailed("reading the filings failed", { cause: error });
+  }
 }

@@ -1,9 +1,10 @@
 // Secondary indexes taken off some tables and built again, in the caller's transaction,
 // as pg_restore does: rows first, then each index in one sorted pass, instead of every
-// row inserted into every index as it is written (decision 035). Only indexes that
-// enforce nothing are taken off: primary keys, unique indexes and those behind a
-// constraint stay, so no rule is ever unchecked. DROP INDEX is transactional: a
-// rollback puts them back as they were.
+// row inserted into every index as it is written (decision 035). dropSecondaryIndexes
+// takes off only indexes that enforce nothing. dropUnreferencedKeys takes off keys too,
+// for tables whose rows the caller writes in bulk and never looks up by key meanwhile;
+// each rule is checked, over every row at once, when its key is added back. DDL is
+// transactional: a rollback puts every index and key back as it was.
 import "server-only";
 
 import type { Sql } from "@/lib/db/sql";
