@@ -3,7 +3,8 @@
 // path to the trigger's: the kept counts equal a count from the filing rows, with a
 // second connection or without one (a pool of one, or none free), for published and draft loads; the
 // trigger is on again after a load and after a load that failed half-way, which also
-// writes nothing and gives its second connection back.
+// writes nothing and gives its second connection back; a load whose second connection's
+// backend ends fails cleanly, and the next one counts on a new connection.
 import { afterEach, describe, expect, it } from "vitest";
 
 import { generateDataset } from "@/lib/dataset/generate";
@@ -50,6 +51,23 @@ class FailingAt extends ImportTimings {
   }
   override async time<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
     if (phase === this.phase) throw new Error(`failed at ${phase}`);
+    return super.time(phase, work);
+  }
+}
+
+/** Timings that, when the import reaches `phase`, end the backend of the second connection, as a crash of it would. */
+class EndingTheSecondConnectionAt extends ImportTimings {
+  constructor(
+    private readonly phase: string,
+    private readonly sql: Sql,
+  ) {
+    super();
+  }
+  override async time<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
+    if (phase === this.phase) {
+      await this.sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%first_load_count%'`;
+    }
     return super.time(phase, work);
   }
 }
@@ -105,6 +123,22 @@ describe("A first load's facet counts", { timeout: 120_000 }, () => {
               VALUES ('filing-after-load', 'letter', 'A letter after the load', '2020-05-01', 'day', 'Written in plain SQL.', 'published', now())`;
     expect(await keptCounts(sql)).toBeGreaterThan(1000);
     expect(await countMismatches(sql)).toEqual([]);
+  });
+
+  it("fail the load, which writes nothing, when the second connection ends before they are added; the next load counts them", async () => {
+    const { sql, url } = await emptyDatabase();
+    const observer = createSql(url, { max: 1 });
+    try {
+      await expect(importDatasetText(sql, TEXT, { timings: new EndingTheSecondConnectionAt("derived: filing records", observer) })).rejects.toThrow();
+      expect((await sql`SELECT id FROM filing`).length).toBe(0);
+      expect(await keptCounts(sql)).toBe(0);
+      expect(await triggerEnabled(sql)).toBe("O");
+    } finally {
+      await observer.end({ timeout: 5 });
+    }
+    const timings = new ImportTimings();
+    await importDatasetText(sql, TEXT, { timings });
+    await expectCounted(sql, timings, SECOND_CONNECTION, OWN_CONNECTION);
   });
 
   it("leave nothing behind when the load fails after the filings are in: no rows, the trigger on, the second connection back", async () => {

@@ -50,16 +50,30 @@ const addCounts = (from: string) => `
   ORDER BY 1, 2
   ON CONFLICT (facet, value) DO UPDATE SET count = c.count + EXCLUDED.count`;
 
-type Connection = Awaited<ReturnType<Sql["reserve"]>>;
-
 /** Thrown from the import's own connection while the filings are handed over: the import cannot go on. */
 class OwnConnectionFailed extends Error {}
 
+interface Count {
+  facet: string;
+  value: string;
+  count: number;
+}
+
 export class FirstLoadCounts {
-  private helper: Connection | null = null;
-  /** The count under way on the second connection. It never rejects: its error is kept in `failure`. */
-  private counting: Promise<void> | null = null;
+  /**
+   * The second connection's transaction, once it has the filings. It never rejects: its
+   * error is kept in `failure`. Its tables are ON COMMIT DROP and its work_mem SET LOCAL,
+   * so the connection goes back to the pool as it came, however it ends. (A transaction,
+   * not reserve(): postgres.js 3.4.9 throws an uncaught TypeError when a reserved
+   * connection whose backend has ended is used or released; a transaction whose
+   * connection is lost it fails at once, and the recovery is in handOver.)
+   */
+  private session: Promise<void> | null = null;
   private failure: unknown = null;
+  private counts: Count[] | null = null;
+  /** Told true when the import wants the counts, false when it gives them up. */
+  private collect!: (wanted: boolean) => void;
+  private readonly collected = new Promise<boolean>((resolve) => (this.collect = resolve));
 
   private constructor(
     private readonly tx: Sql,
@@ -80,11 +94,8 @@ export class FirstLoadCounts {
    * trigger would have.
    */
   async start() {
-    await this.timings.time("counts: hand the filings to a second connection", async () => {
-      this.helper = await this.borrow();
-      if (this.helper) await this.handOver(this.helper).catch((error: unknown) => this.keepOrThrow(error));
-    });
-    if (this.counting) return;
+    await this.timings.time("counts: hand the filings to a second connection", () => this.handOver());
+    if (this.session) return;
     await this.timings.time("counts: count on this connection", () =>
       this.tx.unsafe(addCounts(`SELECT k.facet, k.value, count(*) FROM filing n, ${KEYS} k WHERE n.is_public GROUP BY 1, 2`)),
     );
@@ -97,15 +108,16 @@ export class FirstLoadCounts {
    */
   async finish() {
     try {
-      if (this.counting) {
-        const helper = this.helper!;
-        await this.timings.time("counts: wait for the second connection", () => this.counting);
-        if (this.failure !== null) throw new Error("The filings' facets could not be counted on a second connection", { cause: this.failure });
+      if (this.session) {
+        this.collect(true);
+        await this.timings.time("counts: wait for the second connection", () => this.session);
+        if (this.failure !== null || this.counts === null) {
+          throw new Error("The filings' facets could not be counted on a second connection", { cause: this.failure });
+        }
+        const counts = this.counts;
         await this.timings.time("counts: write", async () => {
-          // About 30,000 keys for 100,000 filings: they grow with the lawsuits, states and months, not with the filings.
-          const counted = await helper.unsafe<{ facet: string; value: string; count: number }[]>(`SELECT facet, value, count FROM first_load_count`);
           await this.tx.unsafe(`CREATE TEMP TABLE first_load_count (facet text, value text, count integer) ON COMMIT DROP`);
-          await copyInto(this.tx, "first_load_count", ["facet", "value", "count"], counted.map((r) => copyLine([r.facet, r.value, r.count])));
+          await copyInto(this.tx, "first_load_count", ["facet", "value", "count"], counts.map((r) => copyLine([r.facet, r.value, r.count])));
           await this.tx.unsafe(addCounts(`SELECT facet, value, count FROM first_load_count`));
           await this.tx.unsafe(`DROP TABLE first_load_count`);
         });
@@ -117,54 +129,87 @@ export class FirstLoadCounts {
   }
 
   /**
-   * Gives the second connection back: after its count (a failed import waits for it, a
-   * few seconds at most; cancelling could stop the next query instead), without our
-   * tables, with the default work_mem. Best effort: a connection that cannot be cleaned
-   * goes back as it is, and its temporary tables end with it.
+   * Ends the second connection's transaction. A failed import waits for its count to
+   * end, a few seconds at most: cancelling could stop the next query instead.
    */
   async release() {
-    const helper = this.helper;
-    this.helper = null;
-    if (!helper) return;
-    await this.counting;
-    await helper.unsafe(`DROP TABLE IF EXISTS first_load_filing, first_load_count; RESET work_mem`).catch(() => {});
-    helper.release();
+    this.collect(false);
+    await this.session;
   }
 
-  /** A second connection from the pool, or null when it has none to spare soon: this transaction holds one, others may be busy. */
-  private async borrow(): Promise<Connection | null> {
-    if (this.pool.options.max < 2) return null;
-    const reserving = this.pool.reserve();
+  /**
+   * Starts the second connection's transaction and gives it the filings. Returns without
+   * a session when the pool has no connection to spare within BORROW_WAIT_MS (this
+   * transaction holds one, others may be busy), or when the second connection fails
+   * first; an error of the import's own connection is thrown.
+   */
+  private async handOver() {
+    if (this.pool.options.max < 2) return;
+    let abandoned = false;
+    let lost = false;
+    let connected!: () => void;
+    const connecting = new Promise<void>((resolve) => (connected = resolve));
+    let handedOver!: () => void;
+    const handing = new Promise<void>((resolve) => (handedOver = resolve));
+    const session = this.pool.begin(async (helper) => {
+      connected();
+      // Too late: the import counted on its own connection.
+      if (abandoned) return;
+      try {
+        await helper.unsafe(`SET LOCAL work_mem = '${HELPER_WORK_MEM}'`);
+        await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${COUNTED.map(([c, type]) => `"${c}" ${type}`).join(", ")}) ON COMMIT DROP`);
+        // Through a cursor, as text: postgres.js leaves a connection's socket paused after a
+        // COPY … TO STDOUT whose last rows filled the stream, and the next query never ends.
+        const rows = readThroughCursor<Record<string, string | null>>(this.tx, Prisma.sql`SELECT ${Prisma.raw(TEXTS)} FROM filing WHERE is_public`, CURSOR_BATCH);
+        const into = await helper.unsafe(`COPY first_load_filing FROM STDIN`).writable();
+        await pipeline(Readable.from(copyLines(rows)), into);
+        handedOver();
+        const started = performance.now();
+        await helper.unsafe(`CREATE TEMP TABLE first_load_count ON COMMIT DROP AS SELECT k.facet, k.value, count(*)::int AS count FROM first_load_filing n, ${KEYS} k GROUP BY 1, 2`);
+        this.timings.add("counts: count on the second connection (overlaps the merge)", performance.now() - started);
+        if ((await this.collected) && !lost) {
+          // About 30,000 keys for 100,000 filings: they grow with the lawsuits, states and months, not with the filings.
+          this.counts = await helper.unsafe<Count[]>(`SELECT facet, value, count FROM first_load_count`);
+        }
+      } catch (error) {
+        if (!lost && !connectionLost(error)) throw error;
+        lost = true;
+      }
+      // On a lost connection postgres.js fails the transaction at once, and the COMMIT or
+      // ROLLBACK that follows this callback would be written to a closed socket, an
+      // uncaught TypeError (3.4.9): this callback never ends instead.
+      if (lost) await new Promise(() => {});
+    });
+    // Whatever happens to it later is seen through `session` or not at all (once abandoned).
+    session.catch(() => (lost = true));
     let timer: NodeJS.Timeout | undefined;
-    const helper = await Promise.race([reserving, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), BORROW_WAIT_MS)))]);
+    const gotOne = await Promise.race([
+      connecting.then(() => true),
+      session.then(() => true, () => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), BORROW_WAIT_MS))),
+    ]);
     clearTimeout(timer);
-    // One that comes too late goes back at once.
-    if (!helper) reserving.then((late) => late.release(), () => {});
-    return helper;
+    if (!gotOne) {
+      abandoned = true;
+      return;
+    }
+    const outcome = await Promise.race([handing.then(() => null), session.then(() => null, (error: unknown) => ({ error }))]);
+    if (outcome !== null) {
+      if (outcome.error instanceof OwnConnectionFailed) throw outcome.error.cause;
+      // The second connection failed before it had the filings: count here instead.
+      return;
+    }
+    this.session = session.then(
+      () => {},
+      (error: unknown) => void (this.failure = error),
+    );
   }
+}
 
-  private async handOver(helper: Connection) {
-    await helper.unsafe(`SET work_mem = '${HELPER_WORK_MEM}'`);
-    await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${COUNTED.map(([c, type]) => `"${c}" ${type}`).join(", ")})`);
-    // Through a cursor, as text: postgres.js leaves a connection's socket paused after a
-    // COPY … TO STDOUT whose last rows filled the stream, and the next query never ends.
-    const rows = readThroughCursor<Record<string, string | null>>(this.tx, Prisma.sql`SELECT ${Prisma.raw(TEXTS)} FROM filing WHERE is_public`, CURSOR_BATCH);
-    const into = await helper.unsafe(`COPY first_load_filing FROM STDIN`).writable();
-    await pipeline(Readable.from(copyLines(rows)), into);
-    const started = performance.now();
-    this.counting = helper
-      .unsafe(`CREATE TEMP TABLE first_load_count AS SELECT k.facet, k.value, count(*)::int AS count FROM first_load_filing n, ${KEYS} k GROUP BY 1, 2`)
-      .then(
-        () => this.timings.add("counts: count on the second connection (overlaps the merge)", performance.now() - started),
-        (error: unknown) => void (this.failure = error),
-      );
-  }
-
-  /** A failure of the second connection is kept (the count falls back); one of the import's own is thrown. */
-  private keepOrThrow(error: unknown) {
-    if (error instanceof OwnConnectionFailed) throw error.cause;
-    this.failure = error;
-  }
+/** Whether `error` says the connection itself is gone (its backend ended, its socket closed). */
+function connectionLost(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "57P01" || code === "57P02" || code === "57P03" || (typeof code === "string" && code.startsWith("CONNECTION_"));
 }
 
 /** The rows as COPY text, a batch at a time; a failure to read them is the import's own connection's. */
