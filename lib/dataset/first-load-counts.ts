@@ -23,22 +23,10 @@ import { readThroughCursor } from "@/lib/db/cursor";
 import type { Sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/**
- * The filing columns filing_count_keys reads, in its order, with their types: the second
- * connection must not read "filing" itself, which this import holds until it commits.
- */
-const COUNTED = [
-  ["kind", "filing_kind"],
-  ["lawsuit_id", "text"],
-  ["date_filed", "date"],
-  ["date_filed_precision", "date_precision"],
-  ["coalition", "text[]"],
-  ["demand_tokens", "text[]"],
-] as const;
-const TEXTS = COUNTED.map(([c]) => `"${c}"::text AS "${c}"`).join(", ");
-const KEYS = `filing_count_keys(${COUNTED.map(([c]) => `n."${c}"`).join(", ")})`;
-// The second connection's hash of about 30,000 keys, and its copy of the filings.
-const HELPER_WORK_MEM = "256MB";
+/** The filing columns filing_count_keys reads, in its order. */
+const COUNTED = ["kind", "lawsuit_id", "date_filed", "date_filed_precision", "coalition", "demand_tokens"];
+const TEXTS = COUNTED.map((c) => `"${c}"::text AS "${c}"`).join(", ");
+const KEYS = `filing_count_keys(${COUNTED.map((c) => `n."${c}"`).join(", ")})`;
 const CURSOR_BATCH = 5000;
 // How long a first load waits for a second connection before it counts on its own.
 const BORROW_WAIT_MS = 1000;
@@ -78,13 +66,18 @@ export class FirstLoadCounts {
   private constructor(
     private readonly tx: Sql,
     private readonly pool: Sql,
+    private readonly workMem: string,
     private readonly timings: ImportTimings,
   ) {}
 
-  /** Turns the insert trigger of the counts off, for this transaction; the caller holds "filing" ACCESS EXCLUSIVE. */
-  static async prepare(tx: Sql, pool: Sql, timings: ImportTimings): Promise<FirstLoadCounts> {
+  /**
+   * Turns the insert trigger of the counts off, for this transaction; the caller holds
+   * "filing" ACCESS EXCLUSIVE. `workMem` is the second connection's, for its copy of the
+   * filings and its hash of about 30,000 keys.
+   */
+  static async prepare(tx: Sql, pool: Sql, workMem: string, timings: ImportTimings): Promise<FirstLoadCounts> {
     await tx`ALTER TABLE filing DISABLE TRIGGER filing_count_after_insert`;
-    return new FirstLoadCounts(tx, pool, timings);
+    return new FirstLoadCounts(tx, pool, workMem, timings);
   }
 
   /**
@@ -107,30 +100,27 @@ export class FirstLoadCounts {
    * and counting them now could count a change twice.
    */
   async finish() {
-    try {
-      if (this.session) {
-        this.collect(true);
-        await this.timings.time("counts: wait for the second connection", () => this.session);
-        if (this.failure !== null || this.counts === null) {
-          throw new Error("The filings' facets could not be counted on a second connection", { cause: this.failure });
-        }
-        const counts = this.counts;
-        await this.timings.time("counts: write", async () => {
-          await this.tx.unsafe(`CREATE TEMP TABLE first_load_count (facet text, value text, count integer) ON COMMIT DROP`);
-          await copyInto(this.tx, "first_load_count", ["facet", "value", "count"], counts.map((r) => copyLine([r.facet, r.value, r.count])));
-          await this.tx.unsafe(addCounts(`SELECT facet, value, count FROM first_load_count`));
-          await this.tx.unsafe(`DROP TABLE first_load_count`);
-        });
+    if (this.session) {
+      this.collect(true);
+      await this.timings.time("counts: wait for the second connection", () => this.session);
+      if (this.failure !== null || this.counts === null) {
+        throw new Error("The filings' facets could not be counted on a second connection", { cause: this.failure });
       }
-      await this.tx`ALTER TABLE filing ENABLE TRIGGER filing_count_after_insert`;
-    } finally {
-      await this.release();
+      const counts = this.counts;
+      await this.timings.time("counts: write", async () => {
+        await this.tx.unsafe(`CREATE TEMP TABLE first_load_count (facet text, value text, count integer) ON COMMIT DROP`);
+        await copyInto(this.tx, "first_load_count", ["facet", "value", "count"], counts.map((r) => copyLine([r.facet, r.value, r.count])));
+        await this.tx.unsafe(addCounts(`SELECT facet, value, count FROM first_load_count`));
+        await this.tx.unsafe(`DROP TABLE first_load_count`);
+      });
     }
+    await this.tx`ALTER TABLE filing ENABLE TRIGGER filing_count_after_insert`;
   }
 
   /**
-   * Ends the second connection's transaction. A failed import waits for its count to
-   * end, a few seconds at most: cancelling could stop the next query instead.
+   * Ends the second connection's transaction, whether the import succeeded or not: the
+   * caller's `finally`. A failed import waits for its count to end, a few seconds at
+   * most: cancelling could stop the next query instead.
    */
   async release() {
     this.collect(false);
@@ -145,6 +135,12 @@ export class FirstLoadCounts {
    */
   private async handOver() {
     if (this.pool.options.max < 2) return;
+    // The columns' types as the catalogue has them: the second connection must not read
+    // "filing" itself, which this import holds until it commits.
+    const columns = await this.tx<{ definition: string }[]>`
+      SELECT format('%I %s', attname, format_type(atttypid, atttypmod)) AS definition
+      FROM pg_attribute WHERE attrelid = 'filing'::regclass AND attname = ANY(${COUNTED}::text[])
+      ORDER BY array_position(${COUNTED}::text[], attname::text)`;
     let abandoned = false;
     let lost = false;
     let connected!: () => void;
@@ -156,8 +152,8 @@ export class FirstLoadCounts {
       // Too late: the import counted on its own connection.
       if (abandoned) return;
       try {
-        await helper.unsafe(`SET LOCAL work_mem = '${HELPER_WORK_MEM}'`);
-        await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${COUNTED.map(([c, type]) => `"${c}" ${type}`).join(", ")}) ON COMMIT DROP`);
+        await helper`SELECT set_config('work_mem', ${this.workMem}, true)`;
+        await helper.unsafe(`CREATE TEMP TABLE first_load_filing (${columns.map((c) => c.definition).join(", ")}) ON COMMIT DROP`);
         // Through a cursor, as text: postgres.js leaves a connection's socket paused after a
         // COPY … TO STDOUT whose last rows filled the stream, and the next query never ends.
         const rows = readThroughCursor<Record<string, string | null>>(this.tx, Prisma.sql`SELECT ${Prisma.raw(TEXTS)} FROM filing WHERE is_public`, CURSOR_BATCH);
@@ -215,7 +211,7 @@ function connectionLost(error: unknown): boolean {
 /** The rows as COPY text, a batch at a time; a failure to read them is the import's own connection's. */
 async function* copyLines(batches: AsyncIterable<Record<string, string | null>[]>): AsyncGenerator<string> {
   try {
-    for await (const rows of batches) yield rows.map((r) => copyLine(COUNTED.map(([c]) => r[c]))).join("");
+    for await (const rows of batches) yield rows.map((r) => copyLine(COUNTED.map((c) => r[c]))).join("");
   } catch (error) {
     throw new OwnConnectionFailed("reading the filings failed", { cause: error });
   }

@@ -252,11 +252,11 @@ async function stageAndMerge(
     ? await t.time("indexes: drop", async () => [...(await dropSecondaryIndexes(tx, mergedTables())), ...(await dropUnreferencedKeys(tx, childTables()))])
     : [];
   // Under the same locks, the filings' facets are counted on a second connection (decision 038).
-  const counts = locked && mode.pool && summary.filings.created > 0 ? await FirstLoadCounts.prepare(tx, mode.pool, t) : null;
+  const counts = locked && mode.pool && summary.filings.created > 0 ? await FirstLoadCounts.prepare(tx, mode.pool, MERGE_WORK_MEM, t) : null;
   try {
     await bulkMerge(tx, summary, t, async () => {
       for (const spec of KINDS) {
-        await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t, spec === KEPT ? counts : null);
+        await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t, spec.kind === "filings" ? counts : null);
         written.push(...(await t.time(`revisions: ${spec.kind}`, () => writeRevisions(tx, spec, options, mode.written))));
       }
     });
