@@ -6,13 +6,15 @@
 // Prints a table, then where each run spent its time, phase by phase (`npm run import --
 // --timings`); asserts nothing (timings belong here, not in tests).
 import { execFile } from "node:child_process";
-import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
-import { serializeDataset } from "@/lib/dataset/export";
-import { generateDataset } from "@/lib/dataset/generate";
+import { generateDatasetText } from "@/lib/dataset/generate";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createSql } from "@/lib/db/sql";
@@ -49,7 +51,7 @@ try {
   await migrate(sql);
   await sql.end({ timeout: 5 });
   const file = path.join(dir, "generated.json");
-  await writeFile(file, serializeDataset(generateDataset({ filings: FILINGS, seed: SEED })));
+  await pipeline(Readable.from(generateDatasetText({ filings: FILINGS, seed: SEED })), createWriteStream(file));
   const { size } = await stat(file);
   const load = () => loadavg()[0];
   console.log(`npm run import of ${FILINGS.toLocaleString("en-US")} synthetic filings (seed ${SEED}, ${(size / 1e6).toFixed(0)} MB)`);

@@ -1,11 +1,12 @@
 // npm run generate -- [--filings 100000] [--seed 1] [--coding] <file.json>
 // Writes a synthetic docketline/v1 dataset, the same for the same seed; with --coding,
 // the research coding of its lawsuits too (the rest of the file unchanged).
-import { writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 
-import { serializeDataset } from "@/lib/dataset/export";
-import { generateDataset } from "@/lib/dataset/generate";
+import { generateDatasetText } from "@/lib/dataset/generate";
 
 import { fail, pluralize } from "./support/cli.mts";
 
@@ -25,10 +26,12 @@ async function main() {
   const filings = Number(values.filings);
   const seed = Number(values.seed);
   if (positionals.length !== 1 || !Number.isInteger(filings) || filings < 1 || !Number.isInteger(seed)) fail(new Error(USAGE));
-  const dataset = generateDataset({ filings, seed, coding: values.coding });
-  await writeFile(positionals[0], serializeDataset(dataset));
-  const coding = values.coding ? `, ${pluralize(dataset.coding?.length ?? 0, "lawsuit")} coded, ${`${(dataset.policies?.length ?? 0).toLocaleString("en-US")} policies`}` : "";
-  console.log(`Wrote ${pluralize(filings, "filing")} in ${pluralize(dataset.lawsuits?.length ?? 0, "lawsuit")}${coding} to ${positionals[0]}`);
+  const options = { filings, seed, coding: values.coding };
+  // Written as it is made: a file of a million filings is larger than a JavaScript string can be.
+  const made = { lawsuits: 0, coded: 0, policies: 0 };
+  await pipeline(Readable.from(generateDatasetText(options, made)), createWriteStream(positionals[0]));
+  const coding = values.coding ? `, ${pluralize(made.coded, "lawsuit")} coded, ${`${made.policies.toLocaleString("en-US")} policies`}` : "";
+  console.log(`Wrote ${pluralize(filings, "filing")} in ${pluralize(made.lawsuits, "lawsuit")}${coding} to ${positionals[0]}`);
 }
 
 main().catch(fail);

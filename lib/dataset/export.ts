@@ -4,7 +4,7 @@
 import "server-only";
 
 import { readCodingRecords } from "@/lib/coding/read";
-import { listedRecordText } from "@/lib/dataset/records";
+import { jsonArray } from "@/lib/dataset/records";
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
 import { FILING_EXPORT_ORDER, readRecords, streamFilingTexts } from "@/lib/dataset/read";
 import type { Sql } from "@/lib/db/sql";
@@ -68,23 +68,4 @@ export async function* exportDatasetText(
   yield ",\n";
   yield* jsonArray("coding", [coding]);
   yield "\n}\n";
-}
-
-/**
- * `  "key": [ …records… ]` exactly as JSON.stringify(dataset, null, 2) writes it, from
- * batches of records, each an object or its listedRecordText already: the way a dataset
- * is written a batch at a time.
- */
-export async function* jsonArray(key: string, batches: AsyncIterable<(object | string)[]> | Iterable<(object | string)[]>): AsyncGenerator<string> {
-  let empty = true;
-  yield `  ${JSON.stringify(key)}: [`;
-  for await (const records of batches) {
-    let text = "";
-    for (const record of records) {
-      text += `${empty ? "\n" : ",\n"}    ${typeof record === "string" ? record : listedRecordText(record)}`;
-      empty = false;
-    }
-    yield text;
-  }
-  yield empty ? "]" : "\n  ]";
 }

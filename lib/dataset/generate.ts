@@ -6,6 +6,7 @@
 // relief milestones). Never committed: generate them when needed (`npm run generate`).
 import { Faker, en } from "@faker-js/faker";
 
+import { jsonArray } from "@/lib/dataset/records";
 import type { DatasetInput } from "@/lib/dataset/schema";
 import { DEMAND_OUTCOMES, FILING_KINDS, LAWSUIT_STATUSES } from "@/lib/dataset/schema";
 import { OUTCOME_CLASSES, RELIEF_KINDS, RELIEF_SCOPES, RELIEF_STATUSES, STATE_SIDES } from "@/lib/dataset/vocabulary";
@@ -37,7 +38,21 @@ const COURTS = [
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function generateDataset(options: GenerateOptions): DatasetInput {
+/**
+ * A generated dataset in the parts it is written in: the records filings refer to, then
+ * the filings, made one at a time as they are asked for (a file of a million filings is
+ * never whole in memory), then, once every filing is made, the coding.
+ */
+interface GeneratedDataset {
+  head: Pick<DatasetInput, "format" | "title" | "courts" | "officials" | "lawsuits">;
+  filings: Generator<Filing>;
+  /** The coding of the lawsuits, with --coding; null without. Only after the last filing. */
+  coding(): Pick<DatasetInput, "policies" | "coding"> | null;
+}
+
+type Filing = NonNullable<DatasetInput["filings"]>[number];
+
+function generateParts(options: GenerateOptions): GeneratedDataset {
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 1);
   const perLawsuit = options.filingsPerLawsuit ?? 20;
@@ -87,52 +102,110 @@ export function generateDataset(options: GenerateOptions): DatasetInput {
     };
   });
 
-  const filings: NonNullable<DatasetInput["filings"]> = [];
+  // Every filing of each lawsuit, as it is made: what later filings answer, and what the coding cites.
   const byLawsuit = new Map<string, { id: string; kind: string }[]>();
-  for (let i = 0; i < options.filings; i++) {
-    const outside = faker.datatype.boolean(0.1);
-    const lawsuit = outside ? null : lawsuits[faker.number.int({ min: 0, max: lawsuits.length - 1 })];
-    const kind = outside ? faker.helpers.arrayElement(["letter", "statement"] as const) : faker.helpers.arrayElement(FILING_KINDS);
-    const id = `filing-${i + 1}`;
-    const earlier = lawsuit ? byLawsuit.get(lawsuit.id) ?? [] : [];
-    // A response, reply or order answers an earlier filing in the same lawsuit.
-    const respondsTo = ["response", "reply", "order"].includes(kind) && earlier.length > 0 ? faker.helpers.arrayElement(earlier).id : undefined;
-    const orders = earlier.filter((f) => f.kind === "order");
-    const states = kind === "order" || kind === "hearing" ? [] : coalition(faker.number.int({ min: 0, max: 22 }));
-    filings.push({
-      id,
-      lawsuit: lawsuit?.id ?? null,
-      kind,
-      title: `${kind === "amicus-brief" ? "Brief of the States as amici curiae" : faker.lorem.sentence({ min: 4, max: 12 }).replace(/\.$/, "")}`,
-      dateFiled: randomDate(2010, 2025),
-      ...(lawsuit && faker.datatype.boolean(0.7) ? { entryNumber: faker.number.int({ min: 1, max: 900 }) } : {}),
-      filedBy: states.length ? "State attorneys general" : kind === "order" ? "court" : "defendants",
-      ...(respondsTo ? { respondsTo } : {}),
-      summary: faker.lorem.paragraph({ min: 1, max: 4 }),
-      states: states.map((s) => ({ ...s, ...(faker.datatype.boolean(0.3) ? { official: `ag-${s.jurisdiction.toLowerCase()}` } : {}) })),
-      demands: Array.from({ length: faker.number.int({ min: 0, max: 4 }) }, () => ({
-        text: faker.lorem.sentence(),
-        category: faker.helpers.arrayElement(CATEGORIES),
-        outcome: faker.helpers.arrayElement(DEMAND_OUTCOMES),
-        ...(orders.length && faker.datatype.boolean(0.5) ? { decidedBy: faker.helpers.arrayElement(orders).id } : {}),
-      })),
-      sources: [{ url: `https://example.org/filings/${i + 1}`, title: faker.lorem.words(4), publisher: faker.company.name() }],
-    });
-    if (lawsuit) {
-      if (!byLawsuit.has(lawsuit.id)) byLawsuit.set(lawsuit.id, []);
-      byLawsuit.get(lawsuit.id)!.push({ id, kind });
+  let made = 0;
+  function* filings(): Generator<Filing> {
+    for (let i = 0; i < options.filings; i++) {
+      const outside = faker.datatype.boolean(0.1);
+      const lawsuit = outside ? null : lawsuits[faker.number.int({ min: 0, max: lawsuits.length - 1 })];
+      const kind = outside ? faker.helpers.arrayElement(["letter", "statement"] as const) : faker.helpers.arrayElement(FILING_KINDS);
+      const id = `filing-${i + 1}`;
+      const earlier = lawsuit ? byLawsuit.get(lawsuit.id) ?? [] : [];
+      // A response, reply or order answers an earlier filing in the same lawsuit.
+      const respondsTo = ["response", "reply", "order"].includes(kind) && earlier.length > 0 ? faker.helpers.arrayElement(earlier).id : undefined;
+      const orders = earlier.filter((f) => f.kind === "order");
+      const states = kind === "order" || kind === "hearing" ? [] : coalition(faker.number.int({ min: 0, max: 22 }));
+      const filing: Filing = {
+        id,
+        lawsuit: lawsuit?.id ?? null,
+        kind,
+        title: `${kind === "amicus-brief" ? "Brief of the States as amici curiae" : faker.lorem.sentence({ min: 4, max: 12 }).replace(/\.$/, "")}`,
+        dateFiled: randomDate(2010, 2025),
+        ...(lawsuit && faker.datatype.boolean(0.7) ? { entryNumber: faker.number.int({ min: 1, max: 900 }) } : {}),
+        filedBy: states.length ? "State attorneys general" : kind === "order" ? "court" : "defendants",
+        ...(respondsTo ? { respondsTo } : {}),
+        summary: faker.lorem.paragraph({ min: 1, max: 4 }),
+        states: states.map((s) => ({ ...s, ...(faker.datatype.boolean(0.3) ? { official: `ag-${s.jurisdiction.toLowerCase()}` } : {}) })),
+        demands: Array.from({ length: faker.number.int({ min: 0, max: 4 }) }, () => ({
+          text: faker.lorem.sentence(),
+          category: faker.helpers.arrayElement(CATEGORIES),
+          outcome: faker.helpers.arrayElement(DEMAND_OUTCOMES),
+          ...(orders.length && faker.datatype.boolean(0.5) ? { decidedBy: faker.helpers.arrayElement(orders).id } : {}),
+        })),
+        sources: [{ url: `https://example.org/filings/${i + 1}`, title: faker.lorem.words(4), publisher: faker.company.name() }],
+      };
+      if (lawsuit) {
+        if (!byLawsuit.has(lawsuit.id)) byLawsuit.set(lawsuit.id, []);
+        byLawsuit.get(lawsuit.id)!.push({ id, kind });
+      }
+      made++;
+      yield filing;
     }
   }
 
-  const dataset: DatasetInput = {
+  const head = {
     format: "docketline/v1",
     title: `Synthetic dataset of ${options.filings} filings (seed ${options.seed ?? 1})`,
     courts: COURTS,
     officials,
     lawsuits,
-    filings,
+  } satisfies GeneratedDataset["head"];
+  return {
+    head,
+    filings: filings(),
+    coding() {
+      if (made < options.filings) throw new Error("The coding of a generated dataset cites its filings: make them all first");
+      return options.coding ? generateCoding(options.seed ?? 1, lawsuits, byLawsuit) : null;
+    },
   };
-  return options.coding ? { ...dataset, ...generateCoding(options.seed ?? 1, dataset) } : dataset;
+}
+
+/** A generated dataset, whole, in memory: for tests and a few thousand filings. */
+export function generateDataset(options: GenerateOptions): DatasetInput {
+  const { head, filings, coding } = generateParts(options);
+  return { ...head, filings: [...filings], ...coding() };
+}
+
+/**
+ * The text of serializeDataset(generateDataset(options)), written as it is made, a
+ * thousand filings at a time: memory stays flat however many filings are asked for.
+ * `made` counts the lawsuits, coded lawsuits and policies written.
+ */
+export async function* generateDatasetText(
+  options: GenerateOptions,
+  made: { lawsuits: number; coded: number; policies: number } = { lawsuits: 0, coded: 0, policies: 0 },
+): AsyncGenerator<string> {
+  const { head, filings, coding } = generateParts(options);
+  made.lawsuits = head.lawsuits?.length ?? 0;
+  yield `{\n  "format": ${JSON.stringify(head.format)},\n  "title": ${JSON.stringify(head.title)},\n`;
+  for (const key of ["courts", "officials", "lawsuits"] as const) {
+    yield* jsonArray(key, [head[key] ?? []]);
+    yield ",\n";
+  }
+  yield* jsonArray("filings", inBatches(filings, 1000));
+  const coded = coding();
+  if (coded) {
+    made.coded = coded.coding?.length ?? 0;
+    made.policies = coded.policies?.length ?? 0;
+    yield ",\n";
+    yield* jsonArray("policies", [coded.policies ?? []]);
+    yield ",\n";
+    yield* jsonArray("coding", [coded.coding ?? []]);
+  }
+  yield "\n}\n";
+}
+
+function* inBatches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**
@@ -172,11 +245,10 @@ function dayAfter(date: string, days: number): string {
  * citing a source) and relief milestones, all dated on or after the lawsuit was filed
  * and citing a filing of the same lawsuit or a source, as the importer requires.
  */
-function generateCoding(seed: number, dataset: DatasetInput): Pick<DatasetInput, "policies" | "coding"> {
+function generateCoding(seed: number, lawsuits: NonNullable<DatasetInput["lawsuits"]>, filingsOf: Map<string, { id: string; kind: string }[]>): Pick<DatasetInput, "policies" | "coding"> {
   const faker = new Faker({ locale: [en] });
   // A stream of its own: the same filings with or without the coding.
   faker.seed([seed, 12]);
-  const lawsuits = dataset.lawsuits ?? [];
   const source = (what: string, n: number) => ({ url: `https://example.org/coding/${what}/${n}`, title: `${what} ${n}`, publisher: "Example Research" });
 
   const policies = Array.from({ length: Math.max(1, Math.round(lawsuits.length / 10)) }, (_, i) => ({
@@ -189,12 +261,6 @@ function generateCoding(seed: number, dataset: DatasetInput): Pick<DatasetInput,
     sources: [source("policy", i + 1)],
   }));
 
-  const filingsOf = new Map<string, { id: string; kind: string }[]>();
-  for (const filing of dataset.filings ?? []) {
-    if (!filing.lawsuit) continue;
-    if (!filingsOf.has(filing.lawsuit)) filingsOf.set(filing.lawsuit, []);
-    filingsOf.get(filing.lawsuit)!.push({ id: filing.id, kind: filing.kind });
-  }
   /** A filing of the lawsuit or a source: what a coded value cites. */
   const citation = (filings: { id: string }[], what: string, n: number) =>
     filings.length > 0 && faker.datatype.boolean(0.8) ? { filing: faker.helpers.arrayElement(filings).id } : { sources: [source(what, n)] };

@@ -101,3 +101,21 @@ export function listedRecordText(record: object): string {
   return JSON.stringify([[record]], null, 2).slice(LIST_OPENING.length, -LIST_CLOSING.length);
 }
 
+/**
+ * `  "key": [ …records… ]` exactly as JSON.stringify(dataset, null, 2) writes it, from
+ * batches of records, each an object or its listedRecordText already: the way a dataset
+ * is written a batch at a time.
+ */
+export async function* jsonArray(key: string, batches: AsyncIterable<(object | string)[]> | Iterable<(object | string)[]>): AsyncGenerator<string> {
+  let empty = true;
+  yield `  ${JSON.stringify(key)}: [`;
+  for await (const records of batches) {
+    let text = "";
+    for (const record of records) {
+      text += `${empty ? "\n" : ",\n"}    ${typeof record === "string" ? record : listedRecordText(record)}`;
+      empty = false;
+    }
+    yield text;
+  }
+  yield empty ? "]" : "\n  ]";
+}

@@ -30,7 +30,7 @@ import "server-only";
 
 import { readCodingRecords } from "@/lib/coding/read";
 import { DATASET_FORMAT } from "@/lib/dataset/schema";
-import { jsonArray } from "@/lib/dataset/export";
+import { jsonArray } from "@/lib/dataset/records";
 import { FILING_EXPORT_ORDER, FILING_STREAM_BATCH, streamFilingTexts } from "@/lib/dataset/read";
 import { fromStored, type DatePrecision } from "@/lib/dates/partial-date";
 import type { Sql } from "@/lib/db/sql";
