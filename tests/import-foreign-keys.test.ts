@@ -38,7 +38,8 @@ afterEach(async () => database.drop());
 
 /**
  * Every constraint of the schema as PostgreSQL prints it, with its name, table and when
- * it is checked, then every index (decision 035 drops and builds some) and whether it is valid.
+ * it is checked, then every index (decision 035 drops and builds some) and whether it is
+ * valid, then every trigger and whether it is on (decisions 038 and 039 turn some off).
  */
 async function constraints(sql: Sql) {
   return [
@@ -51,6 +52,11 @@ async function constraints(sql: Sql) {
       SELECT i.indrelid::regclass::text AS table, c.relname AS name, 'index' AS type, pg_get_indexdef(i.indexrelid) AS definition, i.indisvalid AS validated
       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
       WHERE c.relnamespace = 'public'::regnamespace
+      ORDER BY 1, 2`),
+    ...(await sql`
+      SELECT t.tgrelid::regclass::text AS table, t.tgname AS name, 'trigger' AS type, pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled
+      FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
       ORDER BY 1, 2`),
   ];
 }
@@ -85,6 +91,38 @@ describe("An import into an empty database", () => {
     expect(await constraints(database.sql)).toEqual(before);
     const [{ n }] = await database.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM filing_state`;
     expect(n).toBeGreaterThan(0);
+  });
+
+  it("writes each filing's is_public with it, as the row trigger would, published or drafts", { timeout: TIMEOUT }, async () => {
+    const dataset = generateDataset({ filings: 300, seed: 33 });
+    const flags = async () => database.sql<{ id: string; is_public: boolean }[]>`SELECT id, is_public FROM filing ORDER BY id`;
+    const timings = new ImportTimings();
+    await importDatasetText(database.sql, JSON.stringify(dataset), { timings });
+    expect(timings.report().phases.map((p) => p.phase)).toContain(DROPPED);
+    const published = await flags();
+    expect(published).toHaveLength(300);
+    expect(published.every((f) => f.is_public)).toBe(true);
+    // The row trigger, on again, computes the same flags for the same rows.
+    await database.sql`UPDATE filing SET publication = publication`;
+    expect(await flags()).toEqual(published);
+
+    const drafts = await createTestDatabase();
+    try {
+      await importDatasetText(drafts.sql, JSON.stringify(dataset), { publication: "draft" });
+      const [{ n }] = await drafts.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM filing WHERE is_public`;
+      expect(n).toBe(0);
+      // Publishing a draft lawsuit and its filings makes them public, through the triggers.
+      const lawsuit = dataset.lawsuits![0].id;
+      await drafts.sql`UPDATE filing SET publication = 'published' WHERE lawsuit_id = ${lawsuit}`;
+      const [{ before }] = await drafts.sql<{ before: number }[]>`SELECT count(*)::int AS before FROM filing WHERE is_public`;
+      expect(before).toBe(0);
+      await drafts.sql`UPDATE lawsuit SET publication = 'published' WHERE id = ${lawsuit}`;
+      const [{ after }] = await drafts.sql<{ after: number }[]>`SELECT count(*)::int AS after FROM filing WHERE is_public`;
+      expect(after).toBe(dataset.filings!.filter((f) => f.lawsuit === lawsuit).length);
+      expect(after).toBeGreaterThan(0);
+    } finally {
+      await drafts.drop();
+    }
   });
 
   it("refused for a bad reference in its last record leaves the constraints and an empty database", { timeout: TIMEOUT }, async () => {

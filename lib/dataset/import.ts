@@ -226,7 +226,7 @@ async function stageAndMerge(
   // rows: in the server's default 4 MB they spill to disk. Only raised, and only for
   // this transaction.
   await raiseForMerge(tx, "work_mem");
-  await t.time("index staging tables", () => indexStaging(tx, t));
+  await t.time("index staging tables", () => indexStaging(tx, t, !keysAfter));
   // The coding's rules are checked against the staged lawsuits and filings, before
   // anything is written, so that a bad coding last in the file leaves the database as it was.
   const coding = stage.coding();
@@ -256,7 +256,7 @@ async function stageAndMerge(
   try {
     await bulkMerge(tx, summary, t, async () => {
       for (const spec of KINDS) {
-        await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t, spec.kind === "filings" ? counts : null);
+        await merge(tx, spec, summary[spec.kind], options.publication ?? "published", now, t, spec.kind === "filings" ? counts : null, locked);
         written.push(...(await t.time(`revisions: ${spec.kind}`, () => writeRevisions(tx, spec, options, mode.written))));
       }
     });
@@ -651,15 +651,19 @@ function childColumns(table: string): string[] {
   return [...new Set(KINDS.flatMap((k) => k.children.filter((c) => c.table === table).flatMap((c) => c.columns)))];
 }
 
-/** Indexes for the merge's lookups by record and by parent, and statistics for the planner (temporary tables get none by themselves). */
-async function indexStaging(tx: Sql, t: ImportTimings) {
+/**
+ * Statistics for the planner (temporary tables get none by themselves), and indexes for
+ * the merge's lookups by record and by parent. A first load has no lookups by parent:
+ * every staged list row is written, and its joins read the lists whole.
+ */
+async function indexStaging(tx: Sql, t: ImportTimings, byParent: boolean) {
   for (const k of KINDS) {
     await t.time(`index staging ${k.table}`, () => tx.unsafe([`CREATE INDEX ON ${staged(k.table)} (idx)`, `CREATE INDEX ON ${staged(k.table)} (id)`].join(";\n")));
     // kept_xmin too: without its statistics the planner takes "not kept" for 0.5% of the filings.
     await t.time(`analyze staging ${k.table}`, () => tx.unsafe(`ANALYZE ${staged(k.table)} (${["idx", "id", ...(k === KEPT ? ["kept_xmin"] : [])].join(", ")})`));
   }
   for (const table of childTables()) {
-    await t.time(`index staging ${table}`, () => tx.unsafe(childParents(table).map((parent) => `CREATE INDEX ON ${staged(table)} (${q(parent)})`).join(";\n")));
+    if (byParent) await t.time(`index staging ${table}`, () => tx.unsafe(childParents(table).map((parent) => `CREATE INDEX ON ${staged(table)} (${q(parent)})`).join(";\n")));
     await t.time(`analyze staging ${table}`, () => tx.unsafe(`ANALYZE ${staged(table)} (${[...childParents(table), "position"].map(q).join(", ")})`));
   }
 }
@@ -834,19 +838,34 @@ async function stageBefores(tx: Sql, summary: Record<StagedKind, KindSummary>) {
  * was staged, and the triggers that derive them on other write paths are idle (see
  * bulkMerge).
  */
-async function merge(tx: Sql, spec: KindSpec, summary: KindSummary, publication: Publication, now: Date, t: ImportTimings, counts: FirstLoadCounts | null) {
+async function merge(
+  tx: Sql,
+  spec: KindSpec,
+  summary: KindSummary,
+  publication: Publication,
+  now: Date,
+  t: ImportTimings,
+  counts: FirstLoadCounts | null,
+  /** Under the first load's locks (decision 035): the tables' triggers may be turned off. */
+  firstLoad: boolean,
+) {
   if (summary.created + summary.updated === 0) return;
   const table = q(spec.table);
   const columns = writtenColumns(spec).map(q);
   if (summary.created > 0) {
+    // In a first load the filings' is_public is written with them, their lawsuits' flags
+    // joined, instead of by the row trigger that looks each one's lawsuit up (decision 039).
+    const publicFlag = firstLoad && spec.table === "filing";
+    if (publicFlag) await tx`ALTER TABLE filing DISABLE TRIGGER filing_is_public_before_write`;
     await t.time(`merge ${spec.kind}: insert created`, () =>
       tx.unsafe(
-        `INSERT INTO ${table} (id, ${columns.join(", ")}, ${spec.publishable ? "publication, " : ""}updated_at)
-         SELECT s.id, ${columns.map((c) => `s.${c}`).join(", ")}, ${spec.publishable ? "$2::publication, " : ""}$1::timestamptz
-         FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx WHERE p.status = 'created' ORDER BY p.idx`,
+        `INSERT INTO ${table} (id, ${columns.join(", ")}, ${spec.publishable ? "publication, " : ""}${publicFlag ? "is_public, " : ""}updated_at)
+         SELECT s.id, ${columns.map((c) => `s.${c}`).join(", ")}, ${spec.publishable ? "$2::publication, " : ""}${publicFlag ? "filing_is_public($2::publication, NULL, s.lawsuit_id, l.is_public), " : ""}$1::timestamptz
+         FROM ${planned(spec.table)} p JOIN ${staged(spec.table)} s ON s.idx = p.idx ${publicFlag ? "LEFT JOIN lawsuit l ON l.id = s.lawsuit_id " : ""}WHERE p.status = 'created' ORDER BY p.idx`,
         spec.publishable ? [now, publication] : [now],
       ),
     );
+    if (publicFlag) await tx`ALTER TABLE filing ENABLE TRIGGER filing_is_public_before_write`;
     await counts?.start();
   }
   if (summary.updated > 0) {
