@@ -8,8 +8,9 @@ import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 
 import { writeBackup } from "@/lib/db/backup";
+import { plural } from "@/lib/text";
 
-import { fail, pluralize, withDatabase } from "./support/cli.mts";
+import { fail, withDatabase } from "./support/cli.mts";
 
 const USAGE = `Usage: npm run backup -- FILE
 
@@ -32,7 +33,7 @@ async function main() {
       return written;
     });
     await rename(partial, file);
-    console.log(`Backed up ${pluralize(summary.rows, "row")} of ${pluralize(summary.tables, "table")} to ${file}`);
+    console.log(`Backed up ${plural(summary.rows, "row")} of ${plural(summary.tables, "table")} to ${file}`);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;

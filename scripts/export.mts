@@ -17,8 +17,9 @@ import { exportDatasetText } from "@/lib/dataset/export";
 import { EXPORT_FORMATS, fileNameParts, type ExportFormat, type ExportTally } from "@/lib/exports/formats";
 import { countFilings } from "@/lib/exports/stream";
 import { FILTER_KEYS, filterToSearchParams, parseFilter, REPEATABLE_PARAMS, type Filter } from "@/lib/filters/schema";
+import { plural } from "@/lib/text";
 
-import { fail, pluralize, publicOrigin, withDatabase } from "./support/cli.mts";
+import { fail, publicOrigin, withDatabase } from "./support/cli.mts";
 import { createProgress } from "./support/progress.mts";
 
 const FILTER_FLAGS = FILTER_KEYS.filter((key) => key !== "cursor");
@@ -157,7 +158,7 @@ async function main() {
     });
     if (toStdout) return;
     const what = options.all ? ", drafts and deleted records included," : "";
-    console.log(`Exported ${pluralize(tally.lawsuits, "lawsuit")} and ${pluralize(tally.filings, "filing")}${what} to ${options.file}`);
+    console.log(`Exported ${plural(tally.lawsuits, "lawsuit")} and ${plural(tally.filings, "filing")}${what} to ${options.file}`);
     return;
   }
 
@@ -170,10 +171,10 @@ async function main() {
     const count = format.dataset ? 0 : await countFilings(sql, filter);
     await write(options.file, format.filtered(sql, filter, { origin, bom: options.bom, tally }));
     if (format.dataset) {
-      const added = tally.added > 0 ? `, with ${pluralize(tally.added, "more filing")} they refer to,` : "";
-      return `Exported ${pluralize(tally.filings, "filing")}${matching}${added} and ${pluralize(tally.lawsuits, "lawsuit")} to ${options.file}`;
+      const added = tally.added > 0 ? `, with ${plural(tally.added, "more filing")} they refer to,` : "";
+      return `Exported ${plural(tally.filings, "filing")}${matching}${added} and ${plural(tally.lawsuits, "lawsuit")} to ${options.file}`;
     }
-    return `Exported ${pluralize(count, "filing")}${matching} to ${options.file}${format.option ? ` (${format.label})` : ""}`;
+    return `Exported ${plural(count, "filing")}${matching} to ${options.file}${format.option ? ` (${format.label})` : ""}`;
   });
   if (!toStdout) console.log(message);
 }

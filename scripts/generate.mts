@@ -7,8 +7,9 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 
 import { generateDatasetText } from "@/lib/dataset/generate";
+import { plural } from "@/lib/text";
 
-import { fail, pluralize } from "./support/cli.mts";
+import { fail } from "./support/cli.mts";
 
 const USAGE = "Usage: npm run generate -- [--filings 100000] [--seed 1] [--coding] <file.json>";
 
@@ -30,8 +31,8 @@ async function main() {
   // Written as it is made: a file of a million filings is larger than a JavaScript string can be.
   const made = { lawsuits: 0, coded: 0, policies: 0 };
   await pipeline(Readable.from(generateDatasetText(options, made)), createWriteStream(positionals[0]));
-  const coding = values.coding ? `, ${pluralize(made.coded, "lawsuit")} coded, ${`${made.policies.toLocaleString("en-US")} policies`}` : "";
-  console.log(`Wrote ${pluralize(filings, "filing")} in ${pluralize(made.lawsuits, "lawsuit")}${coding} to ${positionals[0]}`);
+  const coding = values.coding ? `, ${plural(made.coded, "lawsuit")} coded, ${plural(made.policies, "policy", "policies")}` : "";
+  console.log(`Wrote ${plural(filings, "filing")} in ${plural(made.lawsuits, "lawsuit")}${coding} to ${positionals[0]}`);
 }
 
 main().catch(fail);

@@ -7,8 +7,9 @@
 import { createRelease, type ReleaseSummary } from "@/lib/releases/actions";
 import { changeCounts, describeChanges, describeCounts } from "@/lib/releases/changelog";
 import { releaseName } from "@/lib/releases/citation";
+import { plural } from "@/lib/text";
 
-import { fail, parseScriptOptions, pluralize, publicOrigin, withDatabase } from "./support/cli.mts";
+import { fail, parseScriptOptions, publicOrigin, withDatabase } from "./support/cli.mts";
 
 const USAGE = `Usage: npm run release [-- --force]
 
@@ -26,7 +27,7 @@ const { values } = parseScriptOptions({ force: { type: "boolean", default: false
 function describeRelease(release: ReleaseSummary): string {
   const name = releaseName({ number: release.number, releasedAt: new Date(release.releasedAt) });
   const lines = [`Released ${name}: ${describeCounts(release.counts) || "no records"}.`, `Content hash (SHA-256): ${release.contentHash}`];
-  for (const file of release.files) lines.push(`  ${file.sha256}  ${file.name} (${pluralize(file.bytes, "byte")})`);
+  for (const file of release.files) lines.push(`  ${file.sha256}  ${file.name} (${plural(file.bytes, "byte")})`);
   const since = release.previous ? `Since release ${release.previous.number}` : "First release";
   const changes = describeChanges(changeCounts(release.changelog));
   lines.push(release.unchanged ? `${since}: nothing changed (--force).` : `${since}: ${changes ?? "nothing changed"}.`);

@@ -7,8 +7,9 @@ import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 
 import { restoreBackup } from "@/lib/db/backup";
+import { plural } from "@/lib/text";
 
-import { fail, pluralize, withDatabase } from "./support/cli.mts";
+import { fail, withDatabase } from "./support/cli.mts";
 
 const USAGE = `Usage: npm run restore -- FILE
 
@@ -23,7 +24,7 @@ async function main() {
   const file = args[0];
   await access(file).catch(() => fail(new Error(`No such file: ${file}`)));
   const summary = await withDatabase(({ sql }) => restoreBackup(sql, createReadStream(file, "utf8")));
-  console.log(`Restored ${pluralize(summary.rows, "row")} of ${pluralize(summary.tables, "table")} from ${file}`);
+  console.log(`Restored ${plural(summary.rows, "row")} of ${plural(summary.tables, "table")} from ${file}`);
 }
 
 main().catch(fail);

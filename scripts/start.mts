@@ -22,9 +22,10 @@ import { findFreePort } from "@/lib/free-port";
 import { createFrontServer } from "@/lib/http-cache/front-server";
 import { listenForContentChanges } from "@/lib/http-cache/invalidation";
 import { ResponseCache } from "@/lib/http-cache/response-cache";
+import { plural } from "@/lib/text";
 
 import { buildIsCurrent, recordBuild } from "./support/build-stamp.mts";
-import { fail, pluralize } from "./support/cli.mts";
+import { fail } from "./support/cli.mts";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -64,19 +65,19 @@ async function main() {
   let authSecret: string;
   let hasAdmin: boolean;
   try {
-    log(database.applied.length ? `Applied ${pluralize(database.applied.length, "migration")}` : "Database schema is up to date");
+    log(database.applied.length ? `Applied ${plural(database.applied.length, "migration")}` : "Database schema is up to date");
 
     const [{ count }] = await database.sql<{ count: number }[]>`
       SELECT (SELECT count(*) FROM filing) + (SELECT count(*) FROM lawsuit) AS count`;
     if (Number(count) === 0) {
       const { dataset, coding } = await importFoundingDataset(database.sql);
-      log(`Imported ${pluralize(dataset.filings.created, "filing")} and ${pluralize(dataset.lawsuits.created, "lawsuit")} from ${FOUNDING_DATASET}`);
-      log(`Imported the coding of ${pluralize(coding.coding.created, "lawsuit")} from ${FOUNDING_CODING}`);
+      log(`Imported ${plural(dataset.filings.created, "filing")} and ${plural(dataset.lawsuits.created, "lawsuit")} from ${FOUNDING_DATASET}`);
+      log(`Imported the coding of ${plural(coding.coding.created, "lawsuit")} from ${FOUNDING_CODING}`);
     }
     // Deleted records stay restorable for 30 days; a start is a good moment to let go of older ones.
     const purged = await purgeDeletedRecords(database.sql);
     if (purged.filings + purged.lawsuits > 0) {
-      log(`Removed ${pluralize(purged.filings, "filing")} and ${pluralize(purged.lawsuits, "lawsuit")} deleted more than ${RESTORE_WINDOW_DAYS} days ago`);
+      log(`Removed ${plural(purged.filings, "filing")} and ${plural(purged.lawsuits, "lawsuit")} deleted more than ${RESTORE_WINDOW_DAYS} days ago`);
     }
 
     authSecret = await getAuthSecret(env);

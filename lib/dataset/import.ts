@@ -653,8 +653,8 @@ function childColumns(table: string): string[] {
 
 /**
  * Statistics for the planner (temporary tables get none by themselves), and indexes for
- * the merge's lookups by record and by parent. A first load has no lookups by parent:
- * every staged list row is written, and its joins read the lists whole.
+ * the merge's lookups by record and by parent. An import into an empty database has no
+ * lookups by parent: every staged list row is written, and its joins read the lists whole.
  */
 async function indexStaging(tx: Sql, t: ImportTimings, byParent: boolean) {
   for (const k of KINDS) {

@@ -45,10 +45,6 @@ export function publicOrigin(): string {
   return (env.DOCKETLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
-export function pluralize(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 /** Prints an error as a person would want it and exits non-zero. */
 export function fail(error: unknown): never {
   if (error instanceof DatasetValidationError) {
