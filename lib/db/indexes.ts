@@ -12,6 +12,8 @@ import type { Sql } from "@/lib/db/sql";
 export interface SecondaryIndex {
   /** The index's name, quoted by PostgreSQL where it needs it. */
   name: string;
+  /** Its table's, the same way. */
+  table: string;
   /** pg_get_indexdef: the CREATE INDEX statement that makes it again. */
   definition: string;
 }
@@ -23,7 +25,7 @@ export interface SecondaryIndex {
  */
 export async function dropSecondaryIndexes(tx: Sql, tables: string[]): Promise<SecondaryIndex[]> {
   const indexes = await tx<SecondaryIndex[]>`
-    SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+    SELECT i.indexrelid::regclass::text AS name, i.indrelid::regclass::text AS table, pg_get_indexdef(i.indexrelid) AS definition
     FROM pg_index i
     WHERE i.indrelid = ANY(${tables}::regclass[]) AND NOT i.indisunique
       AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)
@@ -44,7 +46,7 @@ export async function dropSecondaryIndexes(tx: Sql, tables: string[]): Promise<S
  */
 export async function dropUnreferencedKeys(tx: Sql, tables: string[]): Promise<SecondaryIndex[]> {
   const keys = await tx<(SecondaryIndex & { drop: string })[]>`
-    SELECT i.indexrelid::regclass::text AS name,
+    SELECT i.indexrelid::regclass::text AS name, i.indrelid::regclass::text AS table,
            CASE WHEN c.oid IS NULL THEN pg_get_indexdef(i.indexrelid)
                 ELSE format('ALTER TABLE %s ADD CONSTRAINT %I %s', i.indrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) END AS definition,
            CASE WHEN c.oid IS NULL THEN format('DROP INDEX %s', i.indexrelid::regclass)
@@ -57,7 +59,7 @@ export async function dropUnreferencedKeys(tx: Sql, tables: string[]): Promise<S
       AND NOT EXISTS (SELECT FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = i.indexrelid)
     ORDER BY 1`;
   for (const key of keys) await tx.unsafe(key.drop);
-  return keys.map(({ name, definition }) => ({ name, definition }));
+  return keys.map(({ name, table, definition }) => ({ name, table, definition }));
 }
 
 /** Makes again what dropSecondaryIndexes and dropUnreferencedKeys dropped, each index from the table's rows as they are now. */
