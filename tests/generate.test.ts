@@ -12,14 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { serializeDataset } from "@/lib/dataset/export";
 import { generateDataset, generateDatasetText } from "@/lib/dataset/generate";
+import { collectText as text } from "@/lib/exports/stream";
 
 import { runScript } from "./support/cli";
-
-async function text(chunks: AsyncIterable<string>): Promise<string> {
-  let all = "";
-  for await (const chunk of chunks) all += chunk;
-  return all;
-}
 
 describe("A generated dataset written as it is made", () => {
   let dir: string;
